@@ -1,0 +1,206 @@
+/**
+ * One error type for every Graph failure, and the one normaliser that folds what a request ended with (a Graph error
+ * response, a network failure, a credential that produced no token) into it, like the Graph SDK's
+ * `GraphErrorHandler`. Messages say what was being done to which policy, what Graph said, and the ids Microsoft
+ * support asks for; they never contain a token or secret (see `secret.ts`).
+ */
+import type { GraphExchange } from "./graphTransport";
+
+/** What the provider was doing when the request failed; the first word of every message. */
+export type PolicyOperation = "creating" | "reading" | "updating" | "deleting" | "listing";
+
+/** The policy an operation was about, as far as known. */
+export interface PolicyRef {
+    /** Display name, when known. */
+    readonly displayName?: string;
+    /** Graph id, when known. */
+    readonly id?: string;
+}
+
+/** What the normaliser needs to know besides the failure itself. */
+export interface ErrorContext {
+    readonly operation: PolicyOperation;
+    readonly policy?: PolicyRef;
+    /** For operations on many policies: what they were restricted to, e.g. `in access package <id>`. */
+    readonly scope?: string;
+}
+
+/** Everything a {@link GraphRequestError} carries. */
+export interface GraphRequestErrorDetails extends ErrorContext {
+    /** HTTP status, 0 when no response arrived. */
+    readonly statusCode: number;
+    /** Graph's error code (`BadRequest`, `ResourceNotFound`), or the network error code when no response arrived. */
+    readonly code: string;
+    /** Graph's error message, or the network failure's. */
+    readonly graphMessage: string;
+    /** Graph's `request-id` of the failed attempt. */
+    readonly requestId?: string;
+    /** The `client-request-id` sent with the failed attempt. */
+    readonly clientRequestId?: string;
+    /** When Graph handled the failed attempt (`innerError.date` or the `Date` header). */
+    readonly date?: string;
+    /** Attempts made before giving up. */
+    readonly attempts: number;
+    /** Whether the operation deadline ended the attempts. */
+    readonly timedOut: boolean;
+    /** A sentence telling the user what to do about this failure. */
+    readonly hint?: string;
+}
+
+/** A failed Graph request, normalised. */
+export class GraphRequestError extends Error implements GraphRequestErrorDetails {
+    override readonly name = "GraphRequestError";
+    readonly operation: PolicyOperation;
+    readonly policy?: PolicyRef;
+    readonly scope?: string;
+    readonly statusCode: number;
+    readonly code: string;
+    readonly graphMessage: string;
+    readonly requestId?: string;
+    readonly clientRequestId?: string;
+    readonly date?: string;
+    readonly attempts: number;
+    readonly timedOut: boolean;
+    readonly hint?: string;
+
+    constructor(details: GraphRequestErrorDetails) {
+        super(formatMessage(details));
+        this.operation = details.operation;
+        this.policy = details.policy;
+        this.scope = details.scope;
+        this.statusCode = details.statusCode;
+        this.code = details.code;
+        this.graphMessage = details.graphMessage;
+        this.requestId = details.requestId;
+        this.clientRequestId = details.clientRequestId;
+        this.date = details.date;
+        this.attempts = details.attempts;
+        this.timedOut = details.timedOut;
+        this.hint = details.hint;
+    }
+}
+
+/**
+ * A create refused before anything was sent: the access package already has policies with this display name, and
+ * another one would be indistinguishable from them (and from a duplicate left by a retried POST).
+ */
+export class DisplayNameTakenError extends Error {
+    override readonly name = "DisplayNameTakenError";
+
+    constructor(
+        readonly accessPackageId: string,
+        readonly displayName: string,
+        /** Ids of the policies that already carry the name. */
+        readonly existingIds: readonly string[],
+    ) {
+        super(`access package ${accessPackageId} already has an assignment policy named "${displayName}" (${existingIds.join(", ")})`);
+    }
+}
+
+function subjectOf(context: ErrorContext): string {
+    const { operation, policy, scope } = context;
+    const noun = operation === "listing" ? "access package assignment policies" : "access package assignment policy";
+    const name = policy?.displayName !== undefined ? ` "${policy.displayName}"` : "";
+    const id = policy?.id !== undefined ? ` (${policy.id})` : "";
+    return `${operation} ${noun}${name}${id}${scope !== undefined ? ` ${scope}` : ""}`;
+}
+
+function formatMessage(details: GraphRequestErrorDetails): string {
+    const ids = [
+        details.requestId !== undefined ? `request-id ${details.requestId}` : undefined,
+        details.clientRequestId !== undefined ? `client-request-id ${details.clientRequestId}` : undefined,
+    ].filter((part) => part !== undefined);
+    const what =
+        details.statusCode > 0
+            ? `Graph returned ${details.statusCode} ${details.code}: ${details.graphMessage}`
+            : `${details.graphMessage} (${details.code})`;
+    const last = `${what}${ids.length > 0 ? ` (${ids.join(", ")})` : ""}`;
+    const attempts = `${details.attempts} attempt${details.attempts === 1 ? "" : "s"}`;
+    const body = details.timedOut ? `timed out after ${attempts} within the operation timeout; last error: ${last}` : last;
+    return `${subjectOf(details)}: ${body}${details.hint !== undefined ? ` ${details.hint}` : ""}`;
+}
+
+const PERMISSION_HINT =
+    "Check that the identity has the Microsoft Graph permission EntitlementManagement.ReadWrite.All (admin-consented), " +
+    "or, with a delegated token, the catalog owner or access package assignment manager role in the policy's catalog.";
+
+const ASSIGNMENTS_HINT =
+    "The policy still has access package assignments. Remove them first (an assignment request with requestType " +
+    "adminRemove for each assignment made under this policy), or keep the policy: drop it from the program and run " +
+    "`pulumi state delete <urn>` so Pulumi stops managing it.";
+
+function hintFor(operation: PolicyOperation, status: number, message: string): string | undefined {
+    if (status === 401 || status === 403) {
+        return PERMISSION_HINT;
+    }
+    if (operation === "deleting" && status === 400 && /assignment/i.test(message)) {
+        return ASSIGNMENTS_HINT;
+    }
+    return undefined;
+}
+
+interface GraphErrorBody {
+    error?: { code?: unknown; message?: unknown; innerError?: Record<string, unknown> };
+}
+
+function text(value: unknown): string | undefined {
+    return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+const MAX_BODY_TEXT = 500;
+
+/**
+ * Folds a failed {@link GraphExchange} into a {@link GraphRequestError}: Graph's `{ error: { code, message,
+ * innerError } }` body and `request-id`/`client-request-id`/`Date` headers, a network failure, or a request that
+ * was never sent. Text is passed through `redact` so no secret survives. `hint` replaces the built-in advice.
+ */
+export function toGraphRequestError(
+    exchange: GraphExchange,
+    context: ErrorContext,
+    redact: (text: string) => string,
+    hint?: string,
+): GraphRequestError {
+    const timedOut = exchange.stoppedBy === "deadline";
+    if (exchange.kind === "transport") {
+        const { failure } = exchange;
+        const what = failure.kind === "timeout" ? "the request timed out" : failure.kind === "notSent" ? "could not connect to Graph" : "the connection to Graph broke";
+        return new GraphRequestError({
+            ...context,
+            statusCode: 0,
+            code: failure.code ?? failure.kind,
+            graphMessage: redact(`${what}: ${failure.detail}`),
+            clientRequestId: exchange.clientRequestId,
+            attempts: exchange.attempts,
+            timedOut,
+            hint,
+        });
+    }
+    if (exchange.kind === "notSent") {
+        return new GraphRequestError({
+            ...context,
+            statusCode: 0,
+            code: timedOut ? "OperationTimeout" : "AuthenticationFailed",
+            graphMessage: redact(timedOut ? exchange.detail : `could not get a token for Microsoft Graph: ${exchange.detail}`),
+            attempts: exchange.attempts,
+            timedOut,
+            hint,
+        });
+    }
+    const body = exchange.body as GraphErrorBody | string | undefined;
+    const error = typeof body === "object" && body !== null ? body.error : undefined;
+    const inner = error?.innerError ?? {};
+    const rawMessage = text(error?.message) ?? (typeof body === "string" ? body.slice(0, MAX_BODY_TEXT) : "no error details in the response");
+    const message = redact(rawMessage);
+    return new GraphRequestError({
+        ...context,
+        statusCode: exchange.status,
+        code: text(error?.code) ?? `HTTP${exchange.status}`,
+        graphMessage: message,
+        requestId: text(inner["request-id"]) ?? text(exchange.headers.get("request-id")),
+        clientRequestId: text(inner["client-request-id"]) ?? text(exchange.headers.get("client-request-id")) ?? exchange.clientRequestId,
+        date: text(inner.date) ?? text(exchange.headers.get("date")),
+        attempts: exchange.attempts,
+        timedOut,
+        hint: hint ?? hintFor(context.operation, exchange.status, message),
+    });
+}

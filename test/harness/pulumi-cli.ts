@@ -1,0 +1,120 @@
+/**
+ * The same scenarios through the real `pulumi` CLI with a local file backend, when a CLI is on PATH. Programs run
+ * for real there: no mocks, so they may only use packages whose plugins the CLI can find.
+ */
+import { execFile, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { StackConfig } from "./types";
+
+/** Why CLI suites are skipped when there is no CLI. */
+export const NO_CLI_REASON = "pulumi CLI not on PATH";
+
+/** True when `pulumi version` runs. */
+export function isPulumiCliAvailable(): boolean {
+  return spawnSync("pulumi", ["version"], { stdio: "ignore" }).status === 0;
+}
+
+/**
+ * `describe` for suites that need the CLI: without one, the suite title carries the reason and every test is
+ * reported as skipped (pending) through mocha's `this.skip()`.
+ */
+export function describeWithCli(title: string, body: (this: Mocha.Suite) => void): Mocha.Suite {
+  const available = isPulumiCliAvailable();
+  return describe(available ? title : `${title} (skipped: ${NO_CLI_REASON})`, function () {
+    before(function () {
+      if (!available) this.skip();
+    });
+    body.call(this);
+  });
+}
+
+/** One stack in a throwaway file backend. */
+export interface PulumiCliOptions {
+  /** The Pulumi project directory. */
+  projectDir: string;
+  /** Stack name; defaults to `dev`. */
+  stack?: string;
+  /** Stack config set with `pulumi config set` (`--secret` for `{ secret }` values). */
+  config?: StackConfig;
+  /** Extra environment for every command. */
+  env?: NodeJS.ProcessEnv;
+  /** `PULUMI_CONFIG_PASSPHRASE`; defaults to a fixed test passphrase. */
+  passphrase?: string;
+}
+
+/** Drives `pulumi` commands against a stack whose backend and config file live in a temporary directory. */
+export class PulumiCli {
+  private constructor(private readonly dir: string, private readonly opts: PulumiCliOptions, private readonly stack: string) {}
+
+  /** Creates the backend directory, inits the stack and sets its config. */
+  static async create(opts: PulumiCliOptions): Promise<PulumiCli> {
+    const cli = new PulumiCli(fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-cli-")), opts, opts.stack ?? "dev");
+    await cli.run(["stack", "init", cli.stack]);
+    for (const [key, value] of Object.entries(opts.config ?? {})) {
+      const secret = typeof value !== "string";
+      await cli.run(["config", "set", key, secret ? value.secret : value, ...(secret ? ["--secret"] : []), ...cli.configFile()]);
+    }
+    return cli;
+  }
+
+  /** `pulumi preview --json`, parsed. */
+  async preview(): Promise<unknown> {
+    return JSON.parse(await this.run(["preview", "--json", ...this.configFile()]));
+  }
+
+  /** `pulumi up --yes --skip-preview`; the CLI's output. */
+  up(): Promise<string> {
+    return this.run(["up", "--yes", "--skip-preview", ...this.configFile()]);
+  }
+
+  /** `pulumi refresh --yes`. */
+  refresh(): Promise<string> {
+    return this.run(["refresh", "--yes", ...this.configFile()]);
+  }
+
+  /** `pulumi destroy --yes`. */
+  destroy(): Promise<string> {
+    return this.run(["destroy", "--yes", ...this.configFile()]);
+  }
+
+  /** `pulumi stack export`, secrets still encrypted. */
+  async exportState(): Promise<unknown> {
+    return JSON.parse(await this.run(["stack", "export"]));
+  }
+
+  /** Removes the stack and the backend directory. */
+  async dispose(): Promise<void> {
+    try {
+      await this.run(["stack", "rm", "--yes", "--force"]);
+    } finally {
+      fs.rmSync(this.dir, { recursive: true, force: true });
+    }
+  }
+
+  private configFile(): string[] {
+    // Keeps Pulumi.<stack>.yaml out of the project directory.
+    return ["--config-file", path.join(this.dir, `Pulumi.${this.stack}.yaml`)];
+  }
+
+  private run(args: string[]): Promise<string> {
+    const stackArgs = args[0] === "stack" && args[1] === "init" ? [] : ["--stack", this.stack];
+    return new Promise((resolve, reject) => {
+      execFile("pulumi", [...args, ...stackArgs, "--non-interactive"], {
+        cwd: this.opts.projectDir,
+        env: {
+          ...process.env,
+          ...this.opts.env,
+          PULUMI_BACKEND_URL: `file://${this.dir}`,
+          PULUMI_CONFIG_PASSPHRASE: this.opts.passphrase ?? "pulumi-engine-harness",
+          PULUMI_SKIP_UPDATE_CHECK: "true",
+        },
+        maxBuffer: 64 * 1024 * 1024,
+      }, (error, stdout, stderr) => {
+        if (error) reject(new Error(`pulumi ${args.join(" ")} failed: ${stderr || stdout || error.message}`));
+        else resolve(stdout);
+      });
+    });
+  }
+}
