@@ -1,0 +1,133 @@
+/** `requestApprovalSettings` and its stages. */
+import { childPath } from "./checkContext";
+import { compareDurations, days, formatDuration, isWholeDays, isZero } from "./durations";
+import { booleanValue, durationOf, durationValue, listOf, objectOf, type ObjectRule, type Reader } from "./readers";
+import { approvers } from "./subjectSets";
+import { isUnknown } from "./unknown";
+
+/** Entra denies a pending request after at most this long in one stage. */
+const MAX_DENIAL = days(14);
+const MIN_DENIAL = days(1);
+const MAX_STAGES = 3;
+
+const off = booleanValue({ default: false });
+
+function isEmptyList(value: unknown): boolean {
+    return Array.isArray(value) && value.length === 0;
+}
+
+function isKnownList(value: unknown): value is unknown[] {
+    return Array.isArray(value);
+}
+
+const denialWithinLimits: ObjectRule = (stage, path, ctx) => {
+    const denial = durationOf(stage.durationBeforeAutomaticDenial);
+    if (denial && (!isWholeDays(denial) || compareDurations(denial, MIN_DENIAL) < 0 || compareDurations(denial, MAX_DENIAL) > 0)) {
+        ctx.fail(
+            childPath(path, "durationBeforeAutomaticDenial"),
+            `must be a whole number of days from P1D to P14D (Entra denies a pending request after at most 14 days); got ${formatDuration(denial)}`,
+        );
+    }
+    return stage;
+};
+
+const someoneApproves: ObjectRule = (stage, path, ctx) => {
+    const { primaryApprovers, fallbackPrimaryApprovers } = stage;
+    if (isEmptyList(primaryApprovers) && isEmptyList(fallbackPrimaryApprovers)) {
+        ctx.fail(childPath(path, "primaryApprovers"), "must name at least one approver (here or in fallbackPrimaryApprovers): a stage nobody can approve denies every request");
+    }
+    return stage;
+};
+
+const escalationConsistent: ObjectRule = (stage, path, ctx) => {
+    const enabled = stage.isEscalationEnabled;
+    if (typeof enabled !== "boolean") {
+        return stage;
+    }
+    const escalation = durationOf(stage.durationBeforeEscalation);
+    const escalationPath = childPath(path, "durationBeforeEscalation");
+    if (enabled) {
+        const denial = durationOf(stage.durationBeforeAutomaticDenial);
+        if (escalation && isZero(escalation)) {
+            ctx.fail(escalationPath, "must be longer than PT0S when isEscalationEnabled is true, e.g. P1D");
+        } else if (escalation && denial && compareDurations(escalation, denial) >= 0) {
+            ctx.fail(
+                escalationPath,
+                `must be shorter than durationBeforeAutomaticDenial (${formatDuration(denial)}) when isEscalationEnabled is true, ` +
+                    `or the request is denied before it escalates; got ${formatDuration(escalation)}`,
+            );
+        }
+        if (isEmptyList(stage.escalationApprovers)) {
+            ctx.fail(childPath(path, "escalationApprovers"), "must name at least one approver when isEscalationEnabled is true");
+        }
+        return stage;
+    }
+    if (escalation && !isZero(escalation)) {
+        ctx.fail(escalationPath, `must be PT0S (or omitted) when isEscalationEnabled is false; got ${formatDuration(escalation)}. Set isEscalationEnabled: true to escalate`);
+    }
+    for (const list of ["escalationApprovers", "fallbackEscalationApprovers"] as const) {
+        if (isKnownList(stage[list]) && (stage[list] as unknown[]).length > 0) {
+            ctx.fail(childPath(path, list), "must be empty when isEscalationEnabled is false; set isEscalationEnabled: true to use escalation approvers");
+        }
+    }
+    return stage;
+};
+
+/** One `accessPackageApprovalStage` with every default explicit. */
+const approvalStage = objectOf(
+    "an approval stage",
+    {
+        durationBeforeAutomaticDenial: durationValue({ required: true }),
+        isApproverJustificationRequired: off,
+        isEscalationEnabled: off,
+        durationBeforeEscalation: durationValue({ default: "PT0S" }),
+        primaryApprovers: approvers,
+        fallbackPrimaryApprovers: approvers,
+        escalationApprovers: approvers,
+        fallbackEscalationApprovers: approvers,
+    },
+    {},
+    denialWithinLimits,
+    someoneApproves,
+    escalationConsistent,
+);
+
+const stagesMatchApproval: ObjectRule = (settings, path, ctx) => {
+    const { isApprovalRequiredForAdd: add, isApprovalRequiredForUpdate: update, stages } = settings;
+    if (!isKnownList(stages) || isUnknown(add) || isUnknown(update)) {
+        return settings;
+    }
+    const stagesPath = childPath(path, "stages");
+    if (stages.length > MAX_STAGES) {
+        ctx.fail(stagesPath, `must have at most ${MAX_STAGES} stages; got ${stages.length}`);
+    }
+    if ((add === true || update === true) && stages.length === 0) {
+        ctx.fail(stagesPath, "must have one to three stages when isApprovalRequiredForAdd or isApprovalRequiredForUpdate is true");
+    }
+    if (add === false && update === false && stages.length > 0) {
+        ctx.fail(stagesPath, "must be empty when neither isApprovalRequiredForAdd nor isApprovalRequiredForUpdate is true; set one of them to require approval");
+    }
+    return settings;
+};
+
+/** A `requestApprovalSettings` object with every default explicit. */
+export function approvalSettings(required: boolean): Reader {
+    return objectOf(
+        "approval settings",
+        {
+            isApprovalRequiredForAdd: off,
+            isApprovalRequiredForUpdate: off,
+            isRequestorJustificationRequired: off,
+            stages: listOf(approvalStage),
+        },
+        { required },
+        stagesMatchApproval,
+    );
+}
+
+/** The properties of canonical approval settings that differ from no approval at all (an auto-assignment policy has none). */
+export function approvingProperties(settings: Record<string, unknown>): string[] {
+    const flags = ["isApprovalRequiredForAdd", "isApprovalRequiredForUpdate", "isRequestorJustificationRequired"] as const;
+    const found: string[] = flags.filter((flag) => settings[flag] !== false);
+    return isEmptyList(settings.stages) ? found : [...found, "stages"];
+}

@@ -1,0 +1,58 @@
+/** From Graph's view of a policy to the provider's outputs, and from outputs to the inputs a refresh stores. */
+import type * as Graph from "@microsoft/microsoft-graph-types";
+import type { PolicyInputs, PolicyOutputs } from "../types";
+import { CheckContext } from "./checkContext";
+import { parseDateTime } from "./dateTimes";
+import { canonicalPolicy } from "./policyShape";
+import { isPlainObject } from "./unknown";
+
+/** Drops nulls (Graph's "absent") and OData annotations other than `@odata.type`, at every depth. */
+function withoutNoise(value: unknown): unknown {
+    if (Array.isArray(value)) {
+        return value.map(withoutNoise);
+    }
+    if (!isPlainObject(value)) {
+        return value;
+    }
+    const kept = Object.entries(value).filter(([key, v]) => v !== null && (key === "@odata.type" || !key.includes("@odata.")));
+    return Object.fromEntries(kept.map(([key, v]) => [key, withoutNoise(v)]));
+}
+
+function idOf(value: unknown): string | undefined {
+    return isPlainObject(value) && typeof value.id === "string" ? value.id : undefined;
+}
+
+function timestamp(value: unknown): string | undefined {
+    if (typeof value !== "string") {
+        return undefined;
+    }
+    const parsed = parseDateTime(value);
+    return parsed.ok ? parsed.value : value;
+}
+
+/**
+ * Canonical outputs from a Graph GET response (expanded with accessPackage, catalog, questions and
+ * customExtensionStageSettings($expand=customExtension)): annotations, nulls and read-only noise dropped, expanded
+ * objects reduced to what the inputs hold, plus `id`, `createdDateTime`, `modifiedDateTime` and `catalogId` (from
+ * `catalog.id` or `accessPackage.catalog.id`).
+ */
+export function outputsFromGraph(policy: Graph.AccessPackageAssignmentPolicy): PolicyOutputs {
+    const clean = withoutNoise(policy) as Record<string, unknown>;
+    const { id, createdDateTime, modifiedDateTime, accessPackage, catalog, ...properties } = clean;
+    const inputs = canonicalPolicy({ ...properties, accessPackageId: idOf(accessPackage) }, new CheckContext());
+    const catalogId = idOf(catalog) ?? (isPlainObject(accessPackage) ? idOf(accessPackage.catalog) : undefined);
+    const readOnly = { id, createdDateTime: timestamp(createdDateTime), modifiedDateTime: timestamp(modifiedDateTime), catalogId };
+    const present = Object.entries(readOnly).filter(([, value]) => value !== undefined);
+    return { ...inputs, ...Object.fromEntries(present) } as unknown as PolicyOutputs;
+}
+
+/**
+ * The inputs a refresh should store: canonical inputs equivalent to `outputs` (what a user would have declared to
+ * get this state). `adopt` is carried over from `previousInputs` if given.
+ */
+export function inputsFromOutputs(outputs: PolicyOutputs, previousInputs?: Record<string, unknown>): PolicyInputs {
+    const { id: _id, createdDateTime: _created, modifiedDateTime: _modified, catalogId: _catalog, adopt, ...properties } = outputs;
+    const inputs = canonicalPolicy(properties, new CheckContext());
+    const carried = previousInputs?.adopt ?? adopt;
+    return (carried === undefined ? inputs : { ...inputs, adopt: carried }) as unknown as PolicyInputs;
+}

@@ -1,0 +1,143 @@
+/**
+ * The whole policy: its properties, the rules that tie them together, and the canonical form check returns.
+ * The same reading canonicalises Graph's responses, so that state and desired inputs meet in one form.
+ */
+import { approvalSettings, approvingProperties } from "./approvalSettings";
+import { CheckContext, childPath, describe, indexPath, oneOf } from "./checkContext";
+import { customExtensionStageSettings } from "./customExtensions";
+import { ALLOWED_TARGET_SCOPES } from "./enumValues";
+import { expirationPattern } from "./expiration";
+import { questions } from "./questions";
+import { booleanValue, durationValue, enumValue, guidValue, ignored, isGuid, objectOf, readFields, textValue, type Fields, type ObjectRule, type Reader } from "./readers";
+import { requestingProperties, requestorSettings } from "./requestorSettings";
+import { reviewSettings } from "./reviewSettings";
+import { allowedTargets, allowedTargetTypesFor, isAllowedTargetType, nameOfSubjectSet, subjectSetODataType } from "./subjectSets";
+import { isPlainObject, isUnknown } from "./unknown";
+
+const off = booleanValue({ default: false });
+
+const adopt: Reader = (value, path, ctx) => {
+    if (value === undefined || value === null || isUnknown(value) || typeof value === "boolean") {
+        return value ?? undefined;
+    }
+    if (!isGuid(value)) {
+        ctx.fail(path, `must be true (adopt the policy with the same displayName in the access package) or the id (GUID) of the policy to adopt; got ${describe(value)}`);
+        return value;
+    }
+    return value.toLowerCase();
+};
+
+/** Every input property, in the order Graph documents them. */
+const POLICY_FIELDS: Fields = {
+    accessPackageId: guidValue("access package's id", { required: true }),
+    displayName: textValue({ nonEmpty: true }, { required: true }),
+    description: textValue({}, { required: true }),
+    allowedTargetScope: enumValue(ALLOWED_TARGET_SCOPES, { required: true }),
+    specificAllowedTargets: allowedTargets,
+    automaticRequestSettings: objectOf("automatic request settings", {
+        requestAccessForAllowedTargets: off,
+        removeAccessWhenTargetLeavesAllowedTargets: off,
+        gracePeriodBeforeAccessRemoval: durationValue(),
+    }),
+    expiration: expirationPattern({ default: { type: "noExpiration" } }),
+    requestorSettings: requestorSettings(false),
+    requestApprovalSettings: approvalSettings(false),
+    reviewSettings,
+    notificationSettings: objectOf("notification settings", { isAssignmentNotificationDisabled: off }, { default: { isAssignmentNotificationDisabled: false } }),
+    questions,
+    customExtensionStageSettings,
+    adopt,
+    // Graph's PUT examples carry the policy id in the body; it is read-only and the URL names the policy.
+    id: ignored(guidValue("policy id")),
+};
+
+/** The names a user may write at the top level. */
+export const INPUT_NAMES: readonly string[] = Object.keys(POLICY_FIELDS);
+
+const REQUEST_SETTINGS = ["requestorSettings", "requestApprovalSettings"] as const;
+const DEFAULT_MEANING = { requestorSettings: "nobody may request", requestApprovalSettings: "requests need no approval" };
+
+const requestBasedOrAutomatic: ObjectRule = (policy, _path, ctx) => {
+    const automatic = policy.automaticRequestSettings;
+    if (automatic === undefined) {
+        for (const name of REQUEST_SETTINGS) {
+            if (policy[name] === undefined) {
+                ctx.fail(name, `required for a request-based policy (one without automaticRequestSettings); write {} to accept the defaults (${DEFAULT_MEANING[name]})`);
+            }
+        }
+        return policy;
+    }
+    if (isUnknown(automatic)) {
+        return policy;
+    }
+    const { allowedTargetScope: scope, specificAllowedTargets: targets } = policy;
+    const auto = "on an auto-assignment policy (one with automaticRequestSettings)";
+    if (typeof scope === "string" && !isUnknown(scope) && scope !== "specificDirectoryUsers") {
+        ctx.fail("allowedTargetScope", `must be specificDirectoryUsers ${auto}; got ${scope}`);
+    }
+    if (Array.isArray(targets) && (targets.length !== 1 || (nameOfSubjectSet(targets[0]) ?? "attributeRuleMembers") !== "attributeRuleMembers")) {
+        ctx.fail("specificAllowedTargets", `must be exactly one ${subjectSetODataType("attributeRuleMembers")} (the membership rule) ${auto}`);
+    }
+    const result = { ...policy };
+    const offending = { requestorSettings: requestingProperties, requestApprovalSettings: approvingProperties };
+    for (const name of REQUEST_SETTINGS) {
+        const settings = policy[name];
+        if (!isPlainObject(settings)) {
+            continue;
+        }
+        const found = offending[name](settings);
+        found.forEach((property) => ctx.fail(childPath(name, property), `must be false or empty (or omitted) ${auto}: nobody requests, assignments follow the membership rule`));
+        if (found.length === 0) {
+            // Settings that grant nothing are what Graph holds for an auto-assignment policy anyway; leaving them out
+            // makes "omitted" and "all defaults" one canonical form.
+            delete result[name];
+        }
+    }
+    return result;
+};
+
+const SPECIFIC_SCOPES = ["specificDirectoryUsers", "specificConnectedOrganizationUsers", "specificDirectoryServicePrincipals"];
+
+const scopeMatchesTargets: ObjectRule = (policy, _path, ctx) => {
+    const { allowedTargetScope: scope, specificAllowedTargets: targets } = policy;
+    if (typeof scope !== "string" || isUnknown(scope) || !Array.isArray(targets)) {
+        return policy;
+    }
+    const allowed = allowedTargetTypesFor(scope);
+    if (allowed === undefined) {
+        if (targets.length > 0 && (ALLOWED_TARGET_SCOPES as readonly string[]).includes(scope)) {
+            ctx.fail("specificAllowedTargets", `must be empty when allowedTargetScope is ${scope}, which already names who may be assigned; to list principals use ${oneOf(SPECIFIC_SCOPES)}`);
+        }
+        return policy;
+    }
+    const types = oneOf(allowed.map(subjectSetODataType));
+    if (targets.length === 0) {
+        ctx.fail("specificAllowedTargets", `must list at least one target when allowedTargetScope is ${scope}: ${types}`);
+    }
+    targets.forEach((target, i) => {
+        const name = nameOfSubjectSet(target);
+        if (name !== undefined && isAllowedTargetType(name) && !allowed.includes(name)) {
+            ctx.fail(`${indexPath("specificAllowedTargets", i)}["@odata.type"]`, `${name} is not allowed when allowedTargetScope is ${scope}; allowed: ${types}`);
+        }
+    });
+    return policy;
+};
+
+const REVIEWS_OFF = JSON.stringify(reviewSettings({}, "reviewSettings", new CheckContext()));
+
+const disabledReviewsAreAbsent: ObjectRule = (policy) => {
+    // Disabled reviews with nothing else configured mean "no reviews", which Graph may hold as null or as defaults.
+    if (JSON.stringify(policy.reviewSettings) !== REVIEWS_OFF) {
+        return policy;
+    }
+    const { reviewSettings: _off, ...rest } = policy;
+    return rest;
+};
+
+/**
+ * Reads a policy's input properties (anything but an object counts as `{}`) into canonical form, reporting every
+ * failure to `ctx`. Best effort: invalid values are kept as given, unknown properties are left out.
+ */
+export function canonicalPolicy(raw: unknown, ctx: CheckContext): Record<string, unknown> {
+    return readFields(isPlainObject(raw) ? raw : {}, "", ctx, POLICY_FIELDS, [requestBasedOrAutomatic, scopeMatchesTargets, disabledReviewsAreAbsent]);
+}

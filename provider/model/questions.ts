@@ -1,0 +1,131 @@
+/** `questions`: text and multiple-choice questions, their localizations and choices. */
+import { childPath, describe, indexPath, oneOf } from "./checkContext";
+import { booleanValue, ignored, integerValue, listOf, objectOf, readFields, textValue, type Fields, type ObjectRule, type Reader } from "./readers";
+import { isPlainObject, isUnknown } from "./unknown";
+
+const off = booleanValue({ default: false });
+const LANGUAGE_CODE = /^[a-z]{2}(-[a-z]{2})?$/i;
+
+/** Graph's bodies tag non-polymorphic elements with their type; accept that tag, keep nothing. */
+function typeTag(typeName: string): Reader {
+    return ignored((value, path, ctx) => {
+        const bare = typeof value === "string" ? value.trim().replace(/^#/, "").toLowerCase() : undefined;
+        if (value !== undefined && value !== null && !isUnknown(value) && bare !== `microsoft.graph.${typeName}`.toLowerCase()) {
+            ctx.fail(path, `must be #microsoft.graph.${typeName} (or be left out); got ${describe(value)}`);
+        }
+        return undefined;
+    });
+}
+
+const languageCode = textValue({ nonEmpty: true }, { required: true });
+const localizedText = objectOf("a localized text", {
+    "@odata.type": typeTag("accessPackageLocalizedText"),
+    languageCode: (value, path, ctx) => {
+        const code = languageCode(value, path, ctx);
+        if (typeof code === "string" && !isUnknown(code) && code.trim() !== "" && !LANGUAGE_CODE.test(code)) {
+            ctx.fail(path, `must be an ISO 639-1 language code, optionally with an ISO 3166-1 country code, e.g. en, en-us or fr-CA; got ${describe(code)}`);
+        }
+        return code;
+    },
+    text: textValue({ nonEmpty: true }, { required: true }),
+});
+const localizations = listOf(localizedText);
+
+const choice = objectOf("an answer choice", {
+    "@odata.type": typeTag("accessPackageAnswerChoice"),
+    actualValue: textValue({ nonEmpty: true }, { required: true }),
+    text: textValue({ nonEmpty: true }, { required: true }),
+    localizations,
+});
+
+const choicesAreUsable: ObjectRule = (question, path, ctx) => {
+    const { choices } = question;
+    if (!Array.isArray(choices)) {
+        return question;
+    }
+    if (choices.length === 0) {
+        ctx.fail(childPath(path, "choices"), "must have at least one choice for a multiple-choice question");
+    }
+    const seen = new Set<string>();
+    choices.forEach((entry, i) => {
+        const value = isPlainObject(entry) ? entry.actualValue : undefined;
+        if (typeof value !== "string" || isUnknown(value)) {
+            return;
+        }
+        if (seen.has(value)) {
+            ctx.fail(childPath(indexPath(childPath(path, "choices"), i), "actualValue"), `must be unique within the question; ${describe(value)} is used twice`);
+        }
+        seen.add(value);
+    });
+    return question;
+};
+
+const regexPattern: Reader = (value, path, ctx) => {
+    const pattern = textValue()(value, path, ctx);
+    if (typeof pattern === "string" && !isUnknown(pattern)) {
+        try {
+            new RegExp(pattern);
+        } catch (error) {
+            ctx.fail(path, `must be a regular expression that compiles: ${(error as Error).message}`);
+        }
+    }
+    return pattern;
+};
+
+const common: Fields = {
+    id: textValue({ nonEmpty: true }),
+    sequence: integerValue({ min: 0 }),
+    isRequired: off,
+    isAnswerEditable: off,
+    text: textValue({ nonEmpty: true }, { required: true }),
+    localizations,
+};
+
+const VARIANTS: Readonly<Record<string, { odataType: string; fields: Fields; rules: ObjectRule[] }>> = {
+    accesspackagetextinputquestion: {
+        odataType: "#microsoft.graph.accessPackageTextInputQuestion",
+        fields: { ...common, isSingleLineQuestion: off, regexPattern },
+        rules: [],
+    },
+    accesspackagemultiplechoicequestion: {
+        odataType: "#microsoft.graph.accessPackageMultipleChoiceQuestion",
+        fields: { ...common, isMultipleSelectionAllowed: off, choices: listOf(choice, { required: true }) },
+        rules: [choicesAreUsable],
+    },
+};
+const QUESTION_TYPES = oneOf(Object.values(VARIANTS).map((variant) => variant.odataType));
+
+const question: Reader = (value, path, ctx) => {
+    if (isUnknown(value)) {
+        return value;
+    }
+    if (!isPlainObject(value)) {
+        ctx.fail(path, `must be a question: an object with "@odata.type" (${QUESTION_TYPES}); got ${describe(value)}`);
+        return value;
+    }
+    const odataType = value["@odata.type"];
+    if (isUnknown(odataType)) {
+        return value;
+    }
+    const key = typeof odataType === "string" ? odataType.trim().replace(/^#/, "").replace(/^microsoft\.graph\./i, "").toLowerCase() : "";
+    const variant = VARIANTS[key];
+    if (variant === undefined) {
+        const reason = odataType === undefined || odataType === null ? "required" : `unknown question type ${describe(odataType)}`;
+        ctx.fail(childPath(path, "@odata.type"), `${reason}; a question is one of ${QUESTION_TYPES}`);
+        return value;
+    }
+    const { "@odata.type": _type, ...rest } = value;
+    return { "@odata.type": variant.odataType, ...readFields(rest, path, ctx, variant.fields, variant.rules) };
+};
+
+/** Questions default their `sequence` to their position and are kept in `sequence` order, the order requestors see. */
+function ordered(list: unknown): unknown {
+    if (!Array.isArray(list) || !list.every((q) => isPlainObject(q) && (q.sequence === undefined || typeof q.sequence === "number"))) {
+        return list;
+    }
+    const numbered = list.map((q: Record<string, unknown>, i) => ({ ...q, sequence: q.sequence ?? i + 1 }));
+    return numbered.map((q, i) => ({ q, i })).sort((a, b) => (a.q.sequence as number) - (b.q.sequence as number) || a.i - b.i).map(({ q }) => q);
+}
+
+/** The `questions` list. */
+export const questions: Reader = (value, path, ctx) => ordered(listOf(question)(value, path, ctx));

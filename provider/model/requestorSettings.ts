@@ -1,0 +1,29 @@
+/** `requestorSettings`: who may request, for whom, and what. */
+import { booleanValue, objectOf, type Reader } from "./readers";
+import { onBehalfRequestors } from "./subjectSets";
+
+const off = booleanValue({ default: false });
+
+/** The flags that let someone request; an auto-assignment policy has none of them set. */
+const REQUESTOR_FLAGS = [
+    "enableTargetsToSelfAddAccess",
+    "enableTargetsToSelfUpdateAccess",
+    "enableTargetsToSelfRemoveAccess",
+    "allowCustomAssignmentSchedule",
+    "enableOnBehalfRequestorsToAddAccess",
+    "enableOnBehalfRequestorsToUpdateAccess",
+    "enableOnBehalfRequestorsToRemoveAccess",
+] as const;
+
+/** A `requestorSettings` object with every flag explicit. */
+export function requestorSettings(required: boolean): Reader {
+    const flags = Object.fromEntries(REQUESTOR_FLAGS.map((flag) => [flag, off]));
+    return objectOf("requestor settings", { ...flags, onBehalfRequestors }, { required });
+}
+
+/** The properties of canonical requestor settings that let someone request (what an auto-assignment policy must not have). */
+export function requestingProperties(settings: Record<string, unknown>): string[] {
+    const enabled: string[] = REQUESTOR_FLAGS.filter((flag) => settings[flag] !== false);
+    const list = settings.onBehalfRequestors;
+    return Array.isArray(list) && list.length === 0 ? enabled : [...enabled, "onBehalfRequestors"];
+}

@@ -1,0 +1,115 @@
+/** Subject sets: `@odata.type` recognition, per-type fields, and which types each list accepts. */
+import type { AllowedTarget, Approver, OnBehalfRequestor, Reviewer, SubjectSet } from "../types";
+import { childPath, describe, oneOf } from "./checkContext";
+import { guidValue, integerValue, listOf, readFields, textValue, type Fields, type Reader } from "./readers";
+import { isPlainObject, isUnknown } from "./unknown";
+
+/** A subject-set type name, e.g. `singleUser`. */
+export type SubjectSetName = SubjectSet["@odata.type"] extends `#microsoft.graph.${infer N}` ? N : never;
+
+const description = textValue();
+
+/** The properties of each subject-set type besides `@odata.type`. */
+const FIELDS: Readonly<Record<SubjectSetName, Fields>> = {
+    singleUser: { userId: guidValue("user's object id", { required: true }), description },
+    groupMembers: { groupId: guidValue("group's object id", { required: true }), description },
+    requestorManager: { managerLevel: integerValue({ min: 1, max: 2 }, { default: 1 }) },
+    internalSponsors: {},
+    externalSponsors: {},
+    connectedOrganizationMembers: { connectedOrganizationId: guidValue("connected organization's id", { required: true }), description },
+    attributeRuleMembers: { membershipRule: textValue({ nonEmpty: true }, { required: true }), description },
+    singleServicePrincipal: { servicePrincipalId: guidValue("service principal's object id", { required: true }), description },
+    targetUserSponsors: {},
+    targetApplicationOwners: {},
+    targetManager: { managerLevel: integerValue({ min: 1, max: 4 }, { required: true }) },
+};
+
+const NAMES = Object.keys(FIELDS) as SubjectSetName[];
+
+type NameOf<T extends SubjectSet> = T["@odata.type"] extends `#microsoft.graph.${infer N}` ? N : never;
+
+/** Allowed in `specificAllowedTargets`, per the scopes that take a list. */
+const ALLOWED_TARGET_TYPES: Readonly<Record<string, readonly NameOf<AllowedTarget>[]>> = {
+    specificDirectoryUsers: ["singleUser", "groupMembers", "attributeRuleMembers"],
+    specificConnectedOrganizationUsers: ["connectedOrganizationMembers"],
+    specificDirectoryServicePrincipals: ["singleServicePrincipal"],
+};
+const ANY_ALLOWED_TARGET: readonly NameOf<AllowedTarget>[] = [...new Set(Object.values(ALLOWED_TARGET_TYPES).flat())];
+const ON_BEHALF_REQUESTOR_TYPES: readonly NameOf<OnBehalfRequestor>[] = ["singleUser", "groupMembers", "targetManager", "targetApplicationOwners"];
+const APPROVER_TYPES: readonly NameOf<Approver>[] = [
+    "singleUser",
+    "groupMembers",
+    "requestorManager",
+    "internalSponsors",
+    "externalSponsors",
+    "targetUserSponsors",
+];
+const REVIEWER_TYPES: readonly NameOf<Reviewer>[] = ["singleUser", "groupMembers", "requestorManager"];
+
+/** The canonical `@odata.type` of a subject-set type. */
+export function subjectSetODataType(name: SubjectSetName): string {
+    return `#microsoft.graph.${name}`;
+}
+
+/** The subject-set type `@odata.type` names, accepting it with or without `#` and `microsoft.graph.`, in any case. */
+export function subjectSetName(odataType: unknown): SubjectSetName | undefined {
+    if (typeof odataType !== "string") {
+        return undefined;
+    }
+    const bare = odataType.trim().replace(/^#/, "").replace(/^microsoft\.graph\./i, "").toLowerCase();
+    return NAMES.find((name) => name.toLowerCase() === bare);
+}
+
+/** One subject set whose type must be one of `allowed`; `role` names the list's purpose in messages. */
+function subjectSet(role: string, allowed: readonly SubjectSetName[]): Reader {
+    const allowedTypes = oneOf(allowed.map(subjectSetODataType));
+    return (value, path, ctx) => {
+        if (isUnknown(value)) {
+            return value;
+        }
+        if (!isPlainObject(value)) {
+            ctx.fail(path, `must be a subject set: an object with "@odata.type" (${allowedTypes}); got ${describe(value)}`);
+            return value;
+        }
+        const typePath = childPath(path, "@odata.type");
+        const odataType = value["@odata.type"];
+        if (isUnknown(odataType)) {
+            return value;
+        }
+        const name = subjectSetName(odataType);
+        if (name === undefined) {
+            const reason = odataType === undefined || odataType === null ? "required" : `unknown subject set type ${describe(odataType)}`;
+            ctx.fail(typePath, `${reason}; ${role} is one of ${allowedTypes}`);
+            return value;
+        }
+        if (!allowed.includes(name)) {
+            ctx.fail(typePath, `${name} cannot be ${role}; allowed here: ${allowedTypes}`);
+        }
+        const { "@odata.type": _type, ...rest } = value;
+        return { "@odata.type": subjectSetODataType(name), ...readFields(rest, path, ctx, FIELDS[name]) };
+    };
+}
+
+/** `specificAllowedTargets`; which types fit which scope is checked with the scope. */
+export const allowedTargets = listOf(subjectSet("an allowed target", ANY_ALLOWED_TARGET));
+/** `onBehalfRequestors`. */
+export const onBehalfRequestors = listOf(subjectSet("an on-behalf requestor", ON_BEHALF_REQUESTOR_TYPES));
+/** Any of a stage's approver lists. */
+export const approvers = listOf(subjectSet("an approver", APPROVER_TYPES));
+/** Either reviewer list. */
+export const reviewers = listOf(subjectSet("a reviewer", REVIEWER_TYPES));
+
+/** Names the canonical type of a subject set already read, if it is known. */
+export function nameOfSubjectSet(value: unknown): SubjectSetName | undefined {
+    return isPlainObject(value) ? subjectSetName(value["@odata.type"]) : undefined;
+}
+
+/** The allowed-target types `allowedTargetScope` accepts, or `undefined` for scopes that take no list. */
+export function allowedTargetTypesFor(scope: unknown): readonly SubjectSetName[] | undefined {
+    return typeof scope === "string" ? ALLOWED_TARGET_TYPES[scope] : undefined;
+}
+
+/** Whether `name` may be an allowed target under some scope. */
+export function isAllowedTargetType(name: SubjectSetName): boolean {
+    return (ANY_ALLOWED_TARGET as readonly string[]).includes(name);
+}

@@ -1,0 +1,12 @@
+/** Pulumi's placeholder for a value not known until the update runs (preview only). */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** Whether `value` is Pulumi's unknown sentinel. */
+export function isUnknown(value: unknown): boolean {
+    return value === UNKNOWN;
+}
+
+/** A JSON object (not an array, not null). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,132 @@
+import * as assert from "node:assert/strict";
+import { checkPolicy } from "../../provider/model";
+import { allUsers, EXTENSION_ID, GROUP_ID, quarterlyReviews, salesAutoAssignment, USER_ID } from "./policies";
+
+type Policy = Record<string, any>;
+
+interface Rule {
+    /** What the rule is about. */
+    rule: string;
+    /** The policy it starts from (default: All Users). */
+    base?: () => Policy;
+    /** Breaks the rule. */
+    bad: (policy: Policy) => void;
+    /** The exact failing property path. */
+    property: string;
+    /** What the reason must say (including what is allowed). */
+    reason: RegExp;
+    /** Keeps to the rule in a nearby way. */
+    good: (policy: Policy) => void;
+}
+
+const stage = (policy: Policy, i = 0): Policy => policy.requestApprovalSettings.stages[i];
+const approver = (type: string, extra: Policy = {}): Policy => ({ "@odata.type": type, ...extra });
+const singleUser = approver("#microsoft.graph.singleUser", { userId: USER_ID });
+
+const RULES: Rule[] = [
+    { rule: "accessPackageId is required", bad: (p) => delete p.accessPackageId, property: "accessPackageId", reason: /^required: the access package's id as a GUID/, good: (p) => (p.accessPackageId = p.accessPackageId.toUpperCase()) },
+    { rule: "displayName is required and non-empty", bad: (p) => (p.displayName = " "), property: "displayName", reason: /must be a non-empty string; got " "/, good: (p) => (p.displayName = "x") },
+    { rule: "description is required but may be empty", bad: (p) => (p.description = null), property: "description", reason: /^required: a string/, good: (p) => (p.description = "") },
+    { rule: "allowedTargetScope is required", bad: (p) => delete p.allowedTargetScope, property: "allowedTargetScope", reason: /^required: one of notSpecified, specificDirectoryUsers/, good: (p) => (p.allowedTargetScope = "allMemberUsers") },
+    { rule: "a request-based policy needs requestorSettings", bad: (p) => delete p.requestorSettings, property: "requestorSettings", reason: /required for a request-based policy .*write \{\}/, good: (p) => (p.requestorSettings = {}) },
+    { rule: "a request-based policy needs requestApprovalSettings", bad: (p) => delete p.requestApprovalSettings, property: "requestApprovalSettings", reason: /required for a request-based policy/, good: (p) => (p.requestApprovalSettings = { isApprovalRequiredForAdd: false }) },
+    { rule: "accessPackage is not an input", bad: (p) => (p.accessPackage = { id: p.accessPackageId }), property: "accessPackage", reason: /^unknown property; did you mean accessPackageId\?/, good: () => undefined },
+    { rule: "snake_case names are suggested in camelCase", bad: (p) => (p.display_name = "x"), property: "display_name", reason: /did you mean displayName\?/, good: () => undefined },
+    { rule: "nested misspellings are suggested", bad: (p) => (p.requestorSettings.enableTargetToSelfAddAccess = true), property: "requestorSettings.enableTargetToSelfAddAccess", reason: /did you mean enableTargetsToSelfAddAccess\?/, good: (p) => (p.requestorSettings.enableTargetsToSelfAddAccess = true) },
+    { rule: "unknown names without a near match list what is allowed", bad: (p) => (p.expiration.zzz = 1), property: "expiration.zzz", reason: /allowed here: type, duration or endDateTime/, good: () => undefined },
+    { rule: "booleans are booleans", bad: (p) => (p.requestorSettings.enableTargetsToSelfAddAccess = "yes"), property: "requestorSettings.enableTargetsToSelfAddAccess", reason: /must be a boolean \(true or false\); got "yes"/, good: (p) => (p.requestorSettings.enableTargetsToSelfAddAccess = "TRUE") },
+    { rule: "lists are lists", bad: (p) => (p.requestApprovalSettings.stages = {}), property: "requestApprovalSettings.stages", reason: /must be a list; got an object/, good: () => undefined },
+    { rule: "objects are objects", bad: (p) => (p.expiration = "never"), property: "expiration", reason: /must be an expiration pattern \(an object with type, duration or endDateTime\)/, good: (p) => (p.expiration = null) },
+    { rule: "enums list their values", bad: (p) => (p.allowedTargetScope = "everyone"), property: "allowedTargetScope", reason: /must be one of notSpecified, .* or allExternalUsers; got "everyone"/, good: (p) => (p.allowedTargetScope = "ALLDIRECTORYUSERS") },
+    { rule: "unknownFutureValue is never sent", bad: (p) => (p.allowedTargetScope = "unknownFutureValue"), property: "allowedTargetScope", reason: /cannot be sent; use one of notSpecified/, good: () => undefined },
+    { rule: "user ids are GUIDs", bad: (p) => (stage(p).fallbackPrimaryApprovers[0].userId = "alice"), property: "requestApprovalSettings.stages[0].fallbackPrimaryApprovers[0].userId", reason: /must be the user's object id as a GUID/, good: (p) => (stage(p).fallbackPrimaryApprovers[0].userId = USER_ID.toUpperCase()) },
+    { rule: "group ids are GUIDs", bad: (p) => stage(p).primaryApprovers.push(approver("#microsoft.graph.groupMembers", { groupId: 7 })), property: "requestApprovalSettings.stages[0].primaryApprovers[1].groupId", reason: /must be the group's object id as a GUID.*got 7/, good: (p) => stage(p).primaryApprovers.push(approver("#microsoft.graph.groupMembers", { groupId: GROUP_ID })) },
+    { rule: "connected organization ids are GUIDs", bad: (p) => Object.assign(p, { allowedTargetScope: "specificConnectedOrganizationUsers", specificAllowedTargets: [approver("connectedOrganizationMembers", { connectedOrganizationId: "contoso" })] }), property: "specificAllowedTargets[0].connectedOrganizationId", reason: /connected organization's id as a GUID/, good: (p) => Object.assign(p, { allowedTargetScope: "specificConnectedOrganizationUsers", specificAllowedTargets: [approver("connectedOrganizationMembers", { connectedOrganizationId: GROUP_ID })] }) },
+    { rule: "adopt is true or a policy id", bad: (p) => (p.adopt = "All Users"), property: "adopt", reason: /must be true .* or the id \(GUID\) of the policy to adopt/, good: (p) => (p.adopt = GROUP_ID) },
+    { rule: "durations are ISO 8601", bad: (p) => (stage(p).durationBeforeAutomaticDenial = "2 days"), property: "requestApprovalSettings.stages[0].durationBeforeAutomaticDenial", reason: /must be an ISO 8601 duration \(e\.g\. P2D/, good: (p) => (stage(p).durationBeforeAutomaticDenial = "PT48H") },
+    { rule: "durations in years are rejected with the days to write instead", bad: (p) => (p.expiration = { type: "afterDuration", duration: "P1Y" }), property: "expiration.duration", reason: /no years or months.*write it in days instead \(P365D for a year/, good: (p) => (p.expiration = { type: "afterDuration", duration: "P365D" }) },
+    { rule: "durations in months are rejected too", bad: (p) => (p.expiration = { type: "afterDuration", duration: "P2M" }), property: "expiration.duration", reason: /TimeSpan, which has no years or months/, good: (p) => (p.expiration = { type: "afterDuration", duration: "P8W" }) },
+    { rule: "date-times are real ISO 8601 instants", bad: (p) => (p.expiration = { type: "afterDateTime", endDateTime: "2025-02-30T00:00:00Z" }), property: "expiration.endDateTime", reason: /not a real calendar date-time/, good: (p) => (p.expiration = { type: "afterDateTime", endDateTime: "2025-02-28T00:00:00+02:00" }) },
+    { rule: "date-times carry a zone", bad: (p) => (p.expiration = { type: "afterDateTime", endDateTime: "2025-02-01T00:00:00" }), property: "expiration.endDateTime", reason: /with Z or an offset/, good: (p) => (p.expiration = { type: "afterDateTime", endDateTime: "2025-02-01T00:00:00z" }) },
+    { rule: "afterDuration needs a duration", bad: (p) => (p.expiration = { type: "afterDuration" }), property: "expiration.duration", reason: /required when type is afterDuration/, good: (p) => (p.expiration = { type: "afterDuration", duration: "PT8H" }) },
+    { rule: "afterDateTime needs an endDateTime", bad: (p) => (p.expiration = { type: "afterDateTime" }), property: "expiration.endDateTime", reason: /required when type is afterDateTime/, good: (p) => (p.expiration = { type: "afterDateTime", endDateTime: "2030-01-01T00:00:00Z" }) },
+    { rule: "other expiration types take neither", bad: (p) => (p.expiration = { type: "noExpiration", duration: "P1D" }), property: "expiration.duration", reason: /not allowed when type is noExpiration .*remove it/, good: (p) => (p.expiration = { type: "noExpiration", duration: null }) },
+    { rule: "subject sets need an @odata.type", bad: (p) => delete stage(p).primaryApprovers[0]["@odata.type"], property: 'requestApprovalSettings.stages[0].primaryApprovers[0]["@odata.type"]', reason: /^required; an approver is one of #microsoft.graph.singleUser/, good: (p) => (stage(p).primaryApprovers[0]["@odata.type"] = "microsoft.graph.REQUESTORMANAGER") },
+    { rule: "subject set types are Graph's", bad: (p) => (stage(p).primaryApprovers[0]["@odata.type"] = "#microsoft.graph.boss"), property: 'requestApprovalSettings.stages[0].primaryApprovers[0]["@odata.type"]', reason: /unknown subject set type "#microsoft.graph.boss"; an approver is one of/, good: () => undefined },
+    { rule: "approvers are approver types", bad: (p) => (stage(p).primaryApprovers = [approver("#microsoft.graph.targetManager", { managerLevel: 1 })]), property: 'requestApprovalSettings.stages[0].primaryApprovers[0]["@odata.type"]', reason: /targetManager cannot be an approver; allowed here: #microsoft.graph.singleUser, .*#microsoft.graph.targetUserSponsors/, good: (p) => (stage(p).primaryApprovers = [approver("#microsoft.graph.targetUserSponsors")]) },
+    { rule: "on-behalf requestors are requestor types", bad: (p) => (p.requestorSettings.onBehalfRequestors = [approver("#microsoft.graph.requestorManager")]), property: 'requestorSettings.onBehalfRequestors[0]["@odata.type"]', reason: /requestorManager cannot be an on-behalf requestor; allowed here: .*targetManager/, good: (p) => (p.requestorSettings.onBehalfRequestors = [approver("#microsoft.graph.targetManager", { managerLevel: 4 })]) },
+    { rule: "reviewers are reviewer types", bad: (p) => (p.reviewSettings = { ...quarterlyReviews(), primaryReviewers: [approver("#microsoft.graph.internalSponsors")] }), property: 'reviewSettings.primaryReviewers[0]["@odata.type"]', reason: /internalSponsors cannot be a reviewer; allowed here: #microsoft.graph.singleUser, #microsoft.graph.groupMembers or #microsoft.graph.requestorManager/, good: (p) => (p.reviewSettings = { ...quarterlyReviews(), primaryReviewers: [approver("#microsoft.graph.requestorManager")] }) },
+    { rule: "requestorManager is level 1 or 2", bad: (p) => (stage(p).primaryApprovers[0].managerLevel = 3), property: "requestApprovalSettings.stages[0].primaryApprovers[0].managerLevel", reason: /must be an integer from 1 to 2; got 3/, good: (p) => (stage(p).primaryApprovers[0].managerLevel = 2) },
+    { rule: "targetManager is level 1 to 4", bad: (p) => (p.requestorSettings.onBehalfRequestors = [approver("#microsoft.graph.targetManager", { managerLevel: 5 })]), property: "requestorSettings.onBehalfRequestors[0].managerLevel", reason: /must be an integer from 1 to 4; got 5/, good: (p) => (p.requestorSettings.onBehalfRequestors = [approver("#microsoft.graph.targetManager", { managerLevel: 3 })]) },
+    { rule: "specific scopes need targets", bad: (p) => (p.allowedTargetScope = "specificDirectoryUsers"), property: "specificAllowedTargets", reason: /must list at least one target when allowedTargetScope is specificDirectoryUsers: #microsoft.graph.singleUser, #microsoft.graph.groupMembers or #microsoft.graph.attributeRuleMembers/, good: (p) => Object.assign(p, { allowedTargetScope: "specificDirectoryUsers", specificAllowedTargets: [singleUser] }) },
+    { rule: "population scopes take no targets", bad: (p) => (p.specificAllowedTargets = [singleUser]), property: "specificAllowedTargets", reason: /must be empty when allowedTargetScope is allDirectoryUsers.*use specificDirectoryUsers/, good: (p) => (p.specificAllowedTargets = []) },
+    { rule: "targets match the scope", bad: (p) => Object.assign(p, { allowedTargetScope: "specificConnectedOrganizationUsers", specificAllowedTargets: [singleUser] }), property: 'specificAllowedTargets[0]["@odata.type"]', reason: /singleUser is not allowed when allowedTargetScope is specificConnectedOrganizationUsers; allowed: #microsoft.graph.connectedOrganizationMembers/, good: (p) => Object.assign(p, { allowedTargetScope: "specificDirectoryServicePrincipals", specificAllowedTargets: [approver("singleServicePrincipal", { servicePrincipalId: GROUP_ID })] }) },
+    { rule: "approval needs a stage", bad: (p) => (p.requestApprovalSettings.stages = []), property: "requestApprovalSettings.stages", reason: /one to three stages when isApprovalRequiredForAdd or isApprovalRequiredForUpdate is true/, good: (p) => (p.requestApprovalSettings = { isApprovalRequiredForAdd: false, stages: [] }) },
+    { rule: "at most three stages", bad: (p) => (p.requestApprovalSettings.stages = [1, 2, 3, 4].map(() => stage(allUsers()))), property: "requestApprovalSettings.stages", reason: /at most 3 stages; got 4/, good: (p) => (p.requestApprovalSettings.stages = [1, 2, 3].map(() => stage(allUsers()))) },
+    { rule: "no stages without approval", bad: (p) => (p.requestApprovalSettings.isApprovalRequiredForAdd = false), property: "requestApprovalSettings.stages", reason: /must be empty when neither isApprovalRequiredForAdd nor isApprovalRequiredForUpdate is true/, good: (p) => Object.assign(p.requestApprovalSettings, { isApprovalRequiredForAdd: false, isApprovalRequiredForUpdate: true }) },
+    { rule: "a stage needs an approver", bad: (p) => Object.assign(stage(p), { primaryApprovers: [], fallbackPrimaryApprovers: [] }), property: "requestApprovalSettings.stages[0].primaryApprovers", reason: /at least one approver \(here or in fallbackPrimaryApprovers\)/, good: (p) => (stage(p).primaryApprovers = []) },
+    { rule: "denial is within Entra's 14 days", bad: (p) => (stage(p).durationBeforeAutomaticDenial = "P15D"), property: "requestApprovalSettings.stages[0].durationBeforeAutomaticDenial", reason: /whole number of days from P1D to P14D .*got P15D/, good: (p) => (stage(p).durationBeforeAutomaticDenial = "PT336H") },
+    { rule: "denial is whole days", bad: (p) => (stage(p).durationBeforeAutomaticDenial = "PT36H"), property: "requestApprovalSettings.stages[0].durationBeforeAutomaticDenial", reason: /whole number of days from P1D to P14D.*got P1DT12H/, good: (p) => (stage(p).durationBeforeAutomaticDenial = "P1D") },
+    { rule: "escalation comes before denial", bad: (p) => Object.assign(stage(p), { isEscalationEnabled: true, durationBeforeEscalation: "P2D", escalationApprovers: [singleUser] }), property: "requestApprovalSettings.stages[0].durationBeforeEscalation", reason: /must be shorter than durationBeforeAutomaticDenial \(P2D\) when isEscalationEnabled is true.*got P2D/, good: (p) => Object.assign(stage(p), { isEscalationEnabled: true, durationBeforeEscalation: "PT36H", escalationApprovers: [singleUser] }) },
+    { rule: "escalation takes time", bad: (p) => Object.assign(stage(p), { isEscalationEnabled: true, escalationApprovers: [singleUser] }), property: "requestApprovalSettings.stages[0].durationBeforeEscalation", reason: /longer than PT0S when isEscalationEnabled is true/, good: (p) => Object.assign(stage(p), { isEscalationEnabled: true, durationBeforeEscalation: "P1D", escalationApprovers: [singleUser] }) },
+    { rule: "escalation needs escalation approvers", bad: (p) => Object.assign(stage(p), { isEscalationEnabled: true, durationBeforeEscalation: "P1D" }), property: "requestApprovalSettings.stages[0].escalationApprovers", reason: /at least one approver when isEscalationEnabled is true/, good: (p) => Object.assign(stage(p), { isEscalationEnabled: true, durationBeforeEscalation: "P1D", escalationApprovers: [singleUser] }) },
+    { rule: "no escalation approvers without escalation", bad: (p) => (stage(p).fallbackEscalationApprovers = [singleUser]), property: "requestApprovalSettings.stages[0].fallbackEscalationApprovers", reason: /must be empty when isEscalationEnabled is false/, good: (p) => (stage(p).fallbackEscalationApprovers = []) },
+    { rule: "no escalation delay without escalation", bad: (p) => (stage(p).durationBeforeEscalation = "P1D"), property: "requestApprovalSettings.stages[0].durationBeforeEscalation", reason: /must be PT0S \(or omitted\) when isEscalationEnabled is false; got P1D/, good: (p) => (stage(p).durationBeforeEscalation = "P0D") },
+    { rule: "enabled reviews need a schedule", bad: (p) => (p.reviewSettings = { ...quarterlyReviews(), schedule: undefined }), property: "reviewSettings.schedule", reason: /required when isEnabled is true: when reviews start \(startDateTime\)/, good: (p) => (p.reviewSettings = { ...quarterlyReviews(), isEnabled: false, schedule: undefined }) },
+    { rule: "a schedule starts somewhere", bad: (p) => (p.reviewSettings = quarterlyReviews(), delete p.reviewSettings.schedule.startDateTime), property: "reviewSettings.schedule.startDateTime", reason: /^required: an ISO 8601 date-time/, good: (p) => (p.reviewSettings = quarterlyReviews()) },
+    { rule: "enabled reviews need reviewers unless self-review", bad: (p) => (p.reviewSettings = { ...quarterlyReviews(), primaryReviewers: [] }), property: "reviewSettings.primaryReviewers", reason: /at least one reviewer when isEnabled is true, unless isSelfReview is true/, good: (p) => (p.reviewSettings = { ...quarterlyReviews(), primaryReviewers: [], isSelfReview: true }) },
+    { rule: "review expiration behaviour is Graph's enum", bad: (p) => (p.reviewSettings = { ...quarterlyReviews(), expirationBehavior: "revoke" }), property: "reviewSettings.expirationBehavior", reason: /one of keepAccess, removeAccess or acceptAccessRecommendation/, good: (p) => (p.reviewSettings = { ...quarterlyReviews(), expirationBehavior: "REMOVEACCESS" }) },
+    { rule: "numbered recurrences have occurrences", bad: (p) => (p.reviewSettings = quarterlyReviews(), (p.reviewSettings.schedule.recurrence.range = { type: "numbered" })), property: "reviewSettings.schedule.recurrence.range.numberOfOccurrences", reason: /at least 1 when type is numbered/, good: (p) => (p.reviewSettings = quarterlyReviews(), (p.reviewSettings.schedule.recurrence.range = { type: "numbered", numberOfOccurrences: 4 })) },
+    { rule: "multiple-choice questions have choices", bad: (p) => (p.questions = [{ "@odata.type": "#microsoft.graph.accessPackageMultipleChoiceQuestion", text: "Where?", choices: [] }]), property: "questions[0].choices", reason: /at least one choice/, good: (p) => (p.questions = [{ "@odata.type": "#microsoft.graph.accessPackageMultipleChoiceQuestion", text: "Where?", choices: [{ actualValue: "KE", text: "Kenya" }] }]) },
+    { rule: "choices have distinct values", bad: (p) => (p.questions = [{ "@odata.type": "#microsoft.graph.accessPackageMultipleChoiceQuestion", text: "Where?", choices: [{ actualValue: "KE", text: "Kenya" }, { actualValue: "KE", text: "Kenia" }] }]), property: "questions[0].choices[1].actualValue", reason: /must be unique within the question; "KE" is used twice/, good: (p) => (p.questions = [{ "@odata.type": "#microsoft.graph.accessPackageMultipleChoiceQuestion", text: "Where?", choices: [{ actualValue: "KE", text: "Kenya" }, { actualValue: "US", text: "USA" }] }]) },
+    { rule: "choices have text", bad: (p) => (p.questions = [{ "@odata.type": "#microsoft.graph.accessPackageMultipleChoiceQuestion", text: "Where?", choices: [{ actualValue: "KE" }] }]), property: "questions[0].choices[0].text", reason: /^required: a non-empty string/, good: () => undefined },
+    { rule: "language codes are ISO 639-1 with an optional country", bad: (p) => (p.questions = [{ "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion", text: "Why?", localizations: [{ languageCode: "French", text: "Pourquoi ?" }] }]), property: "questions[0].localizations[0].languageCode", reason: /ISO 639-1 language code.*e\.g\. en, en-us or fr-CA; got "French"/, good: (p) => (p.questions = [{ "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion", text: "Why?", localizations: [{ languageCode: "fr", text: "Pourquoi ?" }] }]) },
+    { rule: "regex patterns compile", bad: (p) => (p.questions = [{ "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion", text: "Why?", regexPattern: "[a-z" }]), property: "questions[0].regexPattern", reason: /must be a regular expression that compiles/, good: (p) => (p.questions = [{ "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion", text: "Why?", regexPattern: "[a-z]+" }]) },
+    { rule: "questions are text or multiple choice", bad: (p) => (p.questions = [{ "@odata.type": "#microsoft.graph.accessPackageQuestion", text: "Why?" }]), property: 'questions[0]["@odata.type"]', reason: /unknown question type.*#microsoft.graph.accessPackageTextInputQuestion or #microsoft.graph.accessPackageMultipleChoiceQuestion/, good: (p) => (p.questions = [{ "@odata.type": "accessPackageTextInputQuestion", text: "Why?" }]) },
+    { rule: "text questions have no choices", bad: (p) => (p.questions = [{ "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion", text: "Why?", choices: [] }]), property: "questions[0].choices", reason: /^unknown property/, good: () => undefined },
+    { rule: "auto-assignment is for specificDirectoryUsers", base: salesAutoAssignment, bad: (p) => Object.assign(p, { allowedTargetScope: "allMemberUsers", specificAllowedTargets: [] }), property: "allowedTargetScope", reason: /must be specificDirectoryUsers on an auto-assignment policy/, good: () => undefined },
+    { rule: "auto-assignment has exactly one rule target", base: salesAutoAssignment, bad: (p) => p.specificAllowedTargets.push(singleUser), property: "specificAllowedTargets", reason: /exactly one #microsoft.graph.attributeRuleMembers \(the membership rule\)/, good: (p) => (p.specificAllowedTargets[0].description = "Sales") },
+    { rule: "auto-assignment has nobody requesting", base: salesAutoAssignment, bad: (p) => (p.requestorSettings = { enableTargetsToSelfAddAccess: true }), property: "requestorSettings.enableTargetsToSelfAddAccess", reason: /must be false or empty \(or omitted\) on an auto-assignment policy/, good: (p) => (p.requestorSettings = { enableTargetsToSelfAddAccess: false }) },
+    { rule: "auto-assignment has no approval", base: salesAutoAssignment, bad: (p) => (p.requestApprovalSettings = { isApprovalRequiredForAdd: true, stages: [stage(allUsers())] }), property: "requestApprovalSettings.isApprovalRequiredForAdd", reason: /must be false or empty \(or omitted\) on an auto-assignment policy/, good: (p) => (p.requestApprovalSettings = { stages: [] }) },
+    { rule: "custom extension stages are Graph's", bad: (p) => (p.customExtensionStageSettings = [{ stage: "assignmentExpired", customExtension: { id: EXTENSION_ID } }]), property: "customExtensionStageSettings[0].stage", reason: /must be one of assignmentRequestCreated, .*assignmentOneDayBeforeExpiration/, good: (p) => (p.customExtensionStageSettings = [{ stage: "AssignmentRequestGranted", customExtension: { id: EXTENSION_ID } }]) },
+    { rule: "each stage runs one extension", bad: (p) => (p.customExtensionStageSettings = [1, 2].map(() => ({ stage: "assignmentRequestCreated", customExtension: { id: EXTENSION_ID } }))), property: "customExtensionStageSettings[1].stage", reason: /assignmentRequestCreated is already set by customExtensionStageSettings\[0\]/, good: (p) => (p.customExtensionStageSettings = ["assignmentRequestCreated", "assignmentRequestApproved"].map((s) => ({ stage: s, customExtension: { id: EXTENSION_ID } }))) },
+    { rule: "extension ids are GUIDs", bad: (p) => (p.customExtensionStageSettings = [{ stage: "assignmentRequestCreated", customExtension: { id: "my-logic-app" } }]), property: "customExtensionStageSettings[0].customExtension.id", reason: /custom workflow extension's id as a GUID/, good: () => undefined },
+    { rule: "expiration stages run assignment extensions", bad: (p) => (p.customExtensionStageSettings = [{ stage: "assignmentOneDayBeforeExpiration", customExtension: { id: EXTENSION_ID, "@odata.type": "#microsoft.graph.accessPackageAssignmentRequestWorkflowExtension" } }]), property: 'customExtensionStageSettings[0].customExtension["@odata.type"]', reason: /stage assignmentOneDayBeforeExpiration runs a #microsoft.graph.accessPackageAssignmentWorkflowExtension/, good: (p) => (p.customExtensionStageSettings = [{ stage: "assignmentOneDayBeforeExpiration", customExtension: { id: EXTENSION_ID, "@odata.type": "microsoft.graph.accessPackageAssignmentWorkflowExtension" } }]) },
+];
+
+function checked(build: () => Policy, change: (policy: Policy) => void) {
+    const policy = build();
+    change(policy);
+    return checkPolicy({}, policy);
+}
+
+describe("check: validation", () => {
+    for (const { base: build = allUsers } of [{ base: allUsers }, { base: salesAutoAssignment }]) {
+        it(`accepts the ${build.name} starting policy`, () => {
+            assert.deepEqual(checked(build, () => undefined).failures, []);
+        });
+    }
+
+    for (const { rule, base = allUsers, bad, property, reason, good } of RULES) {
+        describe(rule, () => {
+            it(`fails at ${property}, saying what is allowed`, () => {
+                const { failures, inputs } = checked(base, bad);
+                const failure = failures.find((f) => f.property === property);
+                assert.ok(failure, `no failure at ${property}; got ${JSON.stringify(failures)}`);
+                assert.match(failure.reason, reason);
+                const declared = base();
+                bad(declared);
+                assert.deepEqual(inputs, declared, "with failures, inputs are the news unchanged");
+            });
+
+            it("passes when kept", () => {
+                assert.deepEqual(checked(base, good).failures, []);
+            });
+        });
+    }
+
+    it("reports every failure of a policy at once", () => {
+        const { failures } = checkPolicy({}, { displayName: 3, allowedTargetScope: "x", requestorSettings: {}, requestApprovalSettings: {} });
+        assert.deepEqual(failures.map((f) => f.property).sort(), ["accessPackageId", "allowedTargetScope", "description", "displayName"]);
+    });
+});
