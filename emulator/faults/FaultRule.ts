@@ -1,0 +1,106 @@
+/** Which requests a fault rule applies to, and how often it fires. */
+export interface FaultMatch {
+  /** Assigned by the emulator when the rule is added; used to remove it. */
+  id?: string;
+  /** HTTP method, or `*` (the default, except where a kind says otherwise). */
+  method?: string;
+  /** Glob over the path (no query): `*` matches within a segment, `**` across segments. */
+  path?: string;
+  /** Regular expression (source text) over the path; used instead of `path` when given. */
+  pathRegex?: string;
+  /** Fire at most this many times; unlimited when absent. */
+  times?: number;
+  /** Chance (0..1) that a matching request fires the rule; default 1. */
+  probability?: number;
+}
+
+/** 429 with `Retry-After`: for `times` requests, or as a token bucket of `ratePerSecond`. */
+export interface ThrottleFault extends FaultMatch {
+  /** Discriminator. */
+  kind: "throttle";
+  /** `Retry-After` seconds for count-based throttling (default 1); the bucket computes its own. */
+  retryAfterSeconds?: number;
+  /** When set, requests beyond this sustained rate are throttled. */
+  ratePerSecond?: number;
+  /** Bucket capacity (default: `max(1, ratePerSecond)`). */
+  burst?: number;
+}
+
+/** A 500, 503 or 504, optionally with `Retry-After`. */
+export interface ServerErrorFault extends FaultMatch {
+  /** Discriminator. */
+  kind: "serverError";
+  /** The status answered. */
+  status: 500 | 503 | 504;
+  /** Optional `Retry-After` seconds. */
+  retryAfterSeconds?: number;
+}
+
+/** Added latency before the request is handled. */
+export interface LatencyFault extends FaultMatch {
+  /** Discriminator. */
+  kind: "latency";
+  /** Milliseconds added. */
+  ms: number;
+}
+
+/**
+ * The connection is destroyed without a response, before the request is applied or after it
+ * was applied ("outcome unknown": the write happened but the client cannot know).
+ */
+export interface DropFault extends FaultMatch {
+  /** Discriminator. */
+  kind: "drop";
+  /** When the connection is dropped. */
+  phase: "beforeApply" | "afterApply";
+}
+
+/** How long a visibility window lasts: `ms`, `requests`, or whichever ends first; default 1 request. */
+export interface VisibilityWindow {
+  /** Window length in milliseconds. */
+  ms?: number;
+  /** Number of GETs the window answers. */
+  requests?: number;
+}
+
+/** An object created by a matching request (default method POST) 404s on GET for a while. */
+export interface ReadAfterWriteLagFault extends FaultMatch, VisibilityWindow {
+  /** Discriminator. */
+  kind: "readAfterWriteLag";
+}
+
+/** An object deleted by a matching request (default method DELETE) answers 403 on GET for a while. */
+export interface ForbiddenAfterDeleteFault extends FaultMatch, VisibilityWindow {
+  /** Discriminator. */
+  kind: "forbiddenAfterDelete";
+}
+
+/**
+ * 409 Conflict for a create (default method POST) while another create for the same access
+ * package is in flight. Each create holds its package for `holdMs` (default 200) so that
+ * "parallel" is well defined.
+ */
+export interface ConflictOnParallelCreateFault extends FaultMatch {
+  /** Discriminator. */
+  kind: "conflictOnParallelCreate";
+  /** How long each create keeps its access package busy. */
+  holdMs?: number;
+}
+
+/** Any fault rule. */
+export type FaultRule =
+  | ThrottleFault
+  | ServerErrorFault
+  | LatencyFault
+  | DropFault
+  | ReadAfterWriteLagFault
+  | ForbiddenAfterDeleteFault
+  | ConflictOnParallelCreateFault;
+
+/** A rule as installed: with its id and how often it has fired. */
+export type InstalledFaultRule = FaultRule & {
+  /** Assigned id. */
+  id: string;
+  /** Number of times the rule fired so far. */
+  fired: number;
+};

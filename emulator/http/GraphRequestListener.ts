@@ -1,0 +1,101 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
+import { graphErrors } from "../errors/graphErrors";
+import type { FaultInjector } from "../faults/FaultInjector";
+import type { RequestLog } from "../observability/RequestLog";
+import type { Router } from "../routing/Router";
+import type { GraphResponse } from "./GraphExchange";
+import { baseUrlOf, errorResponse, parseJsonBody, readBody, requestIdsOf, writeResponse } from "./wire";
+
+/** Settings of the Graph request pipeline. */
+export interface GraphPipelineSettings {
+  /** The bearer token every Graph request must carry. */
+  token: string;
+  /** Latency added to every Graph request, in ms. */
+  latencyMs: number;
+}
+
+/**
+ * Serves Graph routes: authenticates, applies fault rules, dispatches to the resource
+ * handler, writes Graph's headers and error shape, and logs every request.
+ */
+export class GraphRequestListener {
+  constructor(
+    private readonly router: Router,
+    private readonly faults: FaultInjector,
+    private readonly log: RequestLog,
+    private readonly settings: GraphPipelineSettings,
+  ) {}
+
+  /** Handles one request end to end. */
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const ids = requestIdsOf(req, randomUUID());
+    const method = (req.method ?? "GET").toUpperCase();
+    const url = new URL(req.url ?? "/", baseUrlOf(req));
+    const match = this.router.match(method, url.pathname);
+    const faultsFired: string[] = [];
+    const finish = (status: number | null): void =>
+      this.log.record({
+        method,
+        path: `${url.pathname}${url.search}`,
+        route: match.kind === "notFound" ? null : match.kind === "matched" ? match.route.template : match.template,
+        status,
+        requestId: ids.requestId,
+        clientRequestId: ids.clientRequestId,
+        time: new Date(started).toISOString(),
+        durationMs: Date.now() - started,
+        faults: faultsFired,
+      });
+    const drop = (): void => {
+      req.socket.destroy();
+      finish(null);
+    };
+
+    let response: GraphResponse;
+    try {
+      const text = await readBody(req);
+      if (this.settings.latencyMs > 0) await sleep(this.settings.latencyMs);
+      this.authenticate(req);
+      const body = parseJsonBody(text);
+      const decision = await this.faults.before({ method, pathname: url.pathname, body });
+      faultsFired.push(...decision.fired);
+      if (decision.action === "drop") return drop();
+      if (decision.action === "respond") throw decision.error;
+      try {
+        response = this.dispatch(method, url, body, req, match);
+      } catch (error) {
+        response = errorResponse(error, ids);
+      }
+      faultsFired.push(...this.faults.after(decision.windows, url.pathname, response.status, response.body));
+      decision.release();
+      if (decision.dropAfter) return drop();
+    } catch (error) {
+      response = errorResponse(error, ids);
+    }
+    writeResponse(res, response, ids);
+    finish(response.status);
+  }
+
+  private authenticate(req: IncomingMessage): void {
+    const header = req.headers.authorization;
+    if (header === undefined || header.trim() === "") throw graphErrors.invalidToken("Access token is empty.");
+    const match = /^Bearer\s+(.+)$/i.exec(header.trim());
+    if (!match || match[1] !== this.settings.token) {
+      throw graphErrors.invalidToken("Access token validation failure. Invalid audience.");
+    }
+  }
+
+  private dispatch(method: string, url: URL, body: ReturnType<typeof parseJsonBody>, req: IncomingMessage, match: ReturnType<Router["match"]>): GraphResponse {
+    if (match.kind === "notFound") throw graphErrors.segmentNotFound(match.segment);
+    if (match.kind === "methodNotAllowed") throw graphErrors.methodNotAllowed(method, `${baseUrlOf(req)}${url.pathname}`, match.allowed);
+    const id = match.params.id;
+    if (method === "GET" && id !== undefined) {
+      const visibility = this.faults.visibility(id);
+      if (visibility === "hidden") throw graphErrors.notFound("object", id);
+      if (visibility === "forbidden") throw graphErrors.forbidden();
+    }
+    return match.route.handler({ method, pathname: url.pathname, query: url.searchParams, body, baseUrl: baseUrlOf(req), params: match.params });
+  }
+}

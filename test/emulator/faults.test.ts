@@ -1,0 +1,157 @@
+import assert from "node:assert/strict";
+import { EM, Harness, minimalPolicy } from "./support";
+
+const POLICIES = `${EM}/assignmentPolicies`;
+
+describe("emulator: fault injection and request log", () => {
+  let h: Harness;
+  let accessPackageId: string;
+
+  before(async () => {
+    h = await Harness.start();
+  });
+  after(() => h.close());
+  beforeEach(async () => {
+    await h.emulator.admin.clearFaults();
+    await h.emulator.admin.reset();
+    ({ accessPackageId } = await h.packageInNewCatalog());
+    await h.emulator.admin.resetLog();
+  });
+
+  it("throttles N requests with 429 TooManyRequests and Retry-After, then lets them through", async () => {
+    await h.emulator.admin.addFault({ kind: "throttle", method: "GET", path: `${POLICIES}`, times: 2, retryAfterSeconds: 7 });
+    const first = await h.call("GET", "assignmentPolicies");
+    assert.equal(first.status, 429);
+    assert.equal(first.headers.get("retry-after"), "7");
+    assert.equal(first.body.error.code, "TooManyRequests");
+    assert.equal((await h.call("GET", "assignmentPolicies")).status, 429);
+    assert.equal((await h.call("GET", "assignmentPolicies")).status, 200);
+    assert.equal((await h.call("GET", "accessPackages")).status, 200, "other routes are unaffected");
+    assert.equal((await h.emulator.admin.faults())[0].fired, 2);
+  });
+
+  it("rate-limits with a token bucket", async () => {
+    // One token per 1000 s: the burst of one passes, the next request finds the bucket empty.
+    await h.emulator.admin.addFault({ kind: "throttle", ratePerSecond: 0.001, burst: 1 });
+    assert.equal((await h.call("GET", "assignmentPolicies")).status, 200);
+    const throttled = await h.call("GET", "assignmentPolicies");
+    assert.equal(throttled.status, 429);
+    assert.ok(Number(throttled.headers.get("retry-after")) >= 1);
+  });
+
+  for (const status of [500, 503, 504] as const) {
+    it(`answers ${status} with Graph's error body and optional Retry-After`, async () => {
+      await h.emulator.admin.addFault({ kind: "serverError", status, retryAfterSeconds: 2, times: 1, path: `${EM}/**` });
+      const answer = await h.call("GET", "assignmentPolicies");
+      assert.equal(answer.status, status);
+      assert.equal(answer.headers.get("retry-after"), "2");
+      assert.ok(answer.body.error.innerError["request-id"]);
+    });
+  }
+
+  it("drops the connection before applying: nothing is created", async () => {
+    await h.emulator.admin.addFault({ kind: "drop", phase: "beforeApply", method: "POST", pathRegex: "/assignmentPolicies$", times: 1 });
+    await assert.rejects(h.call("POST", "assignmentPolicies", minimalPolicy(accessPackageId)));
+    assert.equal((await h.emulator.admin.policies()).length, 0);
+    const [entry] = (await h.emulator.admin.requests()).filter((e) => e.method === "POST");
+    assert.equal(entry.status, null);
+    assert.deepEqual(entry.faults, ["drop"]);
+  });
+
+  it("drops the connection after applying: the policy exists though the client saw no answer", async () => {
+    await h.emulator.admin.addFault({ kind: "drop", phase: "afterApply", method: "POST", path: POLICIES, times: 1 });
+    await assert.rejects(h.call("POST", "assignmentPolicies", minimalPolicy(accessPackageId)));
+    assert.equal((await h.emulator.admin.policies()).length, 1);
+  });
+
+  it("read-after-write lag: a new policy 404s on GET for N requests", async () => {
+    await h.emulator.admin.addFault({ kind: "readAfterWriteLag", path: POLICIES, requests: 2 });
+    const created = await h.call("POST", "assignmentPolicies", minimalPolicy(accessPackageId));
+    assert.equal(created.status, 201);
+    assert.equal((await h.call("GET", `assignmentPolicies/${created.body.id}`)).status, 404);
+    assert.equal((await h.call("GET", `assignmentPolicies/${created.body.id}`)).status, 404);
+    assert.equal((await h.call("GET", `assignmentPolicies/${created.body.id}`)).status, 200);
+  });
+
+  it("read-after-write lag by time: hidden until the window has passed", async () => {
+    await h.emulator.admin.addFault({ kind: "readAfterWriteLag", path: POLICIES, ms: 150 });
+    const created = await h.call("POST", "assignmentPolicies", minimalPolicy(accessPackageId));
+    assert.equal((await h.call("GET", `assignmentPolicies/${created.body.id}`)).status, 404);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal((await h.call("GET", `assignmentPolicies/${created.body.id}`)).status, 200);
+  });
+
+  it("403 after delete: a deleted policy answers 403 for a while, then 404", async () => {
+    await h.emulator.admin.addFault({ kind: "forbiddenAfterDelete", path: `${POLICIES}/*`, requests: 1 });
+    const created = await h.call("POST", "assignmentPolicies", minimalPolicy(accessPackageId));
+    assert.equal((await h.call("DELETE", `assignmentPolicies/${created.body.id}`)).status, 204);
+    const forbidden = await h.call("GET", `assignmentPolicies/${created.body.id}`);
+    assert.equal(forbidden.status, 403);
+    assert.equal(forbidden.body.error.code, "Authorization_RequestDenied");
+    assert.equal((await h.call("GET", `assignmentPolicies/${created.body.id}`)).status, 404);
+  });
+
+  it("409 Conflict on parallel creates within one access package", async () => {
+    await h.emulator.admin.addFault({ kind: "conflictOnParallelCreate", path: POLICIES, holdMs: 300 });
+    const answers = await Promise.all([
+      h.call("POST", "assignmentPolicies", minimalPolicy(accessPackageId, "one")),
+      h.call("POST", "assignmentPolicies", minimalPolicy(accessPackageId, "two")),
+    ]);
+    assert.deepEqual(answers.map((a) => a.status).sort(), [201, 409]);
+    assert.equal(answers.find((a) => a.status === 409)!.body.error.code, "Conflict");
+    assert.equal((await h.emulator.admin.policies()).length, 1);
+    const sequential = await h.call("POST", "assignmentPolicies", minimalPolicy(accessPackageId, "three"));
+    assert.equal(sequential.status, 201, "a create after the first finished does not conflict");
+  });
+
+  it("adds latency to matching requests only and records it in the log", async () => {
+    await h.emulator.admin.addFault({ kind: "latency", ms: 20, method: "GET" });
+    await h.call("GET", "assignmentPolicies");
+    await h.call("POST", "assignmentPolicies", minimalPolicy(accessPackageId));
+    const [get, post] = await h.emulator.admin.requests();
+    assert.deepEqual(get.faults, ["latency"]);
+    assert.deepEqual(post.faults, []);
+    assert.equal((await h.emulator.admin.faults())[0].fired, 1);
+  });
+
+  it("probability 0 never fires; rules can be listed, removed and cleared", async () => {
+    const never = await h.emulator.admin.addFault({ kind: "serverError", status: 500, probability: 0 });
+    assert.equal((await h.call("GET", "assignmentPolicies")).status, 200);
+    const always = await h.emulator.admin.addFault({ kind: "serverError", status: 503 });
+    assert.deepEqual((await h.emulator.admin.faults()).map((f) => f.id), [never.id, always.id]);
+    await h.emulator.admin.removeFault(always.id);
+    assert.equal((await h.call("GET", "assignmentPolicies")).status, 200);
+    await h.emulator.admin.clearFaults();
+    assert.deepEqual(await h.emulator.admin.faults(), []);
+  });
+
+  it("refuses an invalid fault rule", async () => {
+    await assert.rejects(h.emulator.admin.addFault({ kind: "serverError", status: 502 as 500 }), /status/);
+  });
+
+  it("faults given at start apply from the first request", async () => {
+    const faulty = await Harness.start({ faults: [{ kind: "serverError", status: 503, times: 1 }] });
+    try {
+      assert.equal((await faulty.call("GET", "assignmentPolicies")).status, 503);
+      assert.equal((await faulty.call("GET", "assignmentPolicies")).status, 200);
+    } finally {
+      await faulty.close();
+    }
+  });
+
+  it("logs method, path+query, status, ids and per-route counts; the log can be reset", async () => {
+    const created = await h.call("POST", "assignmentPolicies", minimalPolicy(accessPackageId));
+    await h.call("GET", `assignmentPolicies/${created.body.id}?$expand=accessPackage`, undefined, { "client-request-id": "my-id" });
+    const entries = await h.emulator.admin.requests();
+    assert.equal(entries.length, 2);
+    assert.equal(entries[1].path, `${POLICIES}/${created.body.id}?$expand=accessPackage`);
+    assert.equal(entries[1].route, `${POLICIES}/{id}`);
+    assert.equal(entries[1].status, 200);
+    assert.equal(entries[1].clientRequestId, "my-id");
+    assert.match(entries[1].requestId, /^[0-9a-f-]{36}$/);
+    assert.deepEqual(await h.emulator.admin.routeCounts(), { [`POST ${POLICIES}`]: 1, [`GET ${POLICIES}/{id}`]: 1 });
+    await h.emulator.admin.resetLog();
+    assert.deepEqual(await h.emulator.admin.requests(), []);
+    assert.deepEqual(await h.emulator.admin.routeCounts(), {});
+  });
+});
