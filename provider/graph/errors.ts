@@ -116,7 +116,11 @@ function formatMessage(details: GraphRequestErrorDetails): string {
             : `${details.graphMessage} (${details.code})`;
     const last = `${what}${ids.length > 0 ? ` (${ids.join(", ")})` : ""}`;
     const attempts = `${details.attempts} attempt${details.attempts === 1 ? "" : "s"}`;
-    const body = details.timedOut ? `timed out after ${attempts} within the operation timeout; last error: ${last}` : last;
+    const body = details.timedOut
+        ? `timed out after ${attempts} within the operation timeout; last error: ${last}`
+        : details.attempts > 1
+          ? `gave up after ${attempts}; last error: ${last}`
+          : last;
     return `${subjectOf(details)}: ${body}${details.hint !== undefined ? ` ${details.hint}` : ""}`;
 }
 

@@ -72,6 +72,12 @@ describe("GraphRequestError", () => {
             network.message,
             "listing access package assignment policies in access package X: timed out after 3 attempts within the operation timeout; last error: the connection to Graph broke: read ECONNRESET (ECONNRESET) (client-request-id c)",
         );
+        const exhausted = toGraphRequestError(
+            { ...base, attempts: 4, kind: "transport", failure: { kind: "connectionLost", code: "ECONNRESET", detail: "read ECONNRESET" }, stoppedBy: "maxRetries", clientRequestId: "c" },
+            { operation: "listing", scope: "in access package X" },
+            (text) => text,
+        );
+        assert.match(exhausted.message, /: gave up after 4 attempts; last error: the connection to Graph broke/);
         const credential = toGraphRequestError({ attempts: 0, sawUnknownOutcome: false, kind: "notSent", detail: "Azure CLI not logged in" }, { operation: "reading" }, (t) => t);
         assert.match(credential.message, /could not get a token for Microsoft Graph: Azure CLI not logged in \(AuthenticationFailed\)/);
     });

@@ -71,6 +71,8 @@ describe("engine harness: failures keep state consistent", function () {
     assert.equal(alpha.id, "obj-1");
     assert.equal(stack.engine.reveal(alpha.outputs).value.content, "half-baked");
     assert.equal(stack.engine.state.get(toyUrn("beta")), undefined, "beta depends on alpha and never started");
+    const plan = await stack.engine.preview();
+    assert.equal(plan.steps.find((step) => step.urn === toyUrn("alpha"))?.op, "update", "init errors force an update, as in the engine");
     // The host does not add __provider to partial-failure properties, and Delete loads the provider from the
     // stored outputs: such a resource cannot be deleted unless the provider put __provider there itself.
     await assert.rejects(stack.engine.destroy(), /code must be a string, not undefined/);

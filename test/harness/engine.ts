@@ -198,7 +198,8 @@ export class Engine {
         continue;
       }
       const diff = resolveDiff(await host.diff(resource.urn, old.id, oldOutputs, inputs, oldInputs), oldInputs, inputs);
-      const op = stepFor(diff);
+      // Like the engine, a resource left with initialisation errors is updated even when the provider sees no diff.
+      const op = old.initErrors?.length && stepFor(diff) === "same" ? "update" : stepFor(diff);
       if (op === "replace") {
         // The replacement is a new resource, so the engine checks the inputs again without olds.
         ({ inputs, failures } = await host.check(resource.urn, {}, resource.inputs));
@@ -250,7 +251,7 @@ export class Engine {
     } catch (error) {
       // A partial failure means the resource exists: keep it, with what the provider reported.
       if (error instanceof HostError && error.initFailure) {
-        this.state.put(this.entry(resource, error.initFailure.id, checked, error.initFailure.outputs));
+        this.state.put({ ...this.entry(resource, error.initFailure.id, checked, error.initFailure.outputs), initErrors: error.initFailure.reasons });
       }
       throw error;
     }

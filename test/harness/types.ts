@@ -103,6 +103,8 @@ export interface StateResource {
   dependencies: string[];
   /** A replaced resource whose delete has not succeeded yet; the next `up` retries it first. */
   pendingDelete?: boolean;
+  /** Why a create that made the resource failed to initialise it; the next `up` updates it even without a diff. */
+  initErrors?: string[];
 }
 
 /** The shape `StackState` saves to disk. */

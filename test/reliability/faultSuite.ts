@@ -1,0 +1,74 @@
+/**
+ * Shared setup of the in-process fault tests: one emulator per suite, a fresh access package and an empty request
+ * log and fault list per test, and a compact view of the policy requests Graph saw.
+ */
+import * as assert from "node:assert/strict";
+import { startGraphEmulator, type RequestLogEntry, type RunningGraphEmulator } from "../../emulator";
+import type { PolicyInputs } from "../../provider/types";
+import { checked, minimalInputs, newAccessPackage, operationsOn, type PolicyOperations } from "../support/providerOnEmulator";
+
+/** What a fault test works with; filled in by the hooks {@link useFaultEmulator} registers. */
+export interface FaultSuite {
+    emulator: RunningGraphEmulator;
+    /** A fresh access package for the current test. */
+    accessPackageId: string;
+    /** Operations with the fast retry timings, `overrides` (stack config keys) on top. */
+    operations(overrides?: Record<string, string>): PolicyOperations;
+    /** Checked minimal inputs for a policy named `displayName` in the test's access package. */
+    inputs(displayName: string, extra?: Record<string, unknown>): Promise<PolicyInputs>;
+}
+
+/** Registers mocha hooks for one emulator per suite and a clean tenant per test. */
+export function useFaultEmulator(): FaultSuite {
+    const suite = {} as FaultSuite;
+    before(async () => {
+        suite.emulator = await startGraphEmulator();
+        suite.operations = (overrides = {}) => operationsOn(suite.emulator, overrides);
+        suite.inputs = (displayName, extra = {}) => checked(suite.operations(), { ...minimalInputs(suite.accessPackageId, displayName), ...extra });
+    });
+    after(() => suite.emulator?.close());
+    beforeEach(async () => {
+        await suite.emulator.admin.clearFaults();
+        await suite.emulator.admin.reset();
+        suite.accessPackageId = await newAccessPackage(suite.emulator, "faults");
+        await suite.emulator.admin.resetLog();
+    });
+    return suite;
+}
+
+/** The regular expression of the policy collection and item paths, for fault rules. */
+export const POLICY_COLLECTION = "/assignmentPolicies$";
+export const POLICY_ITEM = "/assignmentPolicies/[^/]+$";
+
+/**
+ * Policy requests as `METHOD target status`, oldest first: target `list` (the collection, a POST or a lookup) or
+ * `item` (one policy); status `dropped` when the connection was cut.
+ */
+export async function policyTraffic(emulator: RunningGraphEmulator): Promise<string[]> {
+    return (await emulator.admin.requests())
+        .filter((entry) => entry.route?.includes("/assignmentPolicies"))
+        .map((entry: RequestLogEntry) => `${entry.method} ${entry.route?.endsWith("{id}") ? "item" : "list"} ${entry.status ?? "dropped"}`);
+}
+
+/** Asserts the tenant holds exactly these policy display names (sorted), nothing more: no duplicates, no orphans. */
+export async function assertTenantHolds(emulator: RunningGraphEmulator, displayNames: string[]): Promise<void> {
+    const stored = (await emulator.admin.policies()).map((policy) => String(policy.properties.displayName)).sort();
+    assert.deepEqual(stored, [...displayNames].sort());
+}
+
+/** Asserts that an error message is one a user can act on and that it leaks no token. */
+export function assertExplains(
+    error: unknown,
+    expected: { operation: string; displayName?: string; id?: string; status?: number; code: string; requestId?: string },
+    emulator: RunningGraphEmulator,
+): void {
+    assert.ok(error instanceof Error, `expected an Error, got ${String(error)}`);
+    const message = error.message;
+    assert.ok(message.startsWith(`${expected.operation} access package assignment polic`), `names the operation: ${message}`);
+    if (expected.displayName !== undefined) assert.ok(message.includes(`"${expected.displayName}"`), `names the policy: ${message}`);
+    if (expected.id !== undefined) assert.ok(message.includes(expected.id), `names the id: ${message}`);
+    if (expected.status !== undefined) assert.ok(message.includes(`Graph returned ${expected.status} ${expected.code}`), `status and code: ${message}`);
+    else assert.ok(message.includes(expected.code), `code: ${message}`);
+    if (expected.requestId !== undefined) assert.ok(message.includes(`request-id ${expected.requestId}`), `request-id: ${message}`);
+    assert.ok(!message.includes(emulator.token), "the message holds no token");
+}
