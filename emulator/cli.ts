@@ -1,9 +1,13 @@
 import { parseArgs } from "node:util";
 import { startGraphEmulator } from "./index";
 
-/** Runs the emulator until SIGINT/SIGTERM: `ts-node emulator/cli.ts [--port N] [--token T] [--state FILE] [--host H]`. */
-async function main(): Promise<void> {
+/**
+ * Runs the emulator until SIGINT/SIGTERM: `ts-node emulator/cli.ts [--port N] [--token T] [--state FILE] [--host H]`.
+ * Exported for the package's `emulator` command, which passes the arguments after its subcommand.
+ */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
   const { values } = parseArgs({
+    args: argv,
     options: {
       port: { type: "string" },
       host: { type: "string" },
@@ -28,7 +32,9 @@ async function main(): Promise<void> {
   process.once("SIGTERM", stop);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

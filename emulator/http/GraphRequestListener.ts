@@ -44,6 +44,7 @@ export class GraphRequestListener {
         status,
         requestId: ids.requestId,
         clientRequestId: ids.clientRequestId,
+        userAgent: req.headers["user-agent"] ?? null,
         time: new Date(started).toISOString(),
         durationMs: Date.now() - started,
         faults: faultsFired,

@@ -14,6 +14,8 @@ export interface RequestLogEntry {
   requestId: string;
   /** The `client-request-id` header sent back. */
   clientRequestId: string;
+  /** The client's `User-Agent` header, `null` when absent: tells which client (and version) made the request. */
+  userAgent: string | null;
   /** When the request arrived (ISO 8601). */
   time: string;
   /** Milliseconds from arrival to response (or drop). */

@@ -126,7 +126,7 @@ function formatMessage(details: GraphRequestErrorDetails): string {
 
 const PERMISSION_HINT =
     "Check that the identity has the Microsoft Graph permission EntitlementManagement.ReadWrite.All (admin-consented), " +
-    "or, with a delegated token, the catalog owner or access package assignment manager role in the policy's catalog.";
+    "or, with a delegated token, the Catalog owner or Access package manager role in the policy's catalog.";
 
 const ASSIGNMENTS_HINT =
     "The policy still has access package assignments. Remove them first (an assignment request with requestType " +

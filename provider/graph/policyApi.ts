@@ -278,17 +278,22 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
             }
         },
 
-        list(filter, ctx) {
-            const clauses = [
-                filter.accessPackageId !== undefined ? `accessPackage/id eq ${odataString(filter.accessPackageId)}` : undefined,
-                filter.catalogId !== undefined ? `catalog/id eq ${odataString(filter.catalogId)}` : undefined,
-            ].filter((clause) => clause !== undefined);
+        async list(filter, ctx) {
+            // Graph documents `$filter=accessPackage/id` on assignment policies but no filter on their catalog, so a
+            // catalog's policies are picked by the expanded `catalog` (or the access package's catalog) of each one.
+            const query = queryString({
+                $filter: filter.accessPackageId !== undefined ? `accessPackage/id eq ${odataString(filter.accessPackageId)}` : undefined,
+                $expand: POLICY_EXPAND,
+            });
             const scope = [
                 filter.accessPackageId !== undefined ? `in access package ${filter.accessPackageId}` : undefined,
                 filter.catalogId !== undefined ? `in catalog ${filter.catalogId}` : undefined,
             ].filter((part) => part !== undefined);
-            const query = queryString({ $filter: clauses.length > 0 ? clauses.join(" and ") : undefined, $expand: POLICY_EXPAND });
-            return listPages(`${POLICIES_PATH}${query}`, ctx, { operation: "listing", scope: scope.length > 0 ? scope.join(" ") : undefined });
+            const policies = await listPages(`${POLICIES_PATH}${query}`, ctx, { operation: "listing", scope: scope.length > 0 ? scope.join(" ") : undefined });
+            const catalogId = filter.catalogId?.toLowerCase();
+            return catalogId === undefined
+                ? policies
+                : policies.filter((policy) => (policy.catalog?.id ?? policy.accessPackage?.catalog?.id)?.toLowerCase() === catalogId);
         },
     };
 }

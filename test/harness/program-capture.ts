@@ -46,7 +46,7 @@ export async function captureProgram(opts: CaptureOptions): Promise<CapturedProg
     await new Promise<void>((resolve, reject) => {
       execFile(process.execPath, ["-r", require.resolve("ts-node/register"), path.join(__dirname, "capture-child.ts")], {
         cwd: request.projectDir,
-        env: { ...process.env, ...opts.env, TS_NODE_TRANSPILE_ONLY: "true", [CAPTURE_REQUEST_ENV]: JSON.stringify(request) },
+        env: { ...process.env, ...ownTsConfig(request.projectDir), ...opts.env, TS_NODE_TRANSPILE_ONLY: "true", [CAPTURE_REQUEST_ENV]: JSON.stringify(request) },
         maxBuffer: 64 * 1024 * 1024,
       }, (error, _stdout, stderr) => {
         if (error) reject(new Error(`program ${request.program} failed: ${stderr || error.message}`));
@@ -57,6 +57,14 @@ export async function captureProgram(opts: CaptureOptions): Promise<CapturedProg
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The capture child is TypeScript compiled by ts-node with the project's tsconfig. A project without one (a plain
+ * JavaScript program) would get ts-node's defaults, which TypeScript 5.9 rejects, so the child uses the harness's own.
+ */
+function ownTsConfig(projectDir: string): NodeJS.ProcessEnv {
+  return fs.existsSync(path.join(projectDir, "tsconfig.json")) ? {} : { TS_NODE_PROJECT: path.join(__dirname, "..", "..", "tsconfig.json") };
 }
 
 /** Resolves the module part of `<path>[#<export>]` against our cwd, since the child runs in the project dir. */

@@ -1,0 +1,81 @@
+/** The benchmark's results as saved to `bench/results.json`, and their Markdown rendering. */
+import type { HostStartup } from "./scenarios/hostStartup";
+import type { RequestEconomy } from "./scenarios/requestEconomy";
+import type { Scale } from "./scenarios/scale";
+import { SERIALIZED_SIZE_TARGET_BYTES, type SerializedSize } from "./scenarios/serializedSize";
+import type { BenchSettings } from "./support/benchSettings";
+import { markdownTable } from "./support/markdownTable";
+import { round } from "./support/stats";
+
+/** Everything one `npm run bench` measured. */
+export interface BenchResults {
+    /** When the run finished (ISO 8601). */
+    date: string;
+    /** Node.js version and machine. */
+    environment: { node: string; platform: string; cpus: number };
+    /** The settings the run used. */
+    settings: BenchSettings;
+    /** Graph requests per operation. */
+    requestEconomy: Omit<RequestEconomy, "stateProvider">;
+    /** `__provider` sizes. */
+    serializedSize: SerializedSize[];
+    /** Host start-up medians. */
+    hostStartup: HostStartup[];
+    /** Scale and throttling. */
+    scale: Scale;
+}
+
+const ms = (value: number): string => `${round(value, 0)} ms`;
+const seconds = (value: number): string => `${round(value / 1000, 2)} s`;
+const mib = (value: number | undefined): string => (value === undefined ? "n/a" : `${round(value, 0)} MiB`);
+const cpu = (value: number | undefined): string => (value === undefined ? "n/a" : `${round(value, 1)} s`);
+const routes = (byRoute: Record<string, number>): string =>
+    Object.entries(byRoute).map(([route, n]) => `${route} ×${round(n, 2)}`).join(", ") || "none";
+
+/** Markdown tables of every figure. */
+export function renderReport(results: BenchResults): string {
+    const { requestEconomy, serializedSize, hostStartup, scale } = results;
+    const sections = [
+        `### Graph requests per operation (per policy, ${requestEconomy.policies} policies, counted in the emulator's request log)`,
+        markdownTable(
+            ["operation", "requests", "target", "requests by route"],
+            requestEconomy.operations.map((o) => [o.operation, round(o.perPolicy, 2), o.target, routes(o.byRoute)]),
+        ),
+        "### `__provider` size per resource",
+        markdownTable(
+            ["provider", "bytes", "target"],
+            serializedSize.map((s) => [s.provider, s.bytes, `≤ ${SERIALIZED_SIZE_TARGET_BYTES}`]),
+        ),
+        `### Host start-up (median of ${hostStartup[0]?.runs ?? 0} cold hosts)`,
+        markdownTable(
+            ["provider", "spawn → Configure", "Configure → first Check", "spawn → first Check", "first Create", "second Create", "host peak RSS"],
+            hostStartup.map((h) => [
+                h.provider, ms(h.readyMs), ms(h.providerLoadMs), ms(h.firstCheckMs), ms(h.firstCreateMs), ms(h.secondCreateMs), mib(h.peakRssMiB),
+            ]),
+        ),
+        `### Scale: ${scale.policies} policies over ${scale.packages} access packages, parallelism ${scale.parallel}, +${scale.latencyMs} ms per Graph request`,
+        markdownTable(
+            ["operation", "Graph requests", "ideal (requests × latency ÷ parallelism)", "wall", "wall ÷ ideal", "Graph window", "window ÷ ideal", "host CPU", "host peak RSS"],
+            scale.operations.map((o) => [
+                o.operation, o.requests, seconds(o.idealMs), seconds(o.wallMs), round(o.ratio, 2), seconds(o.graphWindowMs), round(o.graphWindowRatio, 2), cpu(o.host.cpuSeconds), mib(o.host.peakRssMiB),
+            ]),
+        ),
+        `### Throttling: the same up against a ${scale.throttled.ratePerSecond} req/s token bucket (429 + Retry-After, default retry settings)`,
+        markdownTable(
+            ["failures (target 0)", "served", "429s", "wall", "Graph window", "throughput", "fraction of rate (target ≥ 0.9)", "host CPU", "host peak RSS"],
+            [[
+                scale.throttled.failures,
+                scale.throttled.served,
+                scale.throttled.throttled,
+                seconds(scale.throttled.wallMs),
+                seconds(scale.throttled.graphWindowMs),
+                `${round(scale.throttled.throughputPerSecond, 1)} req/s`,
+                round(scale.throttled.fractionOfRate, 2),
+                cpu(scale.throttled.host.cpuSeconds),
+                mib(scale.throttled.host.peakRssMiB),
+            ]],
+        ),
+        ...(scale.throttled.firstError === undefined ? [] : [`First error of the throttled up: ${scale.throttled.firstError}`]),
+    ];
+    return sections.join("\n\n") + "\n";
+}

@@ -1,0 +1,67 @@
+/**
+ * `npm run bench`: measures Graph request economy, `__provider` size, host start-up and 1,000 policies (with and
+ * without throttling) through the engine harness and the real dynamic-provider host against the local emulator.
+ * Prints Markdown tables and writes `bench/results.json`. It measures and reports; it asserts nothing about time.
+ * Sizes come from `BENCH_*` variables (see support/benchSettings.ts).
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { startGraphEmulator } from "../emulator";
+import { renderReport, type BenchResults } from "./report";
+import { measureHostStartup } from "./scenarios/hostStartup";
+import { measureRequestEconomy } from "./scenarios/requestEconomy";
+import { measureScale } from "./scenarios/scale";
+import { measureSerializedSize } from "./scenarios/serializedSize";
+import { readBenchSettings } from "./support/benchSettings";
+
+const RESULTS_FILE = path.join(__dirname, "results.json");
+
+function progress(message: string): void {
+    process.stderr.write(`[bench] ${message}\n`);
+}
+
+async function main(): Promise<void> {
+    const settings = readBenchSettings(process.env);
+    progress(`settings ${JSON.stringify(settings)}`);
+
+    const plain = await startGraphEmulator();
+    let economy, serializedSize, hostStartup;
+    try {
+        progress("request economy");
+        economy = await measureRequestEconomy(plain, settings.economyPolicies);
+        serializedSize = await measureSerializedSize(economy.stateProvider);
+        progress("host start-up");
+        hostStartup = await measureHostStartup(plain, settings.startupRuns);
+    } finally {
+        await plain.close();
+    }
+
+    const slow = await startGraphEmulator({ latencyMs: settings.latencyMs });
+    let scale;
+    try {
+        progress(`scale: ${settings.policies} policies (up, refresh, destroy, throttled up)`);
+        scale = await measureScale(slow, settings);
+    } finally {
+        await slow.close();
+    }
+
+    const { stateProvider: _omitted, ...requestEconomy } = economy;
+    const results: BenchResults = {
+        date: new Date().toISOString(),
+        environment: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length },
+        settings,
+        requestEconomy,
+        serializedSize,
+        hostStartup,
+        scale,
+    };
+    fs.writeFileSync(RESULTS_FILE, JSON.stringify(results, null, 2) + "\n");
+    process.stdout.write(renderReport(results));
+    progress(`results written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
+}
+
+main().catch((error: unknown) => {
+    process.stderr.write(`[bench] failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+});

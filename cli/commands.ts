@@ -1,0 +1,35 @@
+import { main as runEmulator } from "../emulator/cli";
+import { runExport } from "./export";
+
+/**
+ * What a finished command leaves: an exit code, or `"serving"` when it started a server that keeps the process alive
+ * and decides the exit code itself when a signal stops it.
+ */
+export type CommandOutcome = number | "serving";
+
+/** One subcommand of the `pulumi-entra-assignment-policy` binary. */
+export interface Command {
+    /** Arguments synopsis shown after the command name in `--help`. */
+    readonly synopsis: string;
+    /** One-line description shown in `--help`. */
+    readonly summary: string;
+    /** Runs the command with the arguments that follow its name. */
+    run(argv: string[]): Promise<CommandOutcome>;
+}
+
+/** The subcommands, by name. */
+export const COMMANDS: Readonly<Record<string, Command>> = {
+    emulator: {
+        synopsis: "[--port N] [--host H] [--token T] [--state FILE]",
+        summary: "Run the local Microsoft Graph emulator; prints GRAPH_URL= and GRAPH_TOKEN= lines and serves until interrupted.",
+        async run(argv) {
+            await runEmulator(argv);
+            return "serving";
+        },
+    },
+    export: {
+        synopsis: "(--access-package <id> | --catalog <id> | --all) [options]",
+        summary: "Write a TypeScript Pulumi program that adopts existing assignment policies by id (see `export --help`).",
+        run: (argv) => runExport(argv),
+    },
+};

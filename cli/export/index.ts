@@ -1,0 +1,140 @@
+/**
+ * `export`: brownfield adoption. Reads existing access package assignment policies from Microsoft Graph and writes a
+ * ready-to-run TypeScript Pulumi program that adopts each one by id with all of its settings declared.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { createPolicyApi, GraphRequestError, GraphSettingsError, resolveGraphSettings, type ConfigSource } from "../../provider/graph";
+import { HELP, parseExportArguments, USAGE, UsageError, type ExportArguments, type ExportScope } from "./exportArguments";
+import { exportedPolicy, PolicyExportError, type ExportedPolicy } from "./exportedPolicy";
+import { installedPackageVersions, programFiles, projectNameOf } from "./programFiles";
+
+export { parseExportArguments, USAGE, UsageError, type ExportArguments, type ExportScope } from "./exportArguments";
+export { exportedPolicy, PolicyExportError, type ExportedPolicy } from "./exportedPolicy";
+export { programFiles, renderIndex, type PackageVersions, type ProgramFiles } from "./programFiles";
+export { resourceNames, slugOf } from "./resourceNames";
+export { stringLiteral, typescriptLiteral } from "./typescriptLiteral";
+
+/** Where `runExport` reads its settings and writes its messages; the process's own by default. */
+export interface ExportEnvironment {
+    /** Environment variables, read like the provider reads them (`ENTRA_GRAPH_*`, `ARM_*`, `AZURE_*`). */
+    env: NodeJS.ProcessEnv;
+    /** Directory a relative `--out` is resolved against. */
+    cwd: string;
+    /** Progress and the summary. */
+    stdout: (text: string) => void;
+    /** Errors and usage. */
+    stderr: (text: string) => void;
+}
+
+/** The process's own environment, read when the command runs. */
+function processEnvironment(): ExportEnvironment {
+    return {
+        env: process.env,
+        cwd: process.cwd(),
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+    };
+}
+
+/** Exit status: success, a failure reading or writing, a command line that cannot run. */
+const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+function describeScope(scope: ExportScope): string {
+    switch (scope.kind) {
+        case "accessPackage":
+            return `access package ${scope.accessPackageId}`;
+        case "catalog":
+            return `catalog ${scope.catalogId}`;
+        case "all":
+            return "the tenant";
+    }
+}
+
+/** Command-line flags take the place of stack config, which an export has none of. */
+function flagsAsConfig(args: ExportArguments): ConfigSource {
+    const keys: Record<string, string | undefined> = { "entra:graphEndpoint": args.endpoint, "entra:token": args.token };
+    return { get: (key) => keys[key] };
+}
+
+async function readPolicies(args: ExportArguments, env: NodeJS.ProcessEnv): Promise<ExportedPolicy[]> {
+    const settings = resolveGraphSettings(flagsAsConfig(args), env);
+    const api = createPolicyApi(settings);
+    const { scope } = args;
+    const filter = scope.kind === "accessPackage" ? { accessPackageId: scope.accessPackageId } : scope.kind === "catalog" ? { catalogId: scope.catalogId } : {};
+    const policies = await api.list(filter, { deadline: Date.now() + settings.operationTimeoutMs });
+    const exported: ExportedPolicy[] = [];
+    const refused: string[] = [];
+    for (const policy of policies) {
+        try {
+            exported.push(exportedPolicy(policy));
+        } catch (error) {
+            if (!(error instanceof PolicyExportError)) {
+                throw error;
+            }
+            refused.push(error.message);
+        }
+    }
+    if (refused.length > 0) {
+        // All or nothing: a program missing some policies would look complete.
+        throw new PolicyExportError(`nothing was written; ${refused.length} of ${policies.length} policies cannot be exported:\n  ${refused.join("\n  ")}`);
+    }
+    return exported;
+}
+
+/** Writes the files, refusing to overwrite any (an earlier export may have been edited since). */
+function writeProgram(directory: string, files: Record<string, string>): void {
+    const existing = Object.keys(files).filter((name) => fs.existsSync(path.join(directory, name)));
+    if (existing.length > 0) {
+        throw new PolicyExportError(`nothing was written; ${directory} already has ${existing.join(", ")}. Choose another --out or remove them.`);
+    }
+    fs.mkdirSync(directory, { recursive: true });
+    for (const [name, content] of Object.entries(files)) {
+        fs.writeFileSync(path.join(directory, name), content, { flag: "wx" });
+    }
+}
+
+/**
+ * Runs `export` with the words after it; resolves to the exit status (0 written, 1 failed, 2 usage error). Never
+ * rejects for expected failures: Graph errors, settings errors and policies that cannot be exported are reported on
+ * `stderr`.
+ */
+export async function runExport(argv: string[], environment: ExportEnvironment = processEnvironment()): Promise<number> {
+    const { env, cwd, stdout, stderr } = environment;
+    let args: ExportArguments;
+    try {
+        const parsed = parseExportArguments(argv);
+        if (parsed === HELP) {
+            stdout(USAGE);
+            return EXIT.ok;
+        }
+        args = parsed;
+    } catch (error) {
+        if (error instanceof UsageError) {
+            stderr(`export: ${error.message}\n\n${USAGE}`);
+            return EXIT.usage;
+        }
+        throw error;
+    }
+    try {
+        const policies = await readPolicies(args, env);
+        if (policies.length === 0) {
+            stderr(`export: ${describeScope(args.scope)} has no access package assignment policies; nothing was written.\n`);
+            return EXIT.failed;
+        }
+        const directory = path.resolve(cwd, args.out);
+        writeProgram(directory, programFiles(policies, projectNameOf(path.basename(directory)), installedPackageVersions()));
+        stdout(
+            `Exported ${policies.length} access package assignment ${policies.length === 1 ? "policy" : "policies"} of ${describeScope(args.scope)} to ${directory}.\n` +
+                `Next: cd ${JSON.stringify(directory)} && npm install && pulumi stack init && pulumi up\n` +
+                `The first up adopts each policy with one PUT of its current settings; nothing is created.\n`,
+        );
+        return EXIT.ok;
+    } catch (error) {
+        if (error instanceof GraphSettingsError || error instanceof GraphRequestError || error instanceof PolicyExportError) {
+            stderr(`export: ${error.message}\n`);
+            return EXIT.failed;
+        }
+        throw error;
+    }
+}

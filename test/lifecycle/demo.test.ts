@@ -1,0 +1,29 @@
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import * as path from "node:path";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+describe("npm start (scripts/demo.ts): the quickstart against the emulator", function () {
+  it("deploys the All Users policy with no configuration, prints plan, policy and Graph requests, and exits 0", async () => {
+    // What `npm start` runs after its build (the suite's pretest builds).
+    const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = execFile(process.execPath, ["-r", "ts-node/register", path.join("scripts", "demo.ts")], {
+        cwd: ROOT,
+        maxBuffer: 16 * 1024 * 1024,
+      }, (_error, out, err) => resolve({ code: child.exitCode, stdout: out, stderr: err }));
+    });
+
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /^\+ create AccessPackageAssignmentPolicy all-users$/m);
+    const policy = JSON.parse(/^\{\n[\s\S]*?^\}$/m.exec(stdout)![0]);
+    assert.equal(policy.displayName, "All Users");
+    assert.equal(policy.allowedTargetScope, "allDirectoryUsers");
+    assert.equal(policy.requestApprovalSettings.stages[0].durationBeforeAutomaticDenial, "P2D");
+    assert.deepEqual(policy.requestApprovalSettings.stages[0].fallbackPrimaryApprovers, [
+      { "@odata.type": "#microsoft.graph.singleUser", userId: "e6bf4d7d-6824-4dd0-809d-5bf42d4817c2", description: "user" },
+    ]);
+    const requests = stdout.slice(stdout.indexOf("=== Graph requests")).split("\n").slice(1).filter((line) => line.trim() !== "");
+    assert.deepEqual(requests.map((line) => line.split(/\s+/).slice(0, 2).join(" ")), ["GET 200", "POST 201", "GET 200"]);
+  });
+});

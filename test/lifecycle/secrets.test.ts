@@ -1,0 +1,100 @@
+import assert from "node:assert/strict";
+import { randomBytes, randomUUID } from "node:crypto";
+import { startGraphEmulator, type RunningGraphEmulator } from "../../emulator";
+import { EngineError, type Engine } from "../harness";
+import { lifecycleEngine, policyInState, policyUrn, POLICY } from "./lifecycleStack";
+
+/** A secret value that is easy to find anywhere it leaks to. */
+function secret(label: string): string {
+  return `${label}-${randomBytes(12).toString("hex")}-must-not-leak`;
+}
+
+describe("lifecycle: credentials in stack config and environment never reach state or logs", function () {
+  const token = secret("entra-token");
+  const secrets = {
+    token,
+    azureadClientSecret: secret("azuread-client-secret"),
+    armClientSecret: secret("arm-client-secret"),
+    azureClientSecret: secret("azure-client-secret"),
+    envToken: secret("env-graph-token"),
+    oidcToken: secret("arm-oidc-token"),
+  };
+  const stack = "secrets";
+  const urn = policyUrn(stack);
+  let emulator: RunningGraphEmulator;
+  let engine: Engine;
+  /** Everything the harness kept or reported, gathered after each operation. */
+  const kept: string[] = [];
+
+  function keep(): void {
+    kept.push(engine.state.serialize());
+    for (const entry of engine.state.resources) {
+      kept.push(JSON.stringify(engine.reveal(entry.inputs).value), JSON.stringify(engine.reveal(entry.outputs).value));
+    }
+  }
+
+  before(async () => {
+    emulator = await startGraphEmulator({ token });
+    engine = lifecycleEngine(emulator, stack, {
+      config: {
+        // entra:token (a secret, from emulatorStackConfig) outranks the azuread credentials, so requests succeed.
+        "azuread:tenantId": randomUUID(),
+        "azuread:clientId": randomUUID(),
+        "azuread:clientSecret": { secret: secrets.azureadClientSecret },
+      },
+      env: {
+        ENTRA_GRAPH_TOKEN: secrets.envToken,
+        ARM_CLIENT_SECRET: secrets.armClientSecret,
+        ARM_OIDC_TOKEN: secrets.oidcToken,
+        AZURE_CLIENT_SECRET: secrets.azureClientSecret,
+      },
+    });
+  });
+  after(() => emulator?.close());
+
+  it("runs preview, up, update, refresh, a failing update and destroy with every credential kept out of state and stderr", async () => {
+    await engine.preview();
+    await engine.up();
+    keep();
+    engine.config["lifecycle:description"] = "updated with secrets around";
+    await engine.up();
+    keep();
+    await engine.refresh();
+    keep();
+
+    // A failing step puts the provider's error text into the harness's results: Graph keeps answering 503.
+    engine.config["lifecycle:description"] = "never applied";
+    engine.config["entra:operationTimeout"] = "PT1S";
+    const fault = await emulator.admin.addFault({ kind: "serverError", status: 503, method: "PUT", path: POLICY.replace("{id}", "*") });
+    const failure = await engine.up().then(() => undefined, (error: unknown) => error);
+    await emulator.admin.removeFault(fault.id);
+    assert.ok(failure instanceof EngineError, "the update fails while Graph answers 503");
+    assert.match(failure.message, /503/);
+    kept.push(failure.message, JSON.stringify(failure.result));
+    keep();
+
+    await engine.destroy();
+    keep();
+
+    assert.deepEqual(engine.state.resources, []);
+    assert.ok(kept.some((text) => text.includes("updated with secrets around")), "the scan sees the state's plain values");
+    kept.push(engine.hostStderr);
+    for (const [name, value] of Object.entries(secrets)) {
+      assert.ok(!kept.some((text) => text.includes(value)), `${name} leaked into state, results or host stderr`);
+    }
+  });
+
+  it("keeps __provider free of settings: it names the implementation package and nothing else", async () => {
+    await engine.up();
+    const { inputs, outputs } = policyInState(engine, urn);
+    await engine.destroy();
+
+    for (const text of [inputs.__provider, outputs.__provider]) {
+      assert.equal(typeof text, "string");
+      assert.match(text as string, /pulumi-entra-assignment-policy\/implementation/);
+      for (const leak of [...Object.values(secrets), emulator.url, "entra:", "azuread:"]) {
+        assert.ok(!(text as string).includes(leak), `__provider holds ${leak}`);
+      }
+    }
+  });
+});
