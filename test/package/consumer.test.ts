@@ -6,7 +6,8 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../emulator";
 import { Engine } from "../harness";
-import { emulatorStackConfig, newAccessPackage, tenantPolicyNames } from "../support/providerOnEmulator";
+import { emulatorStackConfig } from "../support/emulatorStackConfig";
+import { newAccessPackage, tenantPolicyNames } from "../support/providerOnEmulator";
 import { npm, packRepository, REPO_ROOT } from "./npmPack";
 
 const PACKAGE = "pulumi-entra-assignment-policy";

@@ -21,14 +21,12 @@ export const FAST_RETRY_CONFIG: Readonly<Record<string, string>> = {
     "entra:operationTimeout": "5",
 };
 
-/** Stack config (plain values) reaching the emulator with its token and {@link FAST_RETRY_CONFIG}; `overrides` win. */
-export function emulatorStackConfig(emulator: RunningGraphEmulator, overrides: Record<string, string> = {}): Record<string, string> {
-    return { "entra:graphEndpoint": emulator.url, "entra:token": emulator.token, ...FAST_RETRY_CONFIG, ...overrides };
-}
-
-/** Operations bound as the host binds them in `configure`, with {@link emulatorStackConfig} as the stack config. */
+/**
+ * Operations bound as the host binds them in `configure`, with stack config reaching the emulator with its token and
+ * {@link FAST_RETRY_CONFIG}; `overrides` win. (Programs run through the harness use `emulatorStackConfig`.)
+ */
 export function operationsOn(emulator: RunningGraphEmulator, overrides: Record<string, string> = {}): PolicyOperations {
-    const config = emulatorStackConfig(emulator, overrides);
+    const config: Record<string, string> = { "entra:graphEndpoint": emulator.url, "entra:token": emulator.token, ...FAST_RETRY_CONFIG, ...overrides };
     return bindOperations({ get: (key) => config[key] });
 }
 
