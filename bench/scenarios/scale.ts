@@ -30,6 +30,8 @@ export interface ScaleOperation {
     graphWindowRatio: number;
     /** Peak memory and CPU time of the provider host. */
     host: HostUsage;
+    /** CPU time of this process, which runs the engine harness and the emulator, seconds. */
+    benchProcessCpuSeconds: number;
 }
 
 /** The throttled `up`. */
@@ -73,12 +75,24 @@ export interface Scale {
 }
 
 async function scaleOperation(emulator: RunningGraphEmulator, settings: BenchSettings, operation: ScaleOperation["operation"], run: () => Promise<OperationResult>, expected: Parameters<typeof expectSteps>[2]): Promise<ScaleOperation> {
+    const cpuBefore = process.cpuUsage();
     const { result, usage } = await withHostUsage(() => withGraphTraffic(emulator.admin, run));
+    const cpu = process.cpuUsage(cpuBefore);
     expectSteps(operation, result.result.steps, expected);
     const { total, wallMs, graphWindowMs, complete } = result.traffic;
     if (!complete) throw new Error(`${operation}: the emulator's request log overflowed (${total} requests); lower BENCH_POLICIES`);
     const idealMs = (total * settings.latencyMs) / settings.parallel;
-    return { operation, requests: total, wallMs, idealMs, ratio: wallMs / idealMs, graphWindowMs, graphWindowRatio: graphWindowMs / idealMs, host: usage };
+    return {
+        operation,
+        requests: total,
+        wallMs,
+        idealMs,
+        ratio: wallMs / idealMs,
+        graphWindowMs,
+        graphWindowRatio: graphWindowMs / idealMs,
+        host: usage,
+        benchProcessCpuSeconds: (cpu.user + cpu.system) / 1e6,
+    };
 }
 
 /** An `up` that may fail part-way: the failures are a measured figure here, not an error of the benchmark. */

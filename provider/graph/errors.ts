@@ -121,7 +121,9 @@ function formatMessage(details: GraphRequestErrorDetails): string {
         : details.attempts > 1
           ? `gave up after ${attempts}; last error: ${last}`
           : last;
-    return `${subjectOf(details)}: ${body}${details.hint !== undefined ? ` ${details.hint}` : ""}`;
+    // Graph's messages do not always end a sentence; the hint must not read as part of them.
+    const hint = details.hint === undefined ? "" : `${/[.!?)]$/.test(body) ? "" : "."} ${details.hint}`;
+    return `${subjectOf(details)}: ${body}${hint}`;
 }
 
 const PERMISSION_HINT =

@@ -58,7 +58,7 @@ describe("GraphRequestError", () => {
                 (text) => text,
             );
             assert.match(error.message, /EntitlementManagement\.ReadWrite\.All/);
-            assert.match(error.message, /catalog owner/);
+            assert.match(error.message, /Catalog owner/);
         }
     });
 

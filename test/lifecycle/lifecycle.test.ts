@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../emulator";
 import type { PolicyOutputs } from "../../provider";
 import { EngineError, UNKNOWN, type Engine } from "../harness";
-import { graphCalls, lifecycleEngine, packageIdOf, POLICIES, POLICY, policyInState, policyUrn } from "./lifecycleStack";
+import { graphCalls, lifecycleEngine, packageIdOf, policiesInPackage, POLICIES, POLICY, policyInState, policyUrn } from "./lifecycleStack";
 
 const LIST = `GET ${POLICIES}`;
 const POST = `POST ${POLICIES}`;
@@ -49,16 +49,18 @@ describe("lifecycle: the policy through the engine harness and the real dynamic-
       const requests = await emulator.admin.requests();
       assert.deepEqual(requests.map((r) => `${r.method} ${r.route}`), [LIST, POST, GET]);
       assert.match(decodeURIComponent(requests[0].path), /displayName eq 'Lifecycle requests'/);
-      const [stored] = await emulator.admin.policies();
       const packageId = await packageIdOf(emulator, `${stack}-package`);
-      assert.equal(stored.accessPackageId, packageId);
+      const inPackage = await policiesInPackage(emulator, `${stack}-package`);
+      assert.equal(inPackage.length, 1);
+      const [stored] = inPackage;
 
       const { id, inputs, outputs } = policyInState(engine, urn);
       assert.equal(id, stored.id);
       assert.equal(outputs.id, stored.id);
       assert.equal(outputs.accessPackageId, packageId);
       assert.equal(outputs.catalogId, (await emulator.admin.get("accessPackages", packageId))?.catalogId);
-      assert.equal(outputs.createdDateTime, stored.properties.createdDateTime);
+      // The provider keeps timestamps in canonical form (no trailing zeros in the fraction): compare the instants.
+      assert.equal(Date.parse(outputs.createdDateTime as string), Date.parse(stored.properties.createdDateTime as string));
       assert.equal(typeof inputs.__provider, "string");
       // Canonical inputs: Graph's defaults spelled out, so that the next diff compares like with like.
       assert.deepEqual(inputs.requestorSettings, {
@@ -140,7 +142,8 @@ describe("lifecycle: the policy through the engine harness and the real dynamic-
       assert.notEqual(current.id, old.id);
       assert.equal(current.outputs.accessPackageId, newPackage);
       assert.deepEqual(engine.state.resources.map((r) => r.id), [current.id]);
-      assert.deepEqual((await emulator.admin.policies()).map((p) => [p.id, p.accessPackageId]), [[current.id, newPackage]]);
+      assert.deepEqual(await policiesInPackage(emulator, `${stack}-package`), [], "the old package has no policy left");
+      assert.deepEqual((await policiesInPackage(emulator, `${stack}-package-2`)).map((p) => p.id), [current.id]);
     });
 
     it("refresh takes out-of-band drift into state; up reverts it with one PUT; another up is a no-op", async () => {
@@ -189,7 +192,7 @@ describe("lifecycle: the policy through the engine harness and the real dynamic-
       assert.deepEqual(requests.map((r) => `${r.method} ${r.route}`), [DELETE, GET]);
       assert.ok(requests[0].path.endsWith(`/assignmentPolicies/${id}`));
       assert.deepEqual(engine.state.resources, []);
-      assert.deepEqual(await emulator.admin.policies(), []);
+      assert.deepEqual(await policiesInPackage(emulator, `${stack}-package-2`), []);
     });
   });
 

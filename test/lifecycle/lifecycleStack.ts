@@ -3,7 +3,7 @@
  * emulator, the Graph routes the provider uses, and readers of the request log and of the policy in state.
  */
 import * as path from "node:path";
-import type { RunningGraphEmulator } from "../../emulator";
+import type { AssignmentPolicyRecord, RunningGraphEmulator } from "../../emulator";
 import { Engine, type HarnessOptions, type PropertyMap, type StackConfig, type StateResource } from "../harness";
 import { emulatorStackConfig } from "../support/emulatorStackConfig";
 import { EMULATOR_URL_ENV } from "./project/mocks";
@@ -73,4 +73,10 @@ export async function packageIdOf(emulator: RunningGraphEmulator, displayName: s
   const found = (await emulator.admin.list("accessPackages")).find((record) => record.properties.displayName === displayName);
   if (!found) throw new Error(`no access package named ${displayName}`);
   return found.id;
+}
+
+/** The policies the emulator holds in the access package named `displayName`, so stacks of one suite stay apart. */
+export async function policiesInPackage(emulator: RunningGraphEmulator, displayName: string): Promise<AssignmentPolicyRecord[]> {
+  const accessPackageId = await packageIdOf(emulator, displayName);
+  return (await emulator.admin.policies()).filter((policy) => policy.accessPackageId === accessPackageId);
 }

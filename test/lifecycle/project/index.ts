@@ -39,4 +39,5 @@ const policy = new AccessPackageAssignmentPolicy("policy", {
     },
 });
 
+/** The policy's Graph id. */
 export const policyId = policy.id;
