@@ -28,7 +28,7 @@ export interface PolicyShape {
     body: Record<string, unknown>;
 }
 
-const FIXTURES = path.join(__dirname, "../unit/fixtures");
+const FIXTURES = path.join(__dirname, "../fixtures/graph-docs");
 
 /** The documented bodies (the beta-shaped one is not v1.0; the extension-removal one is a PUT). */
 const DOCUMENTED = [

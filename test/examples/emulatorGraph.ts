@@ -10,6 +10,8 @@ export interface GraphObject {
     [property: string]: unknown;
 }
 
+import { workflowExtension } from "../emulator/support";
+
 const ENTITLEMENT_MANAGEMENT = "/v1.0/identityGovernance/entitlementManagement";
 
 /** A minimal Graph client for the emulator. */
@@ -66,18 +68,6 @@ export class EmulatorGraph {
 
     /** An `accessPackageAssignmentRequestWorkflowExtension` (runs at the four request stages) in the catalog. */
     requestWorkflowExtension(catalogId: string, displayName: string): Promise<GraphObject> {
-        return this.findOrCreate(`/catalogs/${catalogId}/customWorkflowExtensions`, { displayName }, {
-            "@odata.type": "#microsoft.graph.accessPackageAssignmentRequestWorkflowExtension",
-            displayName,
-            description: "Runs a Logic App when a request is created",
-            endpointConfiguration: {
-                "@odata.type": "#microsoft.graph.logicAppTriggerEndpointConfiguration",
-                subscriptionId: "38ab2ccc-3747-4567-b36b-9478f5602f0d",
-                resourceGroupName: "entitlement-workflows",
-                logicAppWorkflowName: "on-request-created",
-            },
-            authenticationConfiguration: { "@odata.type": "#microsoft.graph.azureAdPopTokenAuthentication" },
-            callbackConfiguration: { "@odata.type": "#microsoft.graph.customExtensionCallbackConfiguration", timeoutDuration: "PT1H" },
-        });
+        return this.findOrCreate(`/catalogs/${catalogId}/customWorkflowExtensions`, { displayName }, workflowExtension("request", displayName));
     }
 }

@@ -4,27 +4,15 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { CAPTURE_REQUEST_ENV, type CaptureRequest } from "./capture-protocol";
-import type { CapturedProgram, StackConfig } from "./types";
+import type { CapturedProgram } from "./types";
 
-/** Which program to run and how. */
-export interface CaptureOptions {
-  /** Project directory (the child's cwd). */
-  projectDir: string;
+/**
+ * Which program to run and how: a {@link CaptureRequest} whose paths may be relative to the caller's directory,
+ * plus extra environment for the child (the mocks module may read it, e.g. an emulator URL).
+ */
+export interface CaptureOptions extends Omit<CaptureRequest, "program" | "outFile"> {
   /** Program module; defaults to `<projectDir>/index.ts`. */
   program?: string;
-  /** Named export of the program module to call; otherwise the module's exports are the stack outputs. */
-  exportName?: string;
-  /** Project name. */
-  project: string;
-  /** Stack name. */
-  stack: string;
-  /** Run as a preview. */
-  preview: boolean;
-  /** Stack config. */
-  config: StackConfig;
-  /** Mocks module for other packages' resources: `<path>` or `<path>#<export>`. */
-  mocks?: string;
-  /** Extra environment for the child (the mocks module may read it, e.g. an emulator URL). */
   env?: NodeJS.ProcessEnv;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The documented Graph bodies of `test/unit/fixtures/` as provider inputs, and the tenant objects they refer to, so
+ * The documented Graph bodies of `test/fixtures/graph-docs/` as provider inputs, and the tenant objects they refer to, so
  * that tests against the emulator can create every documented policy shape exactly as written in the docs.
  */
 import * as fs from "node:fs";
@@ -7,7 +7,7 @@ import * as path from "node:path";
 import type { RunningGraphEmulator } from "../../emulator";
 import { workflowExtension } from "../emulator/support";
 
-const FIXTURES = path.join(__dirname, "..", "unit", "fixtures");
+const FIXTURES = path.join(__dirname, "..", "fixtures", "graph-docs");
 
 /** Fixture files holding v1.0 bodies (the beta-shaped seed example is not a v1.0 policy). */
 export const DOCUMENTED_POLICY_FIXTURES: readonly string[] = fs

@@ -6,7 +6,7 @@ import { checkPolicy, diffPolicy, inputsFromOutputs, outputsFromGraph, toGraphBo
 import type { PolicyInputs } from "../../provider/types";
 import { graphEcho } from "./graphEcho";
 
-const FIXTURES = path.join(__dirname, "fixtures");
+const FIXTURES = path.join(__dirname, "..", "fixtures", "graph-docs");
 
 /** A body from the Graph docs as a user writes it: the one difference is `accessPackageId` for `accessPackage: { id }`. */
 function asInputs(body: Record<string, unknown>): Record<string, unknown> {
