@@ -18,7 +18,14 @@ interface Manifest {
 }
 
 /** What users need and nothing else: compiled JS and declarations of the shipped folders, plus the manifest files. */
-const ALLOWED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^dist\/(provider|emulator|cli)\/[\w./-]+(?<!\.d)\.js$/, /^dist\/(provider|emulator|cli)\/[\w./-]+\.d\.ts$/];
+const ALLOWED = [
+    /^package\.json$/,
+    /^README\.md$/,
+    /^LICENSE$/,
+    /^dist\/(provider|emulator|cli)\/[\w./-]+(?<!\.d)\.js$/,
+    /^dist\/(provider|emulator|cli)\/[\w./-]+(?<!\.d)\.js\.map$/,
+    /^dist\/(provider|emulator|cli)\/[\w./-]+\.d\.ts$/,
+];
 const SHIPPED_SOURCE_DIRS = ["provider", "emulator", "cli"];
 
 /** Module specifiers of `require("…")` calls (TypeScript compiles imports and dynamic imports to these). */
@@ -54,18 +61,27 @@ describe("npm pack: the published tarball", () => {
         shipped = new Set(pack.files.map((file) => file.path));
     });
 
-    it("holds only compiled code, declarations and the manifest files: no sources, tests, fixtures, maps, state or credentials", () => {
+    it("holds only compiled code, source maps, declarations and the manifest files: no sources, tests, fixtures, state or credentials", () => {
         const unexpected = [...shipped].filter((file) => !ALLOWED.some((pattern) => pattern.test(file)));
         assert.deepEqual(unexpected, []);
         for (const required of ["package.json", "README.md", "LICENSE"]) assert.ok(shipped.has(required), `${required} is not shipped`);
     });
 
-    it("ships the JS and declarations of every provider, emulator and CLI source, and no stale output without a source", () => {
+    it("ships the JS, source map and declarations of every provider, emulator and CLI source, and no stale output without a source", () => {
         const sources = SHIPPED_SOURCE_DIRS.flatMap(sourcesUnder);
-        const expected = sources.flatMap((source) => [`dist/${source.replace(/\.ts$/, ".js")}`, `dist/${source.replace(/\.ts$/, ".d.ts")}`]);
+        const expected = sources.flatMap((source) => [".js", ".js.map", ".d.ts"].map((extension) => `dist/${source.replace(/\.ts$/, extension)}`));
         assert.deepEqual(expected.filter((file) => !shipped.has(file)), [], "compiled output missing: run npm run build");
         const compiled = [...shipped].filter((file) => file.startsWith("dist/"));
         assert.deepEqual(compiled.filter((file) => !expected.includes(file)), [], "stale build output: delete dist/ and rebuild before packing");
+    });
+
+    it("ships source maps that carry their TypeScript sources, so the Pulumi host's stack traces point at real lines", () => {
+        const maps = [...shipped].filter((file) => file.endsWith(".js.map"));
+        for (const map of maps) {
+            const { sources, sourcesContent } = JSON.parse(read(map)) as { sources: string[]; sourcesContent?: (string | null)[] };
+            assert.equal(sourcesContent?.length, sources.length, `${map} does not inline its sources`);
+            assert.ok(sourcesContent.every((content) => typeof content === "string" && content.length > 0), `${map} has an empty source`);
+        }
     });
 
     it("ships the files that main, types, exports and bin name, and the bin starts with a node shebang", () => {
