@@ -24,9 +24,9 @@ const OUTPUT_PROPERTIES = [
 ] as const satisfies readonly Exclude<keyof PolicyOutputs, "id">[];
 
 type OutputProperty = (typeof OUTPUT_PROPERTIES)[number];
-// Fails to compile when PolicyOutputs gains a property that the list above does not seed.
-const everyOutputSeeded: Record<Exclude<keyof PolicyOutputs, "id">, true> = {} as Record<OutputProperty, true>;
-void everyOutputSeeded;
+/** Names a property of PolicyOutputs that the list above does not seed; the assignment below fails to compile then. */
+type UnseededOutput = Exclude<Exclude<keyof PolicyOutputs, "id">, OutputProperty>;
+const everyOutputSeeded: [UnseededOutput] extends [never] ? true : UnseededOutput = true;
 
 const REQUIRED_INPUTS = ["accessPackageId", "displayName", "description", "allowedTargetScope"] as const;
 
@@ -86,5 +86,4 @@ export class AccessPackageAssignmentPolicy extends pulumi.dynamic.Resource {
 }
 
 // Declaration merging gives the class one typed output per property without repeating the list of types.
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface AccessPackageAssignmentPolicy extends AccessPackageAssignmentPolicyOutputs {}

@@ -10,6 +10,7 @@ import {
   readReviewSettings,
   requestorSettingsEnableRequests,
 } from "./policySettings";
+import { CUSTOM_EXTENSION_PROPERTIES } from "./customWorkflowExtensionBody";
 import { readQuestion } from "./questions";
 import { readSubjectSets, subjectSetType } from "./subjectSets";
 
@@ -111,18 +112,8 @@ function readAccessPackageId(r: ObjectReader): string {
 function readStageSetting(value: JsonValue, path: string): StageSettingInput {
   const r = new ObjectReader(value, path, "microsoft.graph.customExtensionStageSetting", ["id", "stage", "customExtension"]);
   const stage = r.enumValue("stage", CUSTOM_EXTENSION_STAGES) as string;
-  const extension = new ObjectReader(r.raw("customExtension"), r.at("customExtension"), "microsoft.graph.customCalloutExtension", ["id"], [
-    "displayName",
-    "description",
-    "endpointConfiguration",
-    "authenticationConfiguration",
-    "clientConfiguration",
-    "callbackConfiguration",
-    "createdDateTime",
-    "lastModifiedDateTime",
-    "createdBy",
-    "lastModifiedBy",
-  ]);
+  // A customExtension echoed back from an expanded GET carries the whole extension; only its id is a reference.
+  const extension = new ObjectReader(r.raw("customExtension"), r.at("customExtension"), "microsoft.graph.customCalloutExtension", ["id"], CUSTOM_EXTENSION_PROPERTIES);
   const id = r.optionalString("id");
   if (id !== null && !isGuid(id)) throw graphErrors.invalidProperty(r.at("id"), `'${id}' is not a valid GUID.`);
   return { ...(id === null ? {} : { id: id.toLowerCase() }), stage, customExtensionId: extension.requiredGuid("id") };

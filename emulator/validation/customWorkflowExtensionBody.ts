@@ -9,6 +9,20 @@ export const CUSTOM_WORKFLOW_EXTENSION_TYPES = [
   "microsoft.graph.accessPackageAssignmentWorkflowExtension",
 ] as const;
 
+/** Properties of a custom callout extension besides its id, read-only ones included, as Graph returns them. */
+export const CUSTOM_EXTENSION_PROPERTIES = [
+  "displayName",
+  "description",
+  "endpointConfiguration",
+  "authenticationConfiguration",
+  "clientConfiguration",
+  "callbackConfiguration",
+  "createdDateTime",
+  "lastModifiedDateTime",
+  "createdBy",
+  "lastModifiedBy",
+] as const;
+
 const FIVE_MINUTES = 5 * 60 * 10_000_000;
 const FOURTEEN_DAYS = 14 * 24 * 60 * 60 * 10_000_000;
 
@@ -65,24 +79,11 @@ function readCallback(value: JsonValue | undefined, path: string): JsonObject | 
 
 /** Reads a custom workflow extension create body into its structural properties (without timestamps). */
 export function readCustomWorkflowExtensionBody(body: JsonValue | undefined): JsonObject {
-  const keys = [
-    "id",
-    "displayName",
-    "description",
-    "endpointConfiguration",
-    "authenticationConfiguration",
-    "clientConfiguration",
-    "callbackConfiguration",
-    "createdDateTime",
-    "lastModifiedDateTime",
-    "createdBy",
-    "lastModifiedBy",
-  ];
   const type = peekOdataType(body ?? null, "(body)");
   if (!(CUSTOM_WORKFLOW_EXTENSION_TYPES as readonly (string | undefined)[]).includes(type)) {
     throw graphErrors.invalidProperty("@odata.type", `'${type ?? "(missing)"}' must be one of: ${CUSTOM_WORKFLOW_EXTENSION_TYPES.map((t) => `#${t}`).join(", ")}.`);
   }
-  const r = new ObjectReader(body, "", type as string, keys);
+  const r = new ObjectReader(body, "", type as string, ["id", ...CUSTOM_EXTENSION_PROPERTIES]);
   return {
     "@odata.type": `#${type}`,
     displayName: r.requiredString("displayName"),

@@ -47,36 +47,14 @@ export interface GraphRequestErrorDetails extends ErrorContext {
     readonly hint?: string;
 }
 
-/** A failed Graph request, normalised. */
-export class GraphRequestError extends Error implements GraphRequestErrorDetails {
+/** A failed Graph request, normalised; it carries every {@link GraphRequestErrorDetails} field. */
+export interface GraphRequestError extends GraphRequestErrorDetails {}
+export class GraphRequestError extends Error {
     override readonly name = "GraphRequestError";
-    readonly operation: PolicyOperation;
-    readonly policy?: PolicyRef;
-    readonly scope?: string;
-    readonly statusCode: number;
-    readonly code: string;
-    readonly graphMessage: string;
-    readonly requestId?: string;
-    readonly clientRequestId?: string;
-    readonly date?: string;
-    readonly attempts: number;
-    readonly timedOut: boolean;
-    readonly hint?: string;
 
     constructor(details: GraphRequestErrorDetails) {
         super(formatMessage(details));
-        this.operation = details.operation;
-        this.policy = details.policy;
-        this.scope = details.scope;
-        this.statusCode = details.statusCode;
-        this.code = details.code;
-        this.graphMessage = details.graphMessage;
-        this.requestId = details.requestId;
-        this.clientRequestId = details.clientRequestId;
-        this.date = details.date;
-        this.attempts = details.attempts;
-        this.timedOut = details.timedOut;
-        this.hint = details.hint;
+        Object.assign(this, details);
     }
 }
 

@@ -6,7 +6,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type DocumentedBody = Record<string, any>;
 
 const GRAPH_DOCS = path.join(__dirname, "..", "fixtures", "graph-docs");
