@@ -3,6 +3,9 @@
 /** Collection path below `/v1.0`. */
 export const POLICIES_PATH = "/identityGovernance/entitlementManagement/assignmentPolicies";
 
+/** Access package collection path below `/v1.0`. */
+export const ACCESS_PACKAGES_PATH = "/identityGovernance/entitlementManagement/accessPackages";
+
 /** Navigation properties the provider reads with every policy (graph-policy.md §1). */
 export const POLICY_EXPAND = "accessPackage,catalog,questions,customExtensionStageSettings($expand=customExtension)";
 
@@ -22,4 +25,9 @@ export function queryString(options: Readonly<Record<string, string | undefined>
 /** Path of one policy, with the id percent-encoded so no id can change the path. */
 export function policyPath(id: string, query = ""): string {
     return `${POLICIES_PATH}/${encodeURIComponent(id)}${query}`;
+}
+
+/** Path of one access package, with the id percent-encoded. */
+export function accessPackagePath(id: string, query = ""): string {
+    return `${ACCESS_PACKAGES_PATH}/${encodeURIComponent(id)}${query}`;
 }

@@ -7,7 +7,7 @@ import type * as Graph from "@microsoft/microsoft-graph-types";
 import { DisplayNameTakenError, GraphRequestError, toGraphRequestError, type ErrorContext } from "./errors";
 import { createGraphTransport, type GraphExchange, type GraphTransport } from "./graphTransport";
 import { KeyedMutex } from "./keyedMutex";
-import { odataString, policyPath, POLICIES_PATH, POLICY_EXPAND, queryString } from "./odata";
+import { accessPackagePath, odataString, policyPath, POLICIES_PATH, POLICY_EXPAND, queryString } from "./odata";
 import { backoffMs, provesNotApplied, type RetryTiming } from "./retryPolicy";
 import type { GraphSettings } from "./settings";
 
@@ -44,7 +44,7 @@ export interface PolicyApi {
      * a delete), so a following access package delete in the same `pulumi up` does not fail.
      */
     remove(id: string, ctx: OperationContext): Promise<"deleted" | "alreadyGone">;
-    /** Policies of an access package with exactly this display name (`$filter` on both, `$expand=accessPackage`), all pages. */
+    /** Policies of an access package with exactly this display name, read through the access package. */
     findByDisplayName(accessPackageId: string, displayName: string, ctx: OperationContext): Promise<Policy[]>;
     /** All policies of an access package, of a catalog, or of the tenant, all pages, expanded like {@link PolicyApi.get}. */
     list(filter: { accessPackageId?: string; catalogId?: string }, ctx: OperationContext): Promise<Policy[]>;
@@ -118,16 +118,26 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
     }
 
     async function findByDisplayName(accessPackageId: string, displayName: string, ctx: OperationContext): Promise<Policy[]> {
-        const filter = `accessPackage/id eq ${odataString(accessPackageId)} and displayName eq ${odataString(displayName)}`;
-        const found = await listPages(`${POLICIES_PATH}${queryString({ $filter: filter, $expand: "accessPackage" })}`, ctx, {
-            operation: "listing",
-            scope: `named "${displayName}" in access package ${accessPackageId}`,
+        // Through the access package (`$expand=assignmentPolicies`), as Graph documents it for catalog owners and
+        // access package managers with delegated tokens, for whom the policy collection is not scoped to what they
+        // manage; it also needs no compound `$filter`.
+        const context: ErrorContext = { operation: "listing", scope: `named "${displayName}" in access package ${accessPackageId}` };
+        const exchange = await transport.send({
+            method: "GET",
+            path: accessPackagePath(accessPackageId, queryString({ $select: "id", $expand: "assignmentPolicies" })),
+            deadline: ctx.deadline,
         });
+        if (isStatus(exchange, 404)) {
+            throw failure(exchange, context, `Access package ${accessPackageId} does not exist (or this identity cannot read it): check accessPackageId.`);
+        }
+        if (exchange.kind !== "response" || exchange.status !== 200) {
+            throw failure(exchange, context);
+        }
+        const policies = (exchange.body as Graph.AccessPackage).assignmentPolicies ?? [];
         // Graph compares strings case-insensitively; a policy whose name differs in case is a different policy here.
-        return found.filter(
-            (policy) =>
-                policy.displayName === displayName && (policy.accessPackage?.id ?? accessPackageId).toLowerCase() === accessPackageId.toLowerCase(),
-        );
+        return policies
+            .filter((policy) => policy.displayName === displayName)
+            .map((policy) => ({ ...policy, accessPackage: { id: accessPackageId } }));
     }
 
     async function remove(id: string, ctx: OperationContext): Promise<"deleted" | "alreadyGone"> {

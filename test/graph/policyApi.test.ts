@@ -12,7 +12,7 @@ function fakeClock() {
     return clock;
 }
 
-/** A minimal policy collection for scripts: POST adds, GET/DELETE by id, list filtered by display name. */
+/** A minimal policy collection for scripts: POST adds, GET/DELETE by id, the access package lists its policies. */
 function policyStore() {
     const policies = new Map<string, { id: string; displayName: string; accessPackage: { id: string }; createdDateTime: string }>();
     let next = 0;
@@ -24,10 +24,10 @@ function policyStore() {
             policies.set(id, policy);
             return policy;
         },
+        /** The access package with its policies expanded, the way the provider looks names up. */
         list(request: SeenRequest): Reply {
-            const filter = new URL(request.url, "http://x").searchParams.get("$filter") ?? "";
-            const name = /displayName eq '((?:[^']|'')*)'/.exec(filter)?.[1]?.replace(/''/g, "'");
-            return { status: 200, body: { value: [...policies.values()].filter((p) => name === undefined || p.displayName === name) } };
+            assert.match(request.url, /\/accessPackages\/[^/?]+\?.*\$expand=assignmentPolicies/);
+            return { status: 200, body: { id: PACKAGE, assignmentPolicies: [...policies.values()].map(({ accessPackage: _package, ...policy }) => policy) } };
         },
     };
 }
@@ -123,9 +123,9 @@ describe("createPolicyApi", () => {
                 store.policies.delete(request.url.split("/").pop() as string);
                 return { status: 204 };
             }
-            if (request.url.includes("$filter")) {
+            if (request.url.includes("/accessPackages/")) {
                 // The list lags: the first POST's policy shows up only after the second POST.
-                return ++lists <= 4 ? { status: 200, body: { value: [] } } : store.list(request);
+                return ++lists <= 4 ? { status: 200, body: { id: PACKAGE, assignmentPolicies: [] } } : store.list(request);
             }
             return graphError(404, "ResourceNotFound", "gone");
         });
@@ -257,15 +257,25 @@ describe("createPolicyApi", () => {
         assert.equal(server!.seen.length, 1);
     });
 
-    it("finds by display name with an escaped filter and exact match", async () => {
+    it("finds by display name through the access package's policies, matching the name exactly", async () => {
         const { api, deadline } = await start(() => ({
             status: 200,
-            body: { value: [{ id: "1", displayName: "O'Brien & co", accessPackage: { id: PACKAGE } }, { id: "2", displayName: "o'brien & CO", accessPackage: { id: PACKAGE } }] },
+            body: { id: PACKAGE, assignmentPolicies: [{ id: "1", displayName: "O'Brien & co" }, { id: "2", displayName: "o'brien & CO" }] },
         }));
-        assert.deepEqual((await api.findByDisplayName(PACKAGE, "O'Brien & co", { deadline })).map((p) => p.id), ["1"]);
-        const params = new URL(server!.seen[0].url, "http://x").searchParams;
-        assert.equal(params.get("$filter"), `accessPackage/id eq '${PACKAGE}' and displayName eq 'O''Brien & co'`);
-        assert.equal(params.get("$expand"), "accessPackage");
+        const found = await api.findByDisplayName(PACKAGE, "O'Brien & co", { deadline });
+        assert.deepEqual(found, [{ id: "1", displayName: "O'Brien & co", accessPackage: { id: PACKAGE } }]);
+        const url = new URL(server!.seen[0].url, "http://x");
+        assert.equal(url.pathname, `/v1.0/identityGovernance/entitlementManagement/accessPackages/${PACKAGE}`);
+        assert.equal(url.searchParams.get("$expand"), "assignmentPolicies");
+    });
+
+    it("says that the access package does not exist when the lookup answers 404", async () => {
+        const { api, deadline } = await start(() => graphError(404, "ResourceNotFound", "not found", "rid-ap"));
+        await assert.rejects(
+            api.create({ displayName: "All Users", accessPackage: { id: PACKAGE } }, { deadline }),
+            (error: GraphRequestError) => /Graph returned 404 ResourceNotFound.*Access package .* does not exist .*check accessPackageId/.test(error.message),
+        );
+        assert.equal(server!.seen.length, 1, "nothing is posted");
     });
 
     it("retries throttled reads honouring Retry-After", async () => {

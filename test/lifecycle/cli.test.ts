@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../emulator";
 import { describeWithCli, PulumiCli } from "../harness";
 import { emulatorStackConfig } from "../support/emulatorStackConfig";
-import { graphCalls, LIFECYCLE_PROJECT, POLICIES, POLICY, POLICY_TYPE } from "./lifecycleStack";
+import { ACCESS_PACKAGE, graphCalls, LIFECYCLE_PROJECT, POLICIES, POLICY, POLICY_TYPE } from "./lifecycleStack";
 
 /** What `pulumi stack export` says about the policy. */
 interface ExportedPolicy {
@@ -37,14 +37,14 @@ describeWithCli("lifecycle: the policy through the real pulumi CLI", function ()
     await emulator?.close();
   });
 
-  it("previews without a Graph request, creates with list + POST + GET, and a second up writes nothing", async () => {
+  it("previews without a Graph request, creates with lookup + POST + GET, and a second up writes nothing", async () => {
     const [stack, graph] = [cli!, emulator!];
     const preview = JSON.stringify(await stack.preview());
     assert.match(preview, /"op":\s*"create"/);
     assert.deepEqual(await graphCalls(graph), []);
 
     await stack.up();
-    assert.deepEqual(await graphCalls(graph), [`GET ${POLICIES}`, `POST ${POLICIES}`, `GET ${POLICY}`]);
+    assert.deepEqual(await graphCalls(graph), [`GET ${ACCESS_PACKAGE}`, `POST ${POLICIES}`, `GET ${POLICY}`]);
     const [stored] = await graph.admin.policies();
     assert.deepEqual((await exportedPolicies(stack)).map((p) => p.id), [stored.id]);
 

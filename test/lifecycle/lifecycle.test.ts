@@ -3,9 +3,9 @@ import { randomUUID } from "node:crypto";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../emulator";
 import type { PolicyOutputs } from "../../provider";
 import { EngineError, UNKNOWN, type Engine } from "../harness";
-import { graphCalls, lifecycleEngine, packageIdOf, policiesInPackage, POLICIES, POLICY, policyInState, policyUrn } from "./lifecycleStack";
+import { ACCESS_PACKAGE, graphCalls, lifecycleEngine, packageIdOf, policiesInPackage, POLICIES, POLICY, policyInState, policyUrn } from "./lifecycleStack";
 
-const LIST = `GET ${POLICIES}`;
+const LOOKUP = `GET ${ACCESS_PACKAGE}`;
 const POST = `POST ${POLICIES}`;
 const GET = `GET ${POLICY}`;
 const PUT = `PUT ${POLICY}`;
@@ -47,9 +47,9 @@ describe("lifecycle: the policy through the engine harness and the real dynamic-
 
       assert.deepEqual(result.steps.map((s) => [s.urn, s.op, s.status]), [[urn, "create", "ok"]]);
       const requests = await emulator.admin.requests();
-      assert.deepEqual(requests.map((r) => `${r.method} ${r.route}`), [LIST, POST, GET]);
-      assert.match(decodeURIComponent(requests[0].path), /displayName eq 'Lifecycle requests'/);
+      assert.deepEqual(requests.map((r) => `${r.method} ${r.route}`), [LOOKUP, POST, GET]);
       const packageId = await packageIdOf(emulator, `${stack}-package`);
+      assert.match(decodeURIComponent(requests[0].path), new RegExp(`/accessPackages/${packageId}\\?.*\\$expand=assignmentPolicies`));
       const inPackage = await policiesInPackage(emulator, `${stack}-package`);
       assert.equal(inPackage.length, 1);
       const [stored] = inPackage;
@@ -135,7 +135,7 @@ describe("lifecycle: the policy through the engine harness and the real dynamic-
 
       assert.deepEqual(result.steps.map((s) => [s.op, s.status]), [["replace", "ok"], ["delete", "ok"]]);
       const requests = await emulator.admin.requests();
-      assert.deepEqual(requests.map((r) => `${r.method} ${r.route}`), [LIST, POST, GET, DELETE, GET]);
+      assert.deepEqual(requests.map((r) => `${r.method} ${r.route}`), [LOOKUP, POST, GET, DELETE, GET]);
       assert.ok(requests[3].path.includes(old.id), "the DELETE is for the old policy");
       const current = policyInState(engine, urn);
       const newPackage = await packageIdOf(emulator, `${stack}-package-2`);

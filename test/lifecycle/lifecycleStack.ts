@@ -13,6 +13,8 @@ export const LIFECYCLE_PROJECT = path.join(__dirname, "project");
 
 /** Route template of the policy collection (list and create). */
 export const POLICIES = "/v1.0/identityGovernance/entitlementManagement/assignmentPolicies";
+/** Route template of one access package, read with its policies to look up a display name before a create. */
+export const ACCESS_PACKAGE = "/v1.0/identityGovernance/entitlementManagement/accessPackages/{id}";
 /** Route template of one policy (read, replace, delete). */
 export const POLICY = `${POLICIES}/{id}`;
 

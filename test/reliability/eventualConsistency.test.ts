@@ -14,7 +14,7 @@ describe("reliability: eventual consistency", () => {
         const created = await suite.operations().create(await suite.inputs("Lagging"));
         assert.equal((created.outs as PolicyOutputs).displayName, "Lagging");
         await assertTenantHolds(suite.emulator, ["Lagging"]);
-        assert.deepEqual(await policyTraffic(suite.emulator), ["GET list 200", "POST list 201", "GET item 404", "GET item 404", "GET item 404", "GET item 200"]);
+        assert.deepEqual(await policyTraffic(suite.emulator), ["GET lookup 200", "POST list 201", "GET item 404", "GET item 404", "GET item 404", "GET item 200"]);
     });
 
     it("readAfterWriteLag past the deadline: a partial failure that keeps the id, so the policy is not orphaned", async () => {

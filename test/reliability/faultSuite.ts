@@ -39,15 +39,26 @@ export function useFaultEmulator(): FaultSuite {
 /** The regular expression of the policy collection and item paths, for fault rules. */
 export const POLICY_COLLECTION = "/assignmentPolicies$";
 export const POLICY_ITEM = "/assignmentPolicies/[^/]+$";
+/** The regular expression of one access package's path, where the provider looks up display names. */
+export const ACCESS_PACKAGE_ITEM = "/accessPackages/[^/]+$";
+
+/** What a logged request was about: the policy collection, one policy, or a name lookup through the access package. */
+function targetOf(route: string): "list" | "item" | "lookup" | undefined {
+    if (route.endsWith("/accessPackages/{id}")) return "lookup";
+    if (route.endsWith("/assignmentPolicies/{id}")) return "item";
+    return route.endsWith("/assignmentPolicies") ? "list" : undefined;
+}
 
 /**
- * Policy requests as `METHOD target status`, oldest first: target `list` (the collection, a POST or a lookup) or
- * `item` (one policy); status `dropped` when the connection was cut.
+ * Policy requests as `METHOD target status`, oldest first: target `list` (the collection: a POST), `item` (one
+ * policy) or `lookup` (the access package's policies, read to find a display name); status `dropped` when the
+ * connection was cut.
  */
 export async function policyTraffic(emulator: RunningGraphEmulator): Promise<string[]> {
     return (await emulator.admin.requests())
-        .filter((entry) => entry.route?.includes("/assignmentPolicies"))
-        .map((entry: RequestLogEntry) => `${entry.method} ${entry.route?.endsWith("{id}") ? "item" : "list"} ${entry.status ?? "dropped"}`);
+        .map((entry: RequestLogEntry) => ({ entry, target: entry.route === null ? undefined : targetOf(entry.route) }))
+        .filter(({ target }) => target !== undefined)
+        .map(({ entry, target }) => `${entry.method} ${target} ${entry.status ?? "dropped"}`);
 }
 
 /** Asserts the tenant holds exactly these policy display names (sorted), nothing more: no duplicates, no orphans. */

@@ -15,7 +15,7 @@ describe("reliability: transient Graph faults", () => {
         assert.equal((created.outs as PolicyOutputs).displayName, "Throttled");
         await assertTenantHolds(suite.emulator, ["Throttled"]);
         // A 429 proves the POST was not applied, so it is repeated at once, without a lookup in between.
-        assert.deepEqual(await policyTraffic(suite.emulator), ["GET list 200", "POST list 429", "POST list 429", "POST list 201", "GET item 200"]);
+        assert.deepEqual(await policyTraffic(suite.emulator), ["GET lookup 200", "POST list 429", "POST list 429", "POST list 201", "GET item 200"]);
     });
 
     it("throttle: honours Retry-After even when it outlasts the operation timeout (one attempt, no early retry)", async () => {
@@ -58,8 +58,8 @@ describe("reliability: transient Graph faults", () => {
             await assertTenantHolds(suite.emulator, [`Server ${status}`]);
             const traffic = await policyTraffic(suite.emulator);
             const failed = traffic.indexOf(`POST list ${status}`);
-            assert.equal(traffic[0], "GET list 200", "the name is checked before the first POST");
-            assert.equal(traffic[failed + 1], "GET list 200", "a lookup follows the POST whose outcome is unknown");
+            assert.equal(traffic[0], "GET lookup 200", "the name is checked before the first POST");
+            assert.equal(traffic[failed + 1], "GET lookup 200", "a lookup follows the POST whose outcome is unknown");
             assert.equal(traffic.filter((line) => line.startsWith("POST")).length, 2);
             assert.deepEqual(traffic.slice(-2), ["POST list 201", "GET item 200"]);
         });

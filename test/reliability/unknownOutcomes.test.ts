@@ -5,7 +5,7 @@
  */
 import * as assert from "node:assert/strict";
 import type { PolicyOutputs } from "../../provider/types";
-import { assertTenantHolds, policyTraffic, POLICY_COLLECTION, POLICY_ITEM, useFaultEmulator } from "./faultSuite";
+import { ACCESS_PACKAGE_ITEM, assertTenantHolds, policyTraffic, POLICY_COLLECTION, POLICY_ITEM, useFaultEmulator } from "./faultSuite";
 
 describe("reliability: unknown outcomes and racing creates", () => {
     const suite = useFaultEmulator();
@@ -16,7 +16,7 @@ describe("reliability: unknown outcomes and racing creates", () => {
         assert.equal((created.outs as PolicyOutputs).displayName, "Dropped before");
         await assertTenantHolds(suite.emulator, ["Dropped before"]);
         const traffic = await policyTraffic(suite.emulator);
-        assert.deepEqual(traffic.slice(0, 3), ["GET list 200", "POST list dropped", "GET list 200"], "looks up before posting again");
+        assert.deepEqual(traffic.slice(0, 3), ["GET lookup 200", "POST list dropped", "GET lookup 200"], "looks up before posting again");
         assert.deepEqual(traffic.slice(-2), ["POST list 201", "GET item 200"]);
     });
 
@@ -26,7 +26,7 @@ describe("reliability: unknown outcomes and racing creates", () => {
         const [stored] = await suite.emulator.admin.policies();
         assert.equal(created.id, stored.id);
         await assertTenantHolds(suite.emulator, ["Dropped after"]);
-        assert.deepEqual(await policyTraffic(suite.emulator), ["GET list 200", "POST list dropped", "GET list 200", "GET item 200"]);
+        assert.deepEqual(await policyTraffic(suite.emulator), ["GET lookup 200", "POST list dropped", "GET lookup 200", "GET item 200"]);
     });
 
     for (const phase of ["beforeApply", "afterApply"] as const) {
@@ -69,7 +69,7 @@ describe("reliability: unknown outcomes and racing creates", () => {
     it("conflictOnParallelCreate with a foreign writer: 409 DuplicateKey is retried until the package is free", async () => {
         await suite.emulator.admin.addFault({ kind: "conflictOnParallelCreate", pathRegex: POLICY_COLLECTION, holdMs: 400 });
         // Our name lookup is slowed down so that the foreign POST, sent first, surely holds the package when ours comes.
-        await suite.emulator.admin.addFault({ kind: "latency", ms: 200, method: "GET", pathRegex: POLICY_COLLECTION, times: 1 });
+        await suite.emulator.admin.addFault({ kind: "latency", ms: 200, method: "GET", pathRegex: ACCESS_PACKAGE_ITEM, times: 1 });
         // Another client (the portal, another stack) is creating in the same access package right now.
         const foreign = fetch(`${suite.emulator.url}/v1.0/identityGovernance/entitlementManagement/assignmentPolicies`, {
             method: "POST",
