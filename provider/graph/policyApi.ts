@@ -254,6 +254,9 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
         async getAfterWrite(id, ctx) {
             const context: ErrorContext = { operation: "reading", policy: { displayName: ctx.displayName, id } };
             const notBefore = ctx.notBefore === undefined ? undefined : Date.parse(ctx.notBefore);
+            const notYetReadable = (notFound: GraphExchange, round: number): GraphRequestError =>
+                failure({ ...notFound, attempts: round, stoppedBy: "deadline" }, context, "Graph has not made the policy readable yet; run `pulumi refresh` later.");
+            let notFound: GraphExchange | undefined;
             for (let round = 1; ; round++) {
                 const exchange = await readPolicy(id, ctx);
                 if (exchange.kind === "response" && exchange.status === 200) {
@@ -262,12 +265,15 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
                     if (notBefore === undefined || modified === undefined || modified >= notBefore) {
                         return policy;
                     }
-                } else if (!isStatus(exchange, 404)) {
-                    throw failure(exchange, context);
+                } else if (isStatus(exchange, 404)) {
+                    notFound = exchange;
+                } else {
+                    // An attempt cut short by the deadline says less than the 404s before it.
+                    throw notFound !== undefined && exchange.stoppedBy === "deadline" ? notYetReadable(notFound, round) : failure(exchange, context);
                 }
                 if (!(await pause(round, ctx.deadline))) {
                     throw isStatus(exchange, 404)
-                        ? failure({ ...exchange, attempts: round, stoppedBy: "deadline" }, context, "Graph has not made the policy readable yet; run `pulumi refresh` later.")
+                        ? notYetReadable(exchange, round)
                         : new GraphRequestError({
                               ...context,
                               statusCode: 200,

@@ -194,6 +194,18 @@ describe("createPolicyApi", () => {
         assert.ok(clock.time < deadline);
     });
 
+    it("reports the 404s, not the attempt the deadline cut short, when a read-after-write never becomes visible", async () => {
+        let reads = 0;
+        const { api, clock } = await start(() => (++reads <= 2 ? graphError(404, "ResourceNotFound", "still missing", "rid-404") : { drop: true }));
+        const deadline = clock.time + 1_500;
+        await assert.rejects(api.getAfterWrite("p", { deadline, displayName: "All Users" }), (error: GraphRequestError) => {
+            assert.match(error.message, /timed out after \d+ attempts within the operation timeout; last error: Graph returned 404 ResourceNotFound: still missing/);
+            assert.match(error.message, /has not made the policy readable yet/);
+            return true;
+        });
+        assert.ok(reads > 2, "the dropped attempts were retried until the deadline");
+    });
+
     it("confirms a delete, treating the 403 Graph gives right after a delete as gone", async () => {
         const answers: Reply[] = [{ status: 204 }, { status: 200, body: { id: "p" } }, graphError(403, "Forbidden", "denied")];
         const { api, deadline } = await start(() => answers.shift() as Reply);
