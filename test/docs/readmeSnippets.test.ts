@@ -1,0 +1,80 @@
+/**
+ * The TypeScript programs README.md shows are what users copy first: each one that imports the package must compile
+ * in strict mode against the shipped declarations, and its policies must pass the provider's check at preview.
+ */
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as ts from "typescript";
+import { Engine } from "../harness";
+
+const ROOT = path.resolve(__dirname, "../..");
+const PACKAGE = "pulumi-entra-assignment-policy";
+
+/** Fenced `ts` blocks of README.md that are programs using the package (they import it). */
+function readmePrograms(): { line: number; code: string }[] {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    return [...readme.matchAll(/^```(?:ts|typescript)\n([\s\S]*?)^```$/gm)]
+        .filter((match) => match[1].includes(`from "${PACKAGE}"`))
+        .map((match) => ({ line: readme.slice(0, match.index).split("\n").length + 1, code: match[1] }));
+}
+
+/** A Pulumi project outside the repository that resolves packages through the repository's node_modules. */
+function projectFor(code: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "readme-snippet-"));
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: readme-snippet\nruntime: nodejs\n");
+    fs.writeFileSync(path.join(dir, "index.ts"), code);
+    fs.writeFileSync(
+        path.join(dir, "tsconfig.json"),
+        JSON.stringify({ compilerOptions: { strict: true, target: "ES2022", module: "commonjs", moduleResolution: "node", esModuleInterop: true, skipLibCheck: true } }),
+    );
+    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+    return dir;
+}
+
+/** Strict compile errors of the project's index.ts, formatted. */
+function compileErrors(dir: string): string[] {
+    const program = ts.createProgram([path.join(dir, "index.ts")], {
+        strict: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.CommonJS,
+        moduleResolution: ts.ModuleResolutionKind.Node10,
+        esModuleInterop: true,
+        skipLibCheck: true,
+        types: ["node"],
+    });
+    return ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+}
+
+describe("README.md programs", () => {
+    const programs = readmePrograms();
+
+    it("include at least the install example", () => {
+        assert.ok(programs.length >= 1, "README.md shows no TypeScript program that imports the package");
+    });
+
+    for (const { line, code } of programs) {
+        describe(`the program at README.md line ${line}`, () => {
+            let dir: string;
+            before(() => {
+                dir = projectFor(code);
+            });
+            after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+            it("compiles in strict mode against the package's declarations", function () {
+                this.timeout(120_000);
+                assert.deepEqual(compileErrors(dir), []);
+            });
+
+            it("declares policies that pass the provider's check at preview", async function () {
+                this.timeout(120_000);
+                const plan = await new Engine({ projectDir: dir }).preview();
+                assert.deepEqual(plan.errors, []);
+                assert.ok(plan.steps.length > 0, "the program declares no policy");
+                assert.ok(plan.steps.every((step) => step.op === "create" && step.failures.length === 0));
+            });
+        });
+    }
+});
