@@ -1,10 +1,11 @@
 /**
  * The provider's implementation, loaded by package name inside Pulumi's dynamic-provider host (see
- * `policyProvider.ts`). Nothing here is serialized into state; Graph settings and credentials are resolved on the
- * first operation that talks to Graph, so `check`, `diff` and every preview make no Graph request at all.
+ * `policyProvider.ts`). Nothing here is serialized into state. Settings are read (and validated) by the first
+ * operation; the Graph client and credentials are created by the first operation that talks to Graph, so `check`,
+ * `diff` and every preview make no Graph request at all.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { createPolicyApi, DisplayNameTakenError, resolveGraphSettings, type ConfigSource, type PolicyApi, type OperationContext } from "./graph";
+import { createPolicyApi, DisplayNameTakenError, resolveGraphSettings, type ConfigSource, type GraphSettings, type PolicyApi, type OperationContext } from "./graph";
 import {
     checkPolicy,
     diffPolicy,
@@ -18,10 +19,6 @@ import { adoptionTarget, nameTakenError } from "./adoption";
 
 type Operations = Required<Omit<pulumi.dynamic.ResourceProvider<PolicyInputs, PolicyOutputs>, "configure">>;
 
-interface GraphSession {
-    api: PolicyApi;
-    operationTimeoutMs: number;
-}
 
 /**
  * The policy exists in Graph but could not be read back. Carrying its id makes the host report a partial failure,
@@ -63,21 +60,20 @@ function stateOf(policy: Parameters<typeof outputsFromGraph>[0], declared: { ado
  * object stays in this closure, inside the host process, and is read only when Graph is first needed.
  */
 export function bindOperations(config?: ConfigSource): Operations {
-    let session: GraphSession | undefined;
-    const graph = (): GraphSession => {
-        if (!session) {
-            const settings = resolveGraphSettings(config, process.env);
-            session = { api: createPolicyApi(settings), operationTimeoutMs: settings.operationTimeoutMs };
-        }
-        return session;
-    };
+    let settings: GraphSettings | undefined;
+    let api: PolicyApi | undefined;
+    // Reading settings is pure (no credential is created, nothing is sent), so check does it too: a misconfigured
+    // stack fails at preview, naming the key, instead of at the first create.
+    const graphSettings = (): GraphSettings => (settings ??= resolveGraphSettings(config, process.env));
     const context = (policy: { displayName?: string }): OperationContext & { api: PolicyApi } => {
-        const { api, operationTimeoutMs } = graph();
+        const { operationTimeoutMs } = graphSettings();
+        api ??= createPolicyApi(graphSettings());
         return { api, deadline: Date.now() + operationTimeoutMs, displayName: policy.displayName };
     };
 
     return {
         async check(olds, news) {
+            graphSettings();
             const { inputs, failures } = checkPolicy(olds, news);
             return { inputs: inputs as PolicyInputs, failures };
         },
