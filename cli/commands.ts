@@ -20,8 +20,9 @@ export interface Command {
 /** The subcommands, by name. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
     emulator: {
-        synopsis: "[--port N] [--host H] [--token T] [--state FILE]",
-        summary: "Run the local Microsoft Graph emulator; prints GRAPH_URL= and GRAPH_TOKEN= lines and serves until interrupted.",
+        synopsis: "[--port N] [--host H] [--token T] [--state FILE] [--access-package NAME]",
+        summary:
+            "Run the local Microsoft Graph emulator; prints GRAPH_URL= and GRAPH_TOKEN= lines (and ACCESS_PACKAGE_ID= for --access-package) and serves until interrupted.",
         async run(argv) {
             await runEmulator(argv);
             return "serving";

@@ -1,8 +1,21 @@
 import { parseArgs } from "node:util";
-import { startGraphEmulator } from "./index";
+import { startGraphEmulator, type EmulatorAdminClient } from "./index";
 
 /**
- * Runs the emulator until SIGINT/SIGTERM: `ts-node emulator/cli.ts [--port N] [--token T] [--state FILE] [--host H]`.
+ * The access package with this display name, created (with a catalog of its own) when the tenant has none, so that
+ * a user can point a stack at the emulator at once; with `--state` a restart finds the same package again.
+ */
+async function ensureAccessPackage(admin: EmulatorAdminClient, displayName: string): Promise<{ catalogId: string; accessPackageId: string }> {
+  const existing = (await admin.list("accessPackages")).find((record) => record.properties.displayName === displayName);
+  if (existing) return { catalogId: existing.catalogId, accessPackageId: existing.id };
+  const catalog = await admin.seed("catalogs", { displayName: `${displayName} catalog`, description: `Catalog of ${displayName}` });
+  const accessPackage = await admin.seed("accessPackages", { displayName, description: displayName, catalog: { id: catalog.id } });
+  return { catalogId: catalog.id, accessPackageId: accessPackage.id };
+}
+
+/**
+ * Runs the emulator until SIGINT/SIGTERM:
+ * `ts-node emulator/cli.ts [--port N] [--token T] [--state FILE] [--host H] [--access-package NAME]`.
  * Exported for the package's `emulator` command, which passes the arguments after its subcommand.
  */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
@@ -13,12 +26,19 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
       host: { type: "string" },
       token: { type: "string" },
       state: { type: "string" },
+      "access-package": { type: "string" },
     },
   });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer 0..65535, got '${values.port}'.`);
   const emulator = await startGraphEmulator({ port, host: values.host, token: values.token, statePath: values.state });
-  process.stdout.write(`Graph emulator listening on ${emulator.url}\nGRAPH_URL=${emulator.url}\nGRAPH_TOKEN=${emulator.token}\n`);
+  const accessPackageName = values["access-package"];
+  const seeded = accessPackageName === undefined ? undefined : await ensureAccessPackage(emulator.admin, accessPackageName);
+  process.stdout.write(
+    `Graph emulator listening on ${emulator.url}\n` +
+      (seeded ? `CATALOG_ID=${seeded.catalogId}\nACCESS_PACKAGE_ID=${seeded.accessPackageId}\n` : "") +
+      `GRAPH_URL=${emulator.url}\nGRAPH_TOKEN=${emulator.token}\n`,
+  );
   const stop = (): void => {
     emulator.close().then(
       () => process.exit(0),

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { once } from "node:events";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EmulatorAdminError } from "../../emulator";
 import { formatDurationTicks, normaliseDuration, parseDurationTicks } from "../../emulator/validation/duration";
@@ -55,8 +57,9 @@ describe("emulator: lifecycle and CLI", () => {
     await assert.rejects(h.close(), /Cannot close/);
   });
 
-  it("the CLI prints the URL and token, serves Graph, and exits on SIGTERM", async () => {
-    const cli = spawn(process.execPath, ["-r", "ts-node/register", join(__dirname, "../../emulator/cli.ts"), "--port", "0", "--token", "cli-token"], {
+  /** Starts the CLI, waits for its token line, and returns what it printed and a stop that expects exit code 0. */
+  async function runCli(args: string[]): Promise<{ output: string; stop(): Promise<void> }> {
+    const cli = spawn(process.execPath, ["-r", "ts-node/register", join(__dirname, "../../emulator/cli.ts"), "--port", "0", "--token", "cli-token", ...args], {
       cwd: join(__dirname, "../.."),
       stdio: ["ignore", "pipe", "inherit"],
     });
@@ -68,15 +71,44 @@ describe("emulator: lifecycle and CLI", () => {
       const [chunk] = (await Promise.race([once(cli.stdout, "data"), exited])) as [Buffer];
       output += chunk.toString();
     }
+    return {
+      output,
+      async stop() {
+        const exit = once(cli, "exit");
+        exited.catch(() => undefined);
+        cli.kill("SIGTERM");
+        const [code] = await exit;
+        assert.equal(code, 0);
+      },
+    };
+  }
+
+  it("the CLI prints the URL and token, serves Graph, and exits on SIGTERM", async () => {
+    const { output, stop } = await runCli([]);
     const url = /GRAPH_URL=(\S+)/.exec(output)![1];
     assert.match(output, /GRAPH_TOKEN=cli-token/);
+    assert.doesNotMatch(output, /ACCESS_PACKAGE_ID=/);
     const response = await fetch(`${url}/v1.0/identityGovernance/entitlementManagement/catalogs`, { headers: { Authorization: "Bearer cli-token" } });
     assert.equal(response.status, 200);
-    const exit = once(cli, "exit");
-    exited.catch(() => undefined);
-    cli.kill("SIGTERM");
-    const [code] = await exit;
-    assert.equal(code, 0);
+    await stop();
+  });
+
+  it("the CLI's --access-package makes a package to point stacks at, and finds it again after a restart on --state", async () => {
+    const statePath = join(mkdtempSync(join(tmpdir(), "emulator-cli-")), "tenant.json");
+    const first = await runCli(["--access-package", "Sales", "--state", statePath]);
+    const accessPackageId = /ACCESS_PACKAGE_ID=(\S+)/.exec(first.output)![1];
+    const url = /GRAPH_URL=(\S+)/.exec(first.output)![1];
+    const response = await fetch(`${url}/v1.0/identityGovernance/entitlementManagement/accessPackages/${accessPackageId}?$expand=catalog`, {
+      headers: { Authorization: "Bearer cli-token" },
+    });
+    const body = (await response.json()) as { displayName: string; catalog: { id: string } };
+    assert.equal(body.displayName, "Sales");
+    assert.equal(body.catalog.id, /CATALOG_ID=(\S+)/.exec(first.output)![1]);
+    await first.stop();
+
+    const second = await runCli(["--access-package", "Sales", "--state", statePath]);
+    assert.equal(/ACCESS_PACKAGE_ID=(\S+)/.exec(second.output)![1], accessPackageId);
+    await second.stop();
   });
 });
 
