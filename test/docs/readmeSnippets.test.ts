@@ -6,8 +6,8 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import * as ts from "typescript";
 import { Engine } from "../harness";
+import { strictTypeErrors } from "../support/strictTypeCheck";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PACKAGE = "pulumi-entra-assignment-policy";
@@ -25,27 +25,8 @@ function projectFor(code: string): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "readme-snippet-"));
     fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: readme-snippet\nruntime: nodejs\n");
     fs.writeFileSync(path.join(dir, "index.ts"), code);
-    fs.writeFileSync(
-        path.join(dir, "tsconfig.json"),
-        JSON.stringify({ compilerOptions: { strict: true, target: "ES2022", module: "commonjs", moduleResolution: "node", esModuleInterop: true, skipLibCheck: true } }),
-    );
     fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
     return dir;
-}
-
-/** Strict compile errors of the project's index.ts, formatted. */
-function compileErrors(dir: string): string[] {
-    const program = ts.createProgram([path.join(dir, "index.ts")], {
-        strict: true,
-        noEmit: true,
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.CommonJS,
-        moduleResolution: ts.ModuleResolutionKind.Node10,
-        esModuleInterop: true,
-        skipLibCheck: true,
-        types: ["node"],
-    });
-    return ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
 }
 
 describe("README.md programs", () => {
@@ -65,7 +46,7 @@ describe("README.md programs", () => {
 
             it("compiles in strict mode against the package's declarations", function () {
                 this.timeout(120_000);
-                assert.deepEqual(compileErrors(dir), []);
+                assert.deepEqual(strictTypeErrors(dir), []);
             });
 
             it("declares policies that pass the provider's check at preview", async function () {
