@@ -52,11 +52,16 @@ export class PulumiCli {
   static async create(opts: PulumiCliOptions): Promise<PulumiCli> {
     const cli = new PulumiCli(fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-cli-")), opts, opts.stack ?? "dev");
     await cli.run(["stack", "init", cli.stack]);
-    for (const [key, value] of Object.entries(opts.config ?? {})) {
-      const secret = typeof value !== "string";
-      await cli.run(["config", "set", key, secret ? value.secret : value, ...(secret ? ["--secret"] : []), ...cli.configFile()]);
-    }
+    await cli.setConfig(opts.config ?? {});
     return cli;
+  }
+
+  /** `pulumi config set` for each key (`--secret` for `{ secret }` values), e.g. to change the program between runs. */
+  async setConfig(config: StackConfig): Promise<void> {
+    for (const [key, value] of Object.entries(config)) {
+      const secret = typeof value !== "string";
+      await this.run(["config", "set", key, secret ? value.secret : value, ...(secret ? ["--secret"] : []), ...this.configFile()]);
+    }
   }
 
   /** `pulumi preview --json`, parsed. */

@@ -68,6 +68,34 @@ describeWithCli("lifecycle: the policy through the real pulumi CLI", function ()
     assert.notEqual((await graph.admin.get("assignmentPolicies", policy.id))?.properties.description, "Changed in the portal");
   });
 
+  it("updates in place with one PUT when the program changes the description", async () => {
+    const [stack, graph] = [cli!, emulator!];
+    const [before] = await exportedPolicies(stack);
+    await stack.setConfig({ "lifecycle:description": "Changed by the program" });
+
+    await stack.up();
+    assert.deepEqual(await graphCalls(graph), [`PUT ${POLICY}`, `GET ${POLICY}`]);
+    const [after] = await exportedPolicies(stack);
+    assert.equal(after.id, before.id);
+    assert.equal(after.outputs.description, "Changed by the program");
+  });
+
+  it("replaces the policy, create before delete, when the program moves it to another access package", async () => {
+    const [stack, graph] = [cli!, emulator!];
+    const [before] = await exportedPolicies(stack);
+    const catalog = await graph.admin.seed("catalogs", { displayName: "cli-2" });
+    const other = await graph.admin.seed("accessPackages", { displayName: "cli-package-2", catalog: { id: catalog.id } });
+    await graph.admin.resetLog();
+    await stack.setConfig({ "lifecycle:accessPackageId": other.id });
+
+    await stack.up();
+    assert.deepEqual(await graphCalls(graph), [`GET ${ACCESS_PACKAGE}`, `POST ${POLICIES}`, `GET ${POLICY}`, `DELETE ${POLICY}`, `GET ${POLICY}`]);
+    const [after] = await exportedPolicies(stack);
+    assert.notEqual(after.id, before.id);
+    assert.equal(after.outputs.accessPackageId, other.id);
+    assert.deepEqual((await graph.admin.policies()).map((policy) => policy.id), [after.id]);
+  });
+
   it("destroy refuses while assignments exist and keeps the policy, then deletes it once they are removed", async () => {
     const [stack, graph] = [cli!, emulator!];
     const [policy] = await exportedPolicies(stack);
