@@ -32,13 +32,6 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer 0..65535, got '${values.port}'.`);
   const emulator = await startGraphEmulator({ port, host: values.host, token: values.token, statePath: values.state });
-  const accessPackageName = values["access-package"];
-  const seeded = accessPackageName === undefined ? undefined : await ensureAccessPackage(emulator.admin, accessPackageName);
-  process.stdout.write(
-    `Graph emulator listening on ${emulator.url}\n` +
-      (seeded ? `CATALOG_ID=${seeded.catalogId}\nACCESS_PACKAGE_ID=${seeded.accessPackageId}\n` : "") +
-      `GRAPH_URL=${emulator.url}\nGRAPH_TOKEN=${emulator.token}\n`,
-  );
   const stop = (): void => {
     emulator.close().then(
       () => process.exit(0),
@@ -48,8 +41,16 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
       },
     );
   };
+  // Before the lines below announce readiness: whoever reads them may signal at once.
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  const accessPackageName = values["access-package"];
+  const seeded = accessPackageName === undefined ? undefined : await ensureAccessPackage(emulator.admin, accessPackageName);
+  process.stdout.write(
+    `Graph emulator listening on ${emulator.url}\n` +
+      (seeded ? `CATALOG_ID=${seeded.catalogId}\nACCESS_PACKAGE_ID=${seeded.accessPackageId}\n` : "") +
+      `GRAPH_URL=${emulator.url}\nGRAPH_TOKEN=${emulator.token}\n`,
+  );
 }
 
 if (require.main === module) {
