@@ -10,7 +10,7 @@ export class AdoptionError extends Error {
     override readonly name = "AdoptionError";
 }
 
-function describe(policies: { id?: string | null }[]): string {
+function idsOf(policies: { id?: string | null }[]): string {
     return policies.map((policy) => policy.id).join(", ");
 }
 
@@ -45,7 +45,7 @@ export async function adoptionTarget(api: PolicyApi, inputs: PolicyInputs, ctx: 
     if (matches.length > 1) {
         throw new AdoptionError(
             `adopt: access package ${accessPackageId} has ${matches.length} assignment policies named "${displayName}" ` +
-                `(${describe(matches)}); set adopt to the id of the one to manage.`,
+                `(${idsOf(matches)}); set adopt to the id of the one to manage.`,
         );
     }
     return matches[0]?.id ?? undefined;

@@ -57,7 +57,8 @@ function stateOf(policy: Parameters<typeof outputsFromGraph>[0], declared: { ado
 
 /**
  * Binds the provider operations to the stack configuration the host received in `Configure`. The configuration
- * object stays in this closure, inside the host process, and is read only when Graph is first needed.
+ * object stays in this closure, inside the host process: it is read by the first operation, and credentials and the
+ * Graph client are created only when Graph is first needed.
  */
 export function bindOperations(config?: ConfigSource): Operations {
     let settings: GraphSettings | undefined;
@@ -66,9 +67,9 @@ export function bindOperations(config?: ConfigSource): Operations {
     // stack fails at preview, naming the key, instead of at the first create.
     const graphSettings = (): GraphSettings => (settings ??= resolveGraphSettings(config, process.env));
     const context = (policy: { displayName?: string }): OperationContext & { api: PolicyApi } => {
-        const { operationTimeoutMs } = graphSettings();
-        api ??= createPolicyApi(graphSettings());
-        return { api, deadline: Date.now() + operationTimeoutMs, displayName: policy.displayName };
+        const current = graphSettings();
+        api ??= createPolicyApi(current);
+        return { api, deadline: Date.now() + current.operationTimeoutMs, displayName: policy.displayName };
     };
 
     return {
