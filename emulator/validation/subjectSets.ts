@@ -48,7 +48,8 @@ export function readSubjectSet(value: JsonValue, path: string): JsonObject {
     throw graphErrors.invalidProperty(path, "an '@odata.type' is required; 'microsoft.graph.subjectSet' is abstract.");
   }
   const name = type.startsWith(NAMESPACE) ? type.slice(NAMESPACE.length) : undefined;
-  const definition = name === undefined ? undefined : SUBJECT_SET_TYPES[name];
+  // Own keys only: a type named after an Object.prototype member (constructor, toString) is no subjectSet type.
+  const definition = name !== undefined && Object.hasOwn(SUBJECT_SET_TYPES, name) ? SUBJECT_SET_TYPES[name] : undefined;
   if (name === undefined || definition === undefined) {
     throw graphErrors.invalidProperty(`${path}.@odata.type`, `'${type}' is not a subjectSet type.`);
   }

@@ -1,7 +1,7 @@
 /** `questions`: text and multiple-choice questions, their localizations and choices. */
 import { childPath, describe, indexPath, oneOf } from "./checkContext";
 import { booleanValue, ignored, integerValue, listOf, objectOf, readFields, textValue, type Fields, type ObjectRule, type Reader } from "./readers";
-import { isPlainObject, isUnknown } from "./unknown";
+import { isPlainObject, isUnknown, ownValue } from "./unknown";
 
 const off = booleanValue({ default: false });
 const LANGUAGE_CODE = /^[a-z]{2}(-[a-z]{2})?$/i;
@@ -108,7 +108,7 @@ const question: Reader = (value, path, ctx) => {
         return value;
     }
     const key = typeof odataType === "string" ? odataType.trim().replace(/^#/, "").replace(/^microsoft\.graph\./i, "").toLowerCase() : "";
-    const variant = VARIANTS[key];
+    const variant = ownValue(VARIANTS, key);
     if (variant === undefined) {
         const reason = odataType === undefined || odataType === null ? "required" : `unknown question type ${describe(odataType)}`;
         ctx.fail(childPath(path, "@odata.type"), `${reason}; a question is one of ${QUESTION_TYPES}`);

@@ -8,7 +8,7 @@ import { CheckContext, childPath, describe, indexPath, oneOf } from "./checkCont
 import { parseDate, parseDateTime, type TextParse } from "./dateTimes";
 import { formatDuration, parseDuration, type Duration } from "./durations";
 import { suggestName } from "./suggestions";
-import { isPlainObject, isUnknown } from "./unknown";
+import { isPlainObject, isUnknown, ownValue } from "./unknown";
 
 /** Validates and canonicalises one value at `path`. */
 export type Reader = (value: unknown, path: string, ctx: CheckContext) => unknown;
@@ -209,7 +209,7 @@ export function readFields(
 ): Record<string, unknown> {
     const known = Object.keys(fields);
     for (const key of Object.keys(value)) {
-        if (!Object.prototype.hasOwnProperty.call(fields, key)) {
+        if (!Object.hasOwn(fields, key)) {
             const suggestion = suggestName(key, known);
             const hint = suggestion === undefined ? `allowed here: ${oneOf(known)}` : `did you mean ${suggestion}?`;
             ctx.fail(childPath(path, key), `unknown property; ${hint}`);
@@ -217,7 +217,7 @@ export function readFields(
     }
     let result: Record<string, unknown> = {};
     for (const [key, read] of Object.entries(fields)) {
-        const own = Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+        const own = ownValue(value, key);
         const canonical = read(own, childPath(path, key), ctx);
         if (canonical !== undefined) {
             result[key] = canonical;

@@ -2,7 +2,7 @@
 import type { AllowedTarget, Approver, OnBehalfRequestor, Reviewer, SubjectSet } from "../types";
 import { childPath, describe, oneOf } from "./checkContext";
 import { guidValue, integerValue, listOf, readFields, textValue, type Fields, type Reader } from "./readers";
-import { isPlainObject, isUnknown } from "./unknown";
+import { isPlainObject, isUnknown, ownValue } from "./unknown";
 
 /** A subject-set type name, e.g. `singleUser`. */
 export type SubjectSetName = SubjectSet["@odata.type"] extends `#microsoft.graph.${infer N}` ? N : never;
@@ -106,7 +106,7 @@ export function nameOfSubjectSet(value: unknown): SubjectSetName | undefined {
 
 /** The allowed-target types `allowedTargetScope` accepts, or `undefined` for scopes that take no list. */
 export function allowedTargetTypesFor(scope: unknown): readonly SubjectSetName[] | undefined {
-    return typeof scope === "string" ? ALLOWED_TARGET_TYPES[scope] : undefined;
+    return typeof scope === "string" ? ownValue(ALLOWED_TARGET_TYPES, scope) : undefined;
 }
 
 /** Whether `name` may be an allowed target under some scope. */

@@ -2,6 +2,7 @@
  * "Did you mean …?" for unknown property names: snake_case, kebab-case and letter-case variants, close misspellings,
  * and the names Graph's beta endpoint or the Graph SDKs use for the same thing.
  */
+import { ownValue } from "./unknown";
 
 /** Names from Graph beta / other shapes whose v1.0 equivalent is not a near spelling. */
 const RENAMED: Readonly<Record<string, string>> = {
@@ -34,7 +35,7 @@ function editDistance(a: string, b: string): number {
 
 /** The known name `name` was probably meant to be, if any. */
 export function suggestName(name: string, known: readonly string[]): string | undefined {
-    const renamed = RENAMED[name];
+    const renamed = ownValue(RENAMED, name);
     if (renamed !== undefined && known.includes(renamed)) {
         return renamed;
     }

@@ -10,3 +10,11 @@ export function isUnknown(value: unknown): boolean {
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/**
+ * `table[key]` for keys that come from user input: a name such as `constructor` or `toString` must not find
+ * `Object.prototype`'s members.
+ */
+export function ownValue<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}

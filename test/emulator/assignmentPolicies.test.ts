@@ -158,6 +158,11 @@ describe("emulator: assignmentPolicies", () => {
         property: /onBehalfRequestors\[0\]\.@odata\.type/,
       },
       {
+        name: "subject set type named after an Object.prototype member",
+        body: (id) => ({ ...minimalPolicy(id), requestorSettings: { onBehalfRequestors: [{ "@odata.type": "#microsoft.graph.constructor" }] } }),
+        property: /onBehalfRequestors\[0\]\.@odata\.type/,
+      },
+      {
         name: "requestorManager level out of range",
         body: (id) => ({
           ...minimalPolicy(id),

@@ -22,7 +22,9 @@ interface Corrupted {
 
 const notString = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }));
 const ENUM_SCOPES = ["notspecified", "specificdirectoryusers", "specificconnectedorganizationusers", "specificdirectoryserviceprincipals", "allmemberusers", "alldirectoryusers", "alldirectoryserviceprincipals", "allconfiguredconnectedorganizationusers", "allexternalusers"];
-const notAScope = fc.string().filter((text) => !ENUM_SCOPES.includes(text.trim().toLowerCase()));
+// Names of Object.prototype members are drawn often: lookup tables keyed by user text must not find them.
+const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
+const notAScope = fc.oneof(fc.constantFrom(...PROTOTYPE_NAMES), fc.string()).filter((text) => !ENUM_SCOPES.includes(text.trim().toLowerCase()));
 const notADuration = fc.string().filter((text) => !/^P/i.test(text.trim()));
 const notAGuid = fc.string().filter((text) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text.trim()));
 
