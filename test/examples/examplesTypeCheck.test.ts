@@ -1,7 +1,8 @@
 /**
  * Every Pulumi project under examples/ type-checks in strict mode against the package's published types
  * (`pulumi-entra-assignment-policy` resolves through the root node_modules self-link to dist/, so `npm run build`
- * first). A project's own tsconfig.json is used when it has one; strict and noEmit are forced either way.
+ * first). A project's own tsconfig.json is used when it has one; strict and noEmit are forced either way. Each one is
+ * also complete on its own: copied out of the repository, `npm install` in it brings every package it imports.
  */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
@@ -9,6 +10,15 @@ import * as path from "node:path";
 import { strictTypeErrors } from "../support/strictTypeCheck";
 
 const EXAMPLES = path.resolve(__dirname, "../../examples");
+
+/** The packages a program imports (`node:` built-ins aside), by package name. */
+function importedPackages(source: string): string[] {
+    const specifiers = [...source.matchAll(/^import\s[^;]*?from\s+"([^"]+)"/gm)].map((match) => match[1]);
+    const names = specifiers
+        .filter((specifier) => !specifier.startsWith(".") && !specifier.startsWith("node:"))
+        .map((specifier) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/"));
+    return [...new Set(names)].sort();
+}
 
 function exampleProjects(): string[] {
     return fs
@@ -28,6 +38,15 @@ describe("examples type-check (strict)", () => {
     for (const name of projects) {
         it(`examples/${name}`, () => {
             assert.deepEqual(strictTypeErrors(path.join(EXAMPLES, name)), []);
+        });
+
+        it(`examples/${name} declares in its package.json every package it imports, and a compiler`, () => {
+            const dir = path.join(EXAMPLES, name);
+            const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+            const imported = importedPackages(fs.readFileSync(path.join(dir, "index.ts"), "utf8"));
+            assert.ok(imported.includes("pulumi-entra-assignment-policy"), `examples/${name}/index.ts does not use the package`);
+            assert.deepEqual(imported.filter((pkg) => manifest.dependencies?.[pkg] === undefined), []);
+            assert.ok(manifest.devDependencies?.typescript, "typescript, for the Pulumi Node.js runtime's TypeScript support");
         });
     }
 });
