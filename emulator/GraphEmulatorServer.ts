@@ -1,8 +1,14 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { AdminRequestListener } from "./http/AdminRequestListener";
-import type { GraphRequestListener } from "./http/GraphRequestListener";
 import { ADMIN_PREFIX } from "./handlers/adminRoutes";
+import { errorResponse, requestIdsOf, writeResponse } from "./http/wire";
+
+/** Serves one kind of request (Graph or admin) to completion. */
+export interface RequestListener {
+  /** Answers one request; a rejection means it failed in a way it could not answer itself. */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
 
 /** Lifecycle states of the server. */
 export enum ServerStatus {
@@ -18,8 +24,8 @@ export class GraphEmulatorServer {
   private status = ServerStatus.Closed;
 
   constructor(
-    private readonly graph: GraphRequestListener,
-    private readonly admin: AdminRequestListener,
+    private readonly graph: RequestListener,
+    private readonly admin: RequestListener,
   ) {}
 
   /** Listens on `host:port` (port 0 picks a free one) and resolves with the bound address. */
@@ -59,6 +65,16 @@ export class GraphEmulatorServer {
 
   private route(req: IncomingMessage, res: ServerResponse): void {
     const isAdmin = (req.url ?? "").startsWith(`${ADMIN_PREFIX}/`);
-    void (isAdmin ? this.admin.handle(req, res) : this.graph.handle(req, res));
+    (isAdmin ? this.admin : this.graph).handle(req, res).catch((error: unknown) => GraphEmulatorServer.lastResort(res, req, error));
+  }
+
+  /** A listener failed: answer a 500 if nothing was written yet, so no client is left waiting and the process lives on. */
+  private static lastResort(res: ServerResponse, req: IncomingMessage, error: unknown): void {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const ids = requestIdsOf(req, randomUUID());
+    writeResponse(res, errorResponse(error, ids), ids);
   }
 }

@@ -48,6 +48,11 @@ export const graphErrors = {
     return new GraphError(400, "BadRequest", message);
   },
 
+  /** 400 for a request URL (or `Host`) that cannot be parsed, e.g. a bad percent-encoding. */
+  invalidUrl(reason: string): GraphError {
+    return new GraphError(400, "BadRequest", `Invalid request URL: ${reason}`);
+  },
+
   /** 400 that Graph's gateway answers for a URL segment no workload serves. */
   segmentNotFound(segment: string): GraphError {
     return new GraphError(400, "BadRequest", `Resource not found for the segment '${segment}'.`);

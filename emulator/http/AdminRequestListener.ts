@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { graphErrors } from "../errors/graphErrors";
 import type { Router } from "../routing/Router";
 import type { GraphResponse } from "./GraphExchange";
-import { baseUrlOf, errorResponse, parseJsonBody, readBody, requestIdsOf, writeResponse } from "./wire";
+import { baseUrlOf, errorResponse, parseJsonBody, parseRequestUrl, readBody, requestIdsOf, writeResponse } from "./wire";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
@@ -14,15 +14,16 @@ const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 export class AdminRequestListener {
   constructor(private readonly router: Router) {}
 
-  /** Handles one admin request. */
+  /** Handles one admin request; a bad request gets Graph's error shape, never a rejection. */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const ids = requestIdsOf(req, randomUUID());
     let response: GraphResponse;
     try {
       if (!LOOPBACK.has(req.socket.remoteAddress ?? "")) throw graphErrors.forbidden();
       const method = (req.method ?? "GET").toUpperCase();
-      const url = new URL(req.url ?? "/", baseUrlOf(req));
-      const body = parseJsonBody(await readBody(req));
+      const text = await readBody(req);
+      const url = parseRequestUrl(req);
+      const body = parseJsonBody(text);
       const match = this.router.match(method, url.pathname);
       if (match.kind === "notFound") throw graphErrors.segmentNotFound(match.segment);
       if (match.kind === "methodNotAllowed") throw graphErrors.methodNotAllowed(method, url.href, match.allowed);

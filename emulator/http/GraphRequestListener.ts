@@ -6,7 +6,7 @@ import type { FaultInjector } from "../faults/FaultInjector";
 import type { RequestLog } from "../observability/RequestLog";
 import type { Router } from "../routing/Router";
 import type { GraphResponse } from "./GraphExchange";
-import { baseUrlOf, errorResponse, parseJsonBody, readBody, requestIdsOf, writeResponse } from "./wire";
+import { baseUrlOf, errorResponse, parseJsonBody, parseRequestUrl, readBody, requestIdsOf, writeResponse } from "./wire";
 
 /** Settings of the Graph request pipeline. */
 export interface GraphPipelineSettings {
@@ -28,19 +28,20 @@ export class GraphRequestListener {
     private readonly settings: GraphPipelineSettings,
   ) {}
 
-  /** Handles one request end to end. */
+  /** Handles one request end to end; never rejects for a bad request, which gets Graph's 400. */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
     const ids = requestIdsOf(req, randomUUID());
     const method = (req.method ?? "GET").toUpperCase();
-    const url = new URL(req.url ?? "/", baseUrlOf(req));
-    const match = this.router.match(method, url.pathname);
+    // Logged as received until the URL parses, so a malformed request is still traceable.
+    let path = req.url ?? "/";
+    let route: string | null = null;
     const faultsFired: string[] = [];
     const finish = (status: number | null): void =>
       this.log.record({
         method,
-        path: `${url.pathname}${url.search}`,
-        route: match.kind === "notFound" ? null : match.kind === "matched" ? match.route.template : match.template,
+        path,
+        route,
         status,
         requestId: ids.requestId,
         clientRequestId: ids.clientRequestId,
@@ -57,6 +58,10 @@ export class GraphRequestListener {
     let response: GraphResponse;
     try {
       const text = await readBody(req);
+      const url = parseRequestUrl(req);
+      path = `${url.pathname}${url.search}`;
+      const match = this.router.match(method, url.pathname);
+      route = match.kind === "notFound" ? null : match.kind === "matched" ? match.route.template : match.template;
       if (this.settings.latencyMs > 0) await sleep(this.settings.latencyMs);
       this.authenticate(req);
       const body = parseJsonBody(text);

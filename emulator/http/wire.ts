@@ -71,6 +71,15 @@ export function requestIdsOf(request: IncomingMessage, requestId: string): Reque
   return { requestId, clientRequestId: typeof client === "string" && client !== "" ? client : requestId };
 }
 
+/** The request's URL; a 400 `GraphError` when its target or `Host` header does not parse. */
+export function parseRequestUrl(request: IncomingMessage): URL {
+  try {
+    return new URL(request.url ?? "/", baseUrlOf(request));
+  } catch {
+    throw graphErrors.invalidUrl(`the target '${request.url ?? ""}' with the Host header '${request.headers.host ?? ""}' is not a valid URL.`);
+  }
+}
+
 /** `http://host:port` the client used, for links in responses. */
 export function baseUrlOf(request: IncomingMessage): string {
   return `http://${request.headers.host ?? "127.0.0.1"}`;

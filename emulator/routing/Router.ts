@@ -1,3 +1,4 @@
+import { graphErrors } from "../errors/graphErrors";
 import type { GraphHandler } from "../http/GraphExchange";
 
 /** One route: a method and a path template with `{name}` segments. */
@@ -17,6 +18,14 @@ export type RouteMatch =
   | { kind: "methodNotAllowed"; template: string; allowed: string[] }
   /** No route has this path; `segment` is the first segment no template accepts. */
   | { kind: "notFound"; segment: string };
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw graphErrors.invalidUrl(`the segment '${segment}' has an invalid percent-encoding.`);
+  }
+}
 
 function matchTemplate(template: string, segments: readonly string[]): Record<string, string> | undefined {
   const parts = template.split("/").filter(Boolean);
@@ -42,9 +51,9 @@ export class Router {
   /** @param routes The route table; order does not matter. */
   constructor(private readonly routes: readonly Route[]) {}
 
-  /** Routes one request. */
+  /** Routes one request; throws a 400 `GraphError` for a segment that does not decode. */
   match(method: string, pathname: string): RouteMatch {
-    const segments = pathname.split("/").filter(Boolean).map(decodeURIComponent);
+    const segments = pathname.split("/").filter(Boolean).map(decodeSegment);
     const candidates = this.routes.flatMap((route) => {
       const params = matchTemplate(route.template, segments);
       return params === undefined ? [] : [{ route, params }];
