@@ -3,7 +3,6 @@ import { childPath } from "./checkContext";
 import { compareDurations, days, formatDuration, isWholeDays, isZero } from "./durations";
 import { booleanValue, durationOf, durationValue, listOf, objectOf, type ObjectRule, type Reader } from "./readers";
 import { approvers } from "./subjectSets";
-import { isUnknown } from "./unknown";
 
 /** Entra denies a pending request after at most this long in one stage. */
 const MAX_DENIAL = days(14);
@@ -94,7 +93,7 @@ const approvalStage = objectOf(
 
 const stagesMatchApproval: ObjectRule = (settings, path, ctx) => {
     const { isApprovalRequiredForAdd: add, isApprovalRequiredForUpdate: update, stages } = settings;
-    if (!isKnownList(stages) || isUnknown(add) || isUnknown(update)) {
+    if (!isKnownList(stages)) {
         return settings;
     }
     const stagesPath = childPath(path, "stages");
@@ -125,9 +124,12 @@ export function approvalSettings(required: boolean): Reader {
     );
 }
 
-/** The properties of canonical approval settings that differ from no approval at all (an auto-assignment policy has none). */
+/**
+ * The properties of canonical approval settings known to differ from no approval at all (an auto-assignment policy
+ * has none). A value still unknown at preview is not reported: it may turn out to be no approval.
+ */
 export function approvingProperties(settings: Record<string, unknown>): string[] {
     const flags = ["isApprovalRequiredForAdd", "isApprovalRequiredForUpdate", "isRequestorJustificationRequired"] as const;
-    const found: string[] = flags.filter((flag) => settings[flag] !== false);
-    return isEmptyList(settings.stages) ? found : [...found, "stages"];
+    const found: string[] = flags.filter((flag) => settings[flag] === true);
+    return isKnownList(settings.stages) && settings.stages.length > 0 ? [...found, "stages"] : found;
 }

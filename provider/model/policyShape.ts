@@ -12,7 +12,7 @@ import { booleanValue, durationValue, enumValue, guidValue, ignored, isGuid, obj
 import { requestingProperties, requestorSettings } from "./requestorSettings";
 import { reviewSettings } from "./reviewSettings";
 import { allowedTargets, allowedTargetTypesFor, isAllowedTargetType, nameOfSubjectSet, subjectSetODataType } from "./subjectSets";
-import { isPlainObject, isUnknown } from "./unknown";
+import { containsUnknown, isPlainObject, isUnknown } from "./unknown";
 
 const off = booleanValue({ default: false });
 
@@ -87,9 +87,9 @@ const requestBasedOrAutomatic: ObjectRule = (policy, _path, ctx) => {
         }
         const found = offending[name](settings);
         found.forEach((property) => ctx.fail(childPath(name, property), `must be false or empty (or omitted) ${auto}: nobody requests, assignments follow the membership rule`));
-        if (found.length === 0) {
+        if (found.length === 0 && !containsUnknown(settings)) {
             // Settings that grant nothing are what Graph holds for an auto-assignment policy anyway; leaving them out
-            // makes "omitted" and "all defaults" one canonical form.
+            // makes "omitted" and "all defaults" one canonical form. Settings with unknowns stay, so preview shows them.
             delete result[name];
         }
     }

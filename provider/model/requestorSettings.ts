@@ -21,9 +21,12 @@ export function requestorSettings(required: boolean): Reader {
     return objectOf("requestor settings", { ...flags, onBehalfRequestors }, { required });
 }
 
-/** The properties of canonical requestor settings that let someone request (what an auto-assignment policy must not have). */
+/**
+ * The properties of canonical requestor settings known to let someone request (what an auto-assignment policy must
+ * not have). A value still unknown at preview is not reported: it may turn out to grant nothing.
+ */
 export function requestingProperties(settings: Record<string, unknown>): string[] {
-    const enabled: string[] = REQUESTOR_FLAGS.filter((flag) => settings[flag] !== false);
+    const enabled: string[] = REQUESTOR_FLAGS.filter((flag) => settings[flag] === true);
     const list = settings.onBehalfRequestors;
-    return Array.isArray(list) && list.length === 0 ? enabled : [...enabled, "onBehalfRequestors"];
+    return Array.isArray(list) && list.length > 0 ? [...enabled, "onBehalfRequestors"] : enabled;
 }

@@ -6,6 +6,14 @@ export function isUnknown(value: unknown): boolean {
     return value === UNKNOWN;
 }
 
+/** Whether the unknown sentinel is `value` or appears anywhere inside it. */
+export function containsUnknown(value: unknown): boolean {
+    if (Array.isArray(value)) {
+        return value.some(containsUnknown);
+    }
+    return isPlainObject(value) ? Object.values(value).some(containsUnknown) : isUnknown(value);
+}
+
 /** A JSON object (not an array, not null). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -26,18 +26,27 @@ const PLACES: [string, (p: Policy) => void, string][] = [
     ["a question", (p) => (p.questions = [UNKNOWN]), "questions"],
     ["a custom extension id", (p) => (p.customExtensionStageSettings = [{ stage: "assignmentRequestCreated", customExtension: { id: UNKNOWN } }]), "customExtensionStageSettings"],
     ["adopt", (p) => (p.adopt = UNKNOWN), ""],
+    // Only afterDuration takes a duration, but an unknown one may turn out to be absent.
+    ["a duration the expiration type does not take", (p) => (p.expiration = { type: "noExpiration", duration: UNKNOWN }), "expiration"],
 ];
 
-describe("the unknown sentinel", () => {
-    const state = outputsFromGraph(graphEcho(toGraphBody(checkPolicy({}, allUsers()).inputs as PolicyInputs)));
+/** Places in an auto-assignment policy where an unknown may turn out to grant nothing, which is all such a policy allows. */
+const AUTO_ASSIGNMENT_PLACES: [string, (p: Policy) => void, string][] = [
+    ["a self-request flag", (p) => (p.requestorSettings = { enableTargetsToSelfAddAccess: UNKNOWN }), "requestorSettings"],
+    ["the on-behalf requestors", (p) => (p.requestorSettings = { onBehalfRequestors: UNKNOWN }), "requestorSettings"],
+    ["an approval flag", (p) => (p.requestApprovalSettings = { isApprovalRequiredForAdd: UNKNOWN }), "requestApprovalSettings"],
+    ["the approval stages", (p) => (p.requestApprovalSettings = { stages: UNKNOWN }), "requestApprovalSettings"],
+];
 
-    for (const [place, makeUnknown, property] of PLACES) {
+function passesUntouchedAndDiffs(base: () => Policy, places: [string, (p: Policy) => void, string][]): void {
+    const state = outputsFromGraph(graphEcho(toGraphBody(checkPolicy({}, base()).inputs as PolicyInputs)));
+    for (const [place, makeUnknown, property] of places) {
         it(`in ${place}: passes check untouched and ${property ? `diffs ${property}` : "causes no diff"}`, () => {
-            const policy = allUsers();
+            const policy = base();
             makeUnknown(policy);
             const { inputs, failures } = checkPolicy({}, policy);
             assert.deepEqual(failures, []);
-            const again = allUsers();
+            const again = base();
             makeUnknown(again);
             assert.equal(JSON.stringify(inputs).split(UNKNOWN).length, JSON.stringify(again).split(UNKNOWN).length);
             const diff = diffPolicy(state, inputs);
@@ -45,6 +54,19 @@ describe("the unknown sentinel", () => {
             assert.deepEqual(diff.replaces, property === "accessPackageId" ? ["accessPackageId"] : []);
         });
     }
+}
+
+describe("the unknown sentinel", () => {
+    passesUntouchedAndDiffs(allUsers, PLACES);
+
+    describe("in an auto-assignment policy", () => {
+        passesUntouchedAndDiffs(salesAutoAssignment, AUTO_ASSIGNMENT_PLACES);
+
+        it("next to a known grant still fails at the grant", () => {
+            const { failures } = checkPolicy({}, { ...salesAutoAssignment(), requestorSettings: { enableTargetsToSelfAddAccess: UNKNOWN, enableTargetsToSelfRemoveAccess: true } });
+            assert.deepEqual(failures.map((f) => f.property), ["requestorSettings.enableTargetsToSelfRemoveAccess"]);
+        });
+    });
 
     it("as automaticRequestSettings skips the request-based requirements", () => {
         const { requestorSettings, requestApprovalSettings, ...policy } = allUsers();
@@ -53,6 +75,12 @@ describe("the unknown sentinel", () => {
 
     it("as the only target of an auto-assignment policy passes", () => {
         assert.deepEqual(checkPolicy({}, { ...salesAutoAssignment(), specificAllowedTargets: [UNKNOWN] }).failures, []);
+    });
+
+    it("in one approval flag does not hide what the other one already requires", () => {
+        const policy = allUsers();
+        Object.assign(policy.requestApprovalSettings, { isApprovalRequiredForAdd: UNKNOWN, isApprovalRequiredForUpdate: true, stages: [] });
+        assert.deepEqual(checkPolicy({}, policy).failures.map((f) => f.property), ["requestApprovalSettings.stages"]);
     });
 
     it("as a whole news object is not a crash", () => {
