@@ -1,6 +1,6 @@
 import type { GraphRequest, GraphResponse } from "../http/GraphExchange";
 import type { JsonObject } from "../json";
-import { applyFilter, renderEntity, type EntityView } from "./EntityView";
+import { applyFilter, checkProjection, renderEntity, type EntityView } from "./EntityView";
 import { encodeSkipToken, parseQueryOptions, type ExpandItem, type QueryOptions } from "./queryOptions";
 
 /** Graph's default page size when the client gives no `$top` (emulated). */
@@ -30,6 +30,7 @@ export function entityResponse<R>(
   headers: Readonly<Record<string, string>> = {},
 ): GraphResponse {
   const options = parseQueryOptions(request.query);
+  checkProjection(view, options.expand, options.select);
   const body: JsonObject = { "@odata.context": contextUrl(request, entitySet, options, true), ...renderEntity(view, record, options.expand, options.select) };
   return { status, body, headers };
 }
@@ -37,6 +38,7 @@ export function entityResponse<R>(
 /** A collection response with `$filter`, `$select`, `$expand`, `$count` and `$top` paging by `@odata.nextLink`. */
 export function collectionResponse<R>(request: GraphRequest, view: EntityView<R>, records: R[], entitySet: string): GraphResponse {
   const options = parseQueryOptions(request.query);
+  checkProjection(view, options.expand, options.select);
   const matching = applyFilter(view, records, options.filter);
   const pageSize = options.top ?? DEFAULT_PAGE_SIZE;
   const page = matching.slice(options.skip, options.skip + pageSize);

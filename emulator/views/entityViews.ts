@@ -1,7 +1,5 @@
-import { graphErrors } from "../errors/graphErrors";
 import type { JsonObject } from "../json";
-import { renderEntity, type EntityView } from "../odata/EntityView";
-import type { ExpandItem } from "../odata/queryOptions";
+import { toMany, toOne, type EntityView } from "../odata/EntityView";
 import type {
   AccessPackageRecord,
   AssignmentPolicyRecord,
@@ -10,6 +8,7 @@ import type {
   CatalogRecord,
   CustomWorkflowExtensionRecord,
   EntityRecord,
+  StageSettingRecord,
   TenantStore,
 } from "../store/TenantState";
 
@@ -31,23 +30,37 @@ export interface EntityViews {
 
 const structural = (record: EntityRecord): JsonObject => ({ id: record.id, ...structuredClone(record.properties) });
 
+/** accessPackageQuestion: only the base type's properties, since OData needs a type cast for a derived one's. */
+const question: EntityView<JsonObject> = {
+  typeName: "microsoft.graph.accessPackageQuestion",
+  propertyNames: ["id", "sequence", "isRequired", "isAnswerEditable", "text", "localizations"],
+  properties: (record) => structuredClone(record),
+  navigations: {},
+  filterable: {},
+};
+
+/** accessPackageSubject: the emulator knows a target by its object id only. */
+const subject: EntityView<{ objectId: string }> = {
+  typeName: "microsoft.graph.accessPackageSubject",
+  propertyNames: ["id", "displayName", "email", "objectId", "onPremisesSecurityIdentifier", "principalName", "subjectType"],
+  properties: (record) => ({ objectId: record.objectId }),
+  navigations: {},
+  filterable: {},
+};
+
 /**
  * Builds the views over a store. Navigation properties are rendered only when `$expand`ed,
  * as graph-policy.md states for the policy and as Graph does for every relationship; a
  * dangling reference renders as `null`.
  */
 export function createEntityViews(store: TenantStore): EntityViews {
-  const expandOne = <R>(view: EntityView<R>, record: R | undefined, nested: ExpandItem[]): JsonObject | null =>
-    record === undefined ? null : renderEntity(view, record, nested);
-
   const catalog: EntityView<CatalogRecord> = {
     typeName: "microsoft.graph.accessPackageCatalog",
+    propertyNames: ["id", "displayName", "description", "catalogType", "state", "isExternallyVisible", "createdDateTime", "modifiedDateTime"],
     properties: structural,
     navigations: {
-      accessPackages: (record, nested) =>
-        store.list("accessPackages").filter((p) => p.catalogId === record.id).map((p) => renderEntity(accessPackage, p, nested)),
-      customWorkflowExtensions: (record, nested) =>
-        store.list("customWorkflowExtensions").filter((e) => e.catalogId === record.id).map((e) => renderEntity(customWorkflowExtension, e, nested)),
+      accessPackages: toMany(() => accessPackage, (record) => store.list("accessPackages").filter((p) => p.catalogId === record.id)),
+      customWorkflowExtensions: toMany(() => customWorkflowExtension, (record) => store.list("customWorkflowExtensions").filter((e) => e.catalogId === record.id)),
     },
     filterable: {
       id: (r) => r.id,
@@ -58,11 +71,11 @@ export function createEntityViews(store: TenantStore): EntityViews {
 
   const accessPackage: EntityView<AccessPackageRecord> = {
     typeName: "microsoft.graph.accessPackage",
+    propertyNames: ["id", "displayName", "description", "isHidden", "createdDateTime", "modifiedDateTime"],
     properties: structural,
     navigations: {
-      catalog: (record, nested) => expandOne(catalog, store.get("catalogs", record.catalogId), nested),
-      assignmentPolicies: (record, nested) =>
-        store.list("assignmentPolicies").filter((p) => p.accessPackageId === record.id).map((p) => renderEntity(assignmentPolicy, p, nested)),
+      catalog: toOne(() => catalog, (record) => store.get("catalogs", record.catalogId)),
+      assignmentPolicies: toMany(() => assignmentPolicy, (record) => store.list("assignmentPolicies").filter((p) => p.accessPackageId === record.id)),
     },
     filterable: {
       id: (r) => r.id,
@@ -73,6 +86,18 @@ export function createEntityViews(store: TenantStore): EntityViews {
 
   const customWorkflowExtension: EntityView<CustomWorkflowExtensionRecord> = {
     typeName: "microsoft.graph.customCalloutExtension",
+    // The base type's properties and those both derived extension types add.
+    propertyNames: [
+      "id",
+      "displayName",
+      "description",
+      "endpointConfiguration",
+      "authenticationConfiguration",
+      "clientConfiguration",
+      "callbackConfiguration",
+      "createdDateTime",
+      "lastModifiedDateTime",
+    ],
     properties: (record) => {
       const { "@odata.type": type, ...rest } = structuredClone(record.properties);
       return { "@odata.type": type, id: record.id, ...rest };
@@ -81,33 +106,43 @@ export function createEntityViews(store: TenantStore): EntityViews {
     filterable: { id: (r) => r.id, displayName: (r) => r.properties.displayName as string },
   };
 
+  const stageSetting: EntityView<StageSettingRecord> = {
+    typeName: "microsoft.graph.customExtensionStageSetting",
+    propertyNames: ["id", "stage"],
+    properties: (setting) => ({ id: setting.id, stage: setting.stage }),
+    navigations: { customExtension: toOne(() => customWorkflowExtension, (setting) => store.get("customWorkflowExtensions", setting.customExtensionId)) },
+    filterable: {},
+  };
+
   const assignmentPolicy: EntityView<AssignmentPolicyRecord> = {
     typeName: "microsoft.graph.accessPackageAssignmentPolicy",
+    propertyNames: [
+      "id",
+      "displayName",
+      "description",
+      "allowedTargetScope",
+      "specificAllowedTargets",
+      "expiration",
+      "requestorSettings",
+      "requestApprovalSettings",
+      "reviewSettings",
+      "automaticRequestSettings",
+      "notificationSettings",
+      "createdDateTime",
+      "modifiedDateTime",
+    ],
     properties: structural,
     navigations: {
-      accessPackage: (record, nested) => expandOne(accessPackage, store.get("accessPackages", record.accessPackageId), nested),
-      catalog: (record, nested) => {
-        const owner = store.get("accessPackages", record.accessPackageId);
-        return expandOne(catalog, owner && store.get("catalogs", owner.catalogId), nested);
-      },
-      questions: (record, nested) => {
-        if (nested.length > 0) throw graphErrors.invalidQuery("questions has no navigation property to expand.");
-        return structuredClone(record.questions);
-      },
-      customExtensionStageSettings: (record, nested) => {
-        for (const item of nested) {
-          if (item.name !== "customExtension") {
-            throw graphErrors.invalidQuery(`Could not find a property named '${item.name}' on type 'microsoft.graph.customExtensionStageSetting'.`);
-          }
-        }
-        return record.customExtensionStageSettings.map((setting) => ({
-          id: setting.id,
-          stage: setting.stage,
-          ...(nested.length > 0
-            ? { customExtension: expandOne(customWorkflowExtension, store.get("customWorkflowExtensions", setting.customExtensionId), nested[0].expand) }
-            : {}),
-        }));
-      },
+      accessPackage: toOne(() => accessPackage, (record) => store.get("accessPackages", record.accessPackageId)),
+      catalog: toOne(
+        () => catalog,
+        (record) => {
+          const owner = store.get("accessPackages", record.accessPackageId);
+          return owner && store.get("catalogs", owner.catalogId);
+        },
+      ),
+      questions: toMany(() => question, (record) => record.questions),
+      customExtensionStageSettings: toMany(() => stageSetting, (record) => record.customExtensionStageSettings),
     },
     filterable: {
       id: (r) => r.id,
@@ -119,11 +154,12 @@ export function createEntityViews(store: TenantStore): EntityViews {
 
   const assignment: EntityView<AssignmentRecord> = {
     typeName: "microsoft.graph.accessPackageAssignment",
+    propertyNames: ["id", "state", "status", "expiredDateTime", "schedule"],
     properties: structural,
     navigations: {
-      accessPackage: (record, nested) => expandOne(accessPackage, store.get("accessPackages", record.accessPackageId), nested),
-      assignmentPolicy: (record, nested) => expandOne(assignmentPolicy, store.get("assignmentPolicies", record.assignmentPolicyId), nested),
-      target: (record) => ({ objectId: record.targetId }),
+      accessPackage: toOne(() => accessPackage, (record) => store.get("accessPackages", record.accessPackageId)),
+      assignmentPolicy: toOne(() => assignmentPolicy, (record) => store.get("assignmentPolicies", record.assignmentPolicyId)),
+      target: toOne(() => subject, (record) => ({ objectId: record.targetId })),
     },
     filterable: {
       id: (r) => r.id,
@@ -136,10 +172,11 @@ export function createEntityViews(store: TenantStore): EntityViews {
 
   const assignmentRequest: EntityView<AssignmentRequestRecord> = {
     typeName: "microsoft.graph.accessPackageAssignmentRequest",
+    propertyNames: ["id", "requestType", "state", "status", "justification", "createdDateTime", "completedDateTime"],
     properties: structural,
     navigations: {
-      accessPackage: (record, nested) => expandOne(accessPackage, store.get("accessPackages", record.accessPackageId), nested),
-      assignment: (record, nested) => expandOne(assignment, store.get("assignments", record.assignmentId), nested),
+      accessPackage: toOne(() => accessPackage, (record) => store.get("accessPackages", record.accessPackageId)),
+      assignment: toOne(() => assignment, (record) => store.get("assignments", record.assignmentId)),
     },
     filterable: { id: (r) => r.id, requestType: (r) => r.properties.requestType as string, state: (r) => r.properties.state as string },
   };
