@@ -1,7 +1,7 @@
 /** `requestApprovalSettings` and its stages. */
 import { childPath } from "./checkContext";
 import { compareDurations, days, formatDuration, isWholeDays, isZero } from "./durations";
-import { booleanValue, durationOf, durationValue, listOf, objectOf, type ObjectRule, type Reader } from "./readers";
+import { booleanValue, durationOf, durationValue, listOf, objectOf, typed, type ObjectRule, type Reader } from "./readers";
 import { approvers } from "./subjectSets";
 
 /** Entra denies a pending request after at most this long in one stage. */
@@ -73,22 +73,25 @@ const escalationConsistent: ObjectRule = (stage, path, ctx) => {
 };
 
 /** One `accessPackageApprovalStage` with every default explicit. */
-const approvalStage = objectOf(
-    "an approval stage",
-    {
-        durationBeforeAutomaticDenial: durationValue({ required: true }),
-        isApproverJustificationRequired: off,
-        isEscalationEnabled: off,
-        durationBeforeEscalation: durationValue({ default: "PT0S" }),
-        primaryApprovers: approvers,
-        fallbackPrimaryApprovers: approvers,
-        escalationApprovers: approvers,
-        fallbackEscalationApprovers: approvers,
-    },
-    {},
-    denialWithinLimits,
-    someoneApproves,
-    escalationConsistent,
+const approvalStage = typed(
+    "accessPackageApprovalStage",
+    objectOf(
+        "an approval stage",
+        {
+            durationBeforeAutomaticDenial: durationValue({ required: true }),
+            isApproverJustificationRequired: off,
+            isEscalationEnabled: off,
+            durationBeforeEscalation: durationValue({ default: "PT0S" }),
+            primaryApprovers: approvers,
+            fallbackPrimaryApprovers: approvers,
+            escalationApprovers: approvers,
+            fallbackEscalationApprovers: approvers,
+        },
+        {},
+        denialWithinLimits,
+        someoneApproves,
+        escalationConsistent,
+    ),
 );
 
 const stagesMatchApproval: ObjectRule = (settings, path, ctx) => {
@@ -111,16 +114,19 @@ const stagesMatchApproval: ObjectRule = (settings, path, ctx) => {
 
 /** A `requestApprovalSettings` object with every default explicit. */
 export function approvalSettings(required: boolean): Reader {
-    return objectOf(
-        "approval settings",
-        {
-            isApprovalRequiredForAdd: off,
-            isApprovalRequiredForUpdate: off,
-            isRequestorJustificationRequired: off,
-            stages: listOf(approvalStage),
-        },
-        { required },
-        stagesMatchApproval,
+    return typed(
+        "accessPackageAssignmentApprovalSettings",
+        objectOf(
+            "approval settings",
+            {
+                isApprovalRequiredForAdd: off,
+                isApprovalRequiredForUpdate: off,
+                isRequestorJustificationRequired: off,
+                stages: listOf(approvalStage),
+            },
+            { required },
+            stagesMatchApproval,
+        ),
     );
 }
 

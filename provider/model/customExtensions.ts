@@ -1,7 +1,7 @@
 /** `customExtensionStageSettings`: custom workflow extensions run at stages of the assignment lifecycle. */
 import { childPath, indexPath, oneOf } from "./checkContext";
 import { CUSTOM_EXTENSION_STAGES, EXPIRATION_STAGES, REQUEST_STAGES } from "./enumValues";
-import { enumValue, guidValue, listOf, objectOf, textValue, type ObjectRule, type Reader } from "./readers";
+import { enumValue, guidValue, listOf, objectOf, textValue, typed, type ObjectRule, type Reader } from "./readers";
 import { isPlainObject, isUnknown } from "./unknown";
 
 const REQUEST_EXTENSION = "#microsoft.graph.accessPackageAssignmentRequestWorkflowExtension";
@@ -33,19 +33,22 @@ const extensionFitsStage: ObjectRule = (setting, path, ctx) => {
     return setting;
 };
 
-const stageSetting = objectOf(
-    "a custom extension stage setting",
-    {
-        id: textValue({ nonEmpty: true }),
-        stage: enumValue(CUSTOM_EXTENSION_STAGES, { required: true }),
-        customExtension: objectOf(
-            "a custom workflow extension reference",
-            { id: guidValue("custom workflow extension's id", { required: true }), "@odata.type": extensionType },
-            { required: true },
-        ),
-    },
-    {},
-    extensionFitsStage,
+const stageSetting = typed(
+    "customExtensionStageSetting",
+    objectOf(
+        "a custom extension stage setting",
+        {
+            id: textValue({ nonEmpty: true }),
+            stage: enumValue(CUSTOM_EXTENSION_STAGES, { required: true }),
+            customExtension: objectOf(
+                "a custom workflow extension reference",
+                { id: guidValue("custom workflow extension's id", { required: true }), "@odata.type": extensionType },
+                { required: true },
+            ),
+        },
+        {},
+        extensionFitsStage,
+    ),
 );
 
 /** The `customExtensionStageSettings` list; each stage may appear once. */

@@ -1,7 +1,7 @@
 /** `expirationPattern`: the type decides which of `duration` and `endDateTime` must be present. */
 import { childPath } from "./checkContext";
 import { EXPIRATION_PATTERN_TYPES } from "./enumValues";
-import { dateTimeValue, durationValue, enumValue, objectOf, type ObjectRule, type Presence, type Reader } from "./readers";
+import { dateTimeValue, durationValue, enumValue, objectOf, typed, type ObjectRule, type Presence, type Reader } from "./readers";
 import { isUnknown } from "./unknown";
 
 const matchesType: ObjectRule = (pattern, path, ctx) => {
@@ -25,14 +25,17 @@ const matchesType: ObjectRule = (pattern, path, ctx) => {
 
 /** An `expirationPattern`. */
 export function expirationPattern(presence: Presence = {}): Reader {
-    return objectOf(
-        "an expiration pattern",
-        {
-            type: enumValue(EXPIRATION_PATTERN_TYPES, { required: true }),
-            duration: durationValue(),
-            endDateTime: dateTimeValue(),
-        },
-        presence,
-        matchesType,
+    return typed(
+        "expirationPattern",
+        objectOf(
+            "an expiration pattern",
+            {
+                type: enumValue(EXPIRATION_PATTERN_TYPES, { required: true }),
+                duration: durationValue(),
+                endDateTime: dateTimeValue(),
+            },
+            presence,
+            matchesType,
+        ),
     );
 }

@@ -8,7 +8,7 @@ import { customExtensionStageSettings } from "./customExtensions";
 import { ALLOWED_TARGET_SCOPES } from "./enumValues";
 import { expirationPattern } from "./expiration";
 import { questions } from "./questions";
-import { booleanValue, durationValue, enumValue, guidValue, ignored, isGuid, objectOf, readFields, textValue, type Fields, type ObjectRule, type Reader } from "./readers";
+import { booleanValue, durationValue, enumValue, guidValue, ignored, isGuid, objectOf, readFields, textValue, typed, withoutTypeTag, type Fields, type ObjectRule, type Reader } from "./readers";
 import { requestingProperties, requestorSettings } from "./requestorSettings";
 import { reviewSettings } from "./reviewSettings";
 import { allowedTargets, allowedTargetTypesFor, isAllowedTargetType, nameOfSubjectSet, subjectSetODataType } from "./subjectSets";
@@ -34,16 +34,22 @@ const POLICY_FIELDS: Fields = {
     description: textValue({}, { required: true }),
     allowedTargetScope: enumValue(ALLOWED_TARGET_SCOPES, { required: true }),
     specificAllowedTargets: allowedTargets,
-    automaticRequestSettings: objectOf("automatic request settings", {
-        requestAccessForAllowedTargets: off,
-        removeAccessWhenTargetLeavesAllowedTargets: off,
-        gracePeriodBeforeAccessRemoval: durationValue(),
-    }),
+    automaticRequestSettings: typed(
+        "accessPackageAutomaticRequestSettings",
+        objectOf("automatic request settings", {
+            requestAccessForAllowedTargets: off,
+            removeAccessWhenTargetLeavesAllowedTargets: off,
+            gracePeriodBeforeAccessRemoval: durationValue(),
+        }),
+    ),
     expiration: expirationPattern({ default: { type: "noExpiration" } }),
     requestorSettings: requestorSettings(false),
     requestApprovalSettings: approvalSettings(false),
     reviewSettings,
-    notificationSettings: objectOf("notification settings", { isAssignmentNotificationDisabled: off }, { default: { isAssignmentNotificationDisabled: false } }),
+    notificationSettings: typed(
+        "accessPackageNotificationSettings",
+        objectOf("notification settings", { isAssignmentNotificationDisabled: off }, { default: { isAssignmentNotificationDisabled: false } }),
+    ),
     questions,
     customExtensionStageSettings,
     adopt,
@@ -135,9 +141,17 @@ const disabledReviewsAreAbsent: ObjectRule = (policy) => {
 };
 
 /**
+ * Read-only properties of a body copied from a GET: they describe the policy Graph holds, not what to declare, so they
+ * are dropped without a word. (`accessPackage` is not among them: it is writable, and `accessPackageId` replaces it.)
+ */
+const READ_ONLY = new Set(["@odata.context", "createdDateTime", "modifiedDateTime", "catalog"]);
+
+/**
  * Reads a policy's input properties (anything but an object counts as `{}`) into canonical form, reporting every
  * failure to `ctx`. Best effort: invalid values are kept as given, unknown properties are left out.
  */
 export function canonicalPolicy(raw: unknown, ctx: CheckContext): Record<string, unknown> {
-    return readFields(isPlainObject(raw) ? raw : {}, "", ctx, POLICY_FIELDS, [requestBasedOrAutomatic, scopeMatchesTargets, disabledReviewsAreAbsent]);
+    const policy = withoutTypeTag(isPlainObject(raw) ? raw : {}, "accessPackageAssignmentPolicy", "", ctx);
+    const writable = Object.fromEntries(Object.entries(policy).filter(([key]) => !READ_ONLY.has(key)));
+    return readFields(writable, "", ctx, POLICY_FIELDS, [requestBasedOrAutomatic, scopeMatchesTargets, disabledReviewsAreAbsent]);
 }

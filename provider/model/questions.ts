@@ -1,25 +1,13 @@
 /** `questions`: text and multiple-choice questions, their localizations and choices. */
 import { childPath, describe, indexPath, oneOf } from "./checkContext";
-import { booleanValue, ignored, integerValue, listOf, objectOf, readFields, textValue, type Fields, type ObjectRule, type Reader } from "./readers";
+import { bareODataType, booleanValue, integerValue, listOf, objectOf, readFields, textValue, typed, type Fields, type ObjectRule, type Reader } from "./readers";
 import { isPlainObject, isUnknown, ownValue } from "./unknown";
 
 const off = booleanValue({ default: false });
 const LANGUAGE_CODE = /^[a-z]{2}(-[a-z]{2})?$/i;
 
-/** Graph's bodies tag non-polymorphic elements with their type; accept that tag, keep nothing. */
-function typeTag(typeName: string): Reader {
-    return ignored((value, path, ctx) => {
-        const bare = typeof value === "string" ? value.trim().replace(/^#/, "").toLowerCase() : undefined;
-        if (value !== undefined && value !== null && !isUnknown(value) && bare !== `microsoft.graph.${typeName}`.toLowerCase()) {
-            ctx.fail(path, `must be #microsoft.graph.${typeName} (or be left out); got ${describe(value)}`);
-        }
-        return undefined;
-    });
-}
-
 const languageCode = textValue({ nonEmpty: true }, { required: true });
-const localizedText = objectOf("a localized text", {
-    "@odata.type": typeTag("accessPackageLocalizedText"),
+const localizedText = typed("accessPackageLocalizedText", objectOf("a localized text", {
     languageCode: (value, path, ctx) => {
         const code = languageCode(value, path, ctx);
         if (typeof code === "string" && !isUnknown(code) && code.trim() !== "" && !LANGUAGE_CODE.test(code)) {
@@ -28,15 +16,14 @@ const localizedText = objectOf("a localized text", {
         return code;
     },
     text: textValue({ nonEmpty: true }, { required: true }),
-});
+}));
 const localizations = listOf(localizedText);
 
-const choice = objectOf("an answer choice", {
-    "@odata.type": typeTag("accessPackageAnswerChoice"),
+const choice = typed("accessPackageAnswerChoice", objectOf("an answer choice", {
     actualValue: textValue({ nonEmpty: true }, { required: true }),
     text: textValue({ nonEmpty: true }, { required: true }),
     localizations,
-});
+}));
 
 const choicesAreUsable: ObjectRule = (question, path, ctx) => {
     const { choices } = question;
@@ -107,8 +94,7 @@ const question: Reader = (value, path, ctx) => {
     if (isUnknown(odataType)) {
         return value;
     }
-    const key = typeof odataType === "string" ? odataType.trim().replace(/^#/, "").replace(/^microsoft\.graph\./i, "").toLowerCase() : "";
-    const variant = ownValue(VARIANTS, key);
+    const variant = ownValue(VARIANTS, bareODataType(odataType) ?? "");
     if (variant === undefined) {
         const reason = odataType === undefined || odataType === null ? "required" : `unknown question type ${describe(odataType)}`;
         ctx.fail(childPath(path, "@odata.type"), `${reason}; a question is one of ${QUESTION_TYPES}`);

@@ -229,6 +229,34 @@ export function readFields(
     return result;
 }
 
+/**
+ * The type name an `@odata.type` value gives, lower-case, with or without `#` and `microsoft.graph.`:
+ * `#Microsoft.Graph.SingleUser` and `singleuser` both give `singleuser`.
+ */
+export function bareODataType(odataType: unknown): string | undefined {
+    return typeof odataType === "string" ? odataType.trim().replace(/^#/, "").replace(/^microsoft\.graph\./i, "").toLowerCase() : undefined;
+}
+
+/**
+ * `object` without its `@odata.type`. Graph's bodies tag even objects whose type is fixed, so a tag naming `typeName`
+ * is accepted (see {@link bareODataType}) and dropped; a tag naming another type fails with the one expected.
+ */
+export function withoutTypeTag(object: Record<string, unknown>, typeName: string, path: string, ctx: CheckContext): Record<string, unknown> {
+    if (!Object.hasOwn(object, "@odata.type")) {
+        return object;
+    }
+    const { "@odata.type": tag, ...rest } = object;
+    if (!isAbsent(tag) && !isUnknown(tag) && bareODataType(tag) !== typeName.toLowerCase()) {
+        ctx.fail(childPath(path, "@odata.type"), `must be #microsoft.graph.${typeName} (or be left out); got ${describe(tag)}`);
+    }
+    return rest;
+}
+
+/** `read` for an object of Graph type `typeName`, accepting and dropping its `@odata.type` (see {@link withoutTypeTag}). */
+export function typed(typeName: string, read: Reader): Reader {
+    return (value, path, ctx) => read(isPlainObject(value) ? withoutTypeTag(value, typeName, path, ctx) : value, path, ctx);
+}
+
 /** A property accepted for compatibility with Graph's bodies but not kept (it carries nothing the provider uses). */
 export function ignored(check: Reader): Reader {
     return (value, path, ctx) => {

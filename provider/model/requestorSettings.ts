@@ -1,5 +1,5 @@
 /** `requestorSettings`: who may request, for whom, and what. */
-import { booleanValue, objectOf, type Reader } from "./readers";
+import { booleanValue, objectOf, typed, type Reader } from "./readers";
 import { onBehalfRequestors } from "./subjectSets";
 
 const off = booleanValue({ default: false });
@@ -18,7 +18,7 @@ const REQUESTOR_FLAGS = [
 /** A `requestorSettings` object with every flag explicit. */
 export function requestorSettings(required: boolean): Reader {
     const flags = Object.fromEntries(REQUESTOR_FLAGS.map((flag) => [flag, off]));
-    return objectOf("requestor settings", { ...flags, onBehalfRequestors }, { required });
+    return typed("accessPackageAssignmentRequestorSettings", objectOf("requestor settings", { ...flags, onBehalfRequestors }, { required }));
 }
 
 /**

@@ -11,6 +11,7 @@ import {
     listOf,
     objectOf,
     textValue,
+    typed,
     type ObjectRule,
     type Reader,
 } from "./readers";
@@ -19,7 +20,7 @@ import { reviewers } from "./subjectSets";
 const off = booleanValue({ default: false });
 const on = booleanValue({ default: true });
 
-const recurrencePattern = objectOf("a recurrence pattern", {
+const recurrencePattern = typed("recurrencePattern", objectOf("a recurrence pattern", {
     type: enumValue(RECURRENCE_PATTERN_TYPES, { required: true }),
     interval: integerValue({ min: 1 }, { required: true }),
     month: integerValue({ min: 0, max: 12 }, { default: 0 }),
@@ -27,7 +28,7 @@ const recurrencePattern = objectOf("a recurrence pattern", {
     daysOfWeek: listOf(enumValue(DAYS_OF_WEEK)),
     firstDayOfWeek: enumValue(DAYS_OF_WEEK, { default: "sunday" }),
     index: enumValue(WEEK_INDEXES, { default: "first" }),
-});
+}));
 
 const rangeEnds: ObjectRule = (range, path, ctx) => {
     if (range.type === "endDate" && range.endDate === undefined) {
@@ -39,24 +40,27 @@ const rangeEnds: ObjectRule = (range, path, ctx) => {
     return range;
 };
 
-const recurrenceRange = objectOf(
-    "a recurrence range",
-    {
-        type: enumValue(RECURRENCE_RANGE_TYPES, { required: true }),
-        startDate: dateValue(),
-        endDate: dateValue(),
-        numberOfOccurrences: integerValue({ min: 0 }, { default: 0 }),
-        recurrenceTimeZone: textValue(),
-    },
-    {},
-    rangeEnds,
+const recurrenceRange = typed(
+    "recurrenceRange",
+    objectOf(
+        "a recurrence range",
+        {
+            type: enumValue(RECURRENCE_RANGE_TYPES, { required: true }),
+            startDate: dateValue(),
+            endDate: dateValue(),
+            numberOfOccurrences: integerValue({ min: 0 }, { default: 0 }),
+            recurrenceTimeZone: textValue(),
+        },
+        {},
+        rangeEnds,
+    ),
 );
 
-const schedule = objectOf("a review schedule", {
+const schedule = typed("entitlementManagementSchedule", objectOf("a review schedule", {
     startDateTime: dateTimeValue({ required: true }),
     expiration: expirationPattern(),
-    recurrence: objectOf("a recurrence", { pattern: recurrencePattern, range: recurrenceRange }, { required: true }),
-});
+    recurrence: typed("patternedRecurrence", objectOf("a recurrence", { pattern: recurrencePattern, range: recurrenceRange }, { required: true })),
+}));
 
 const enabledReviewsAreComplete: ObjectRule = (settings, path, ctx) => {
     if (settings.isEnabled !== true) {
@@ -73,18 +77,21 @@ const enabledReviewsAreComplete: ObjectRule = (settings, path, ctx) => {
 };
 
 /** A `reviewSettings` object with every documented default explicit. */
-export const reviewSettings: Reader = objectOf(
-    "review settings",
-    {
-        isEnabled: off,
-        isRecommendationEnabled: on,
-        isReviewerJustificationRequired: on,
-        isSelfReview: off,
-        expirationBehavior: enumValue(EXPIRATION_BEHAVIORS, { default: "keepAccess" }),
-        primaryReviewers: reviewers,
-        fallbackReviewers: reviewers,
-        schedule,
-    },
-    {},
-    enabledReviewsAreComplete,
+export const reviewSettings: Reader = typed(
+    "accessPackageAssignmentReviewSettings",
+    objectOf(
+        "review settings",
+        {
+            isEnabled: off,
+            isRecommendationEnabled: on,
+            isReviewerJustificationRequired: on,
+            isSelfReview: off,
+            expirationBehavior: enumValue(EXPIRATION_BEHAVIORS, { default: "keepAccess" }),
+            primaryReviewers: reviewers,
+            fallbackReviewers: reviewers,
+            schedule,
+        },
+        {},
+        enabledReviewsAreComplete,
+    ),
 );

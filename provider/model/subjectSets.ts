@@ -1,7 +1,7 @@
 /** Subject sets: `@odata.type` recognition, per-type fields, and which types each list accepts. */
 import type { AllowedTarget, Approver, OnBehalfRequestor, Reviewer, SubjectSet } from "../types";
 import { childPath, describe, oneOf } from "./checkContext";
-import { guidValue, integerValue, listOf, readFields, textValue, type Fields, type Reader } from "./readers";
+import { bareODataType, guidValue, integerValue, listOf, readFields, textValue, type Fields, type Reader } from "./readers";
 import { isPlainObject, isUnknown, ownValue } from "./unknown";
 
 /** A subject-set type name, e.g. `singleUser`. */
@@ -53,11 +53,8 @@ export function subjectSetODataType(name: SubjectSetName): string {
 
 /** The subject-set type `@odata.type` names, accepting it with or without `#` and `microsoft.graph.`, in any case. */
 export function subjectSetName(odataType: unknown): SubjectSetName | undefined {
-    if (typeof odataType !== "string") {
-        return undefined;
-    }
-    const bare = odataType.trim().replace(/^#/, "").replace(/^microsoft\.graph\./i, "").toLowerCase();
-    return NAMES.find((name) => name.toLowerCase() === bare);
+    const bare = bareODataType(odataType);
+    return bare === undefined ? undefined : NAMES.find((name) => name.toLowerCase() === bare);
 }
 
 /** One subject set whose type must be one of `allowed`; `role` names the list's purpose in messages. */
