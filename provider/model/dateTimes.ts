@@ -8,6 +8,7 @@ export type TextParse = { ok: true; value: string } | { ok: false; reason: strin
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MAX_OFFSET_HOURS = 14;
 
 function pad(value: number, width = 2): string {
     return String(value).padStart(width, "0");
@@ -42,7 +43,13 @@ export function parseDateTime(text: string): TextParse {
     let offsetMinutes = 0;
     if (zone.toUpperCase() !== "Z") {
         const digits = zone.replace(":", "");
-        offsetMinutes = (digits[0] === "-" ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+        const hours = Number(digits.slice(1, 3));
+        const minutes = Number(digits.slice(3, 5));
+        // DateTimeOffset refuses offsets beyond ±14:00; accepting one would silently shift the instant.
+        if (minutes > 59 || hours > MAX_OFFSET_HOURS || (hours === MAX_OFFSET_HOURS && minutes > 0)) {
+            return { ok: false, reason: `has an offset outside -14:00..+14:00 (hours up to 14, minutes up to 59); got ${JSON.stringify(zone)} in ${JSON.stringify(text)}` };
+        }
+        offsetMinutes = (digits[0] === "-" ? -1 : 1) * (hours * 60 + minutes);
     }
     const utc = new Date(local - offsetMinutes * 60_000);
     const trimmed = (fraction ?? "").replace(/0+$/, "");

@@ -13,8 +13,11 @@ export interface Duration {
 export type DurationParse = { ok: true; value: Duration } | { ok: false; reason: string };
 
 const SECONDS_PER_DAY = 86_400;
-/** `TimeSpan.MaxValue` in whole days. */
-const MAX_DAYS = 10_675_199;
+const TICKS_PER_SECOND = 10_000_000n;
+/** `TimeSpan.MaxValue.Ticks`: 10675199 days, 2:48:05.4775807. */
+const MAX_TICKS = 9_223_372_036_854_775_807n;
+/** `TimeSpan.MaxValue`. */
+const LONGEST: Duration = { seconds: Number(MAX_TICKS / TICKS_PER_SECOND), ticks: Number(MAX_TICKS % TICKS_PER_SECOND) };
 const PATTERN = /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:[.,](\d+))?S)?)?$/i;
 
 /** A duration of whole days. */
@@ -47,10 +50,10 @@ export function parseDuration(text: string): DurationParse {
     const n = (part: string | undefined): number => (part === undefined ? 0 : Number(part));
     const totalDays = n(weeks) * 7 + n(dayCount);
     const seconds = totalDays * SECONDS_PER_DAY + n(hours) * 3600 + n(minutes) * 60 + n(wholeSeconds);
-    if (!Number.isSafeInteger(seconds) || seconds > MAX_DAYS * SECONDS_PER_DAY) {
-        return { ok: false, reason: `is longer than Graph can hold (at most P${MAX_DAYS}D); got ${JSON.stringify(text)}` };
-    }
     const ticks = fraction === undefined ? 0 : Number(fraction.padEnd(7, "0"));
+    if (!Number.isSafeInteger(seconds) || BigInt(seconds) * TICKS_PER_SECOND + BigInt(ticks) > MAX_TICKS) {
+        return { ok: false, reason: `is longer than Graph can hold (a TimeSpan holds at most ${formatDuration(LONGEST)}); got ${JSON.stringify(text)}` };
+    }
     return { ok: true, value: { seconds, ticks } };
 }
 

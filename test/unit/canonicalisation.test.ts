@@ -37,6 +37,9 @@ describe("check: canonicalisation", () => {
         assert.equal(at("2025-01-31T08:00:00.000Z"), "2025-01-31T08:00:00Z");
         assert.equal(at("2025-01-31T08:00:00.1949218Z"), "2025-01-31T08:00:00.1949218Z");
         assert.equal(at("2025-01-31T08:00Z"), "2025-01-31T08:00:00Z");
+        assert.equal(at("2025-01-01T12:00:00+14:00"), "2024-12-31T22:00:00Z");
+        assert.equal(at("2025-01-01T00:00:00+0545"), "2024-12-31T18:15:00Z");
+        assert.equal(at("2025-01-01T00:00:00-14:00"), "2025-01-01T14:00:00Z");
     });
 
     it("writes enums in Graph's casing and @odata.type as #microsoft.graph.<camelCase>", () => {
