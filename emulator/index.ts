@@ -14,7 +14,7 @@ import { createTenantServices } from "./handlers/TenantServices";
 import { AdminRequestListener } from "./http/AdminRequestListener";
 import { GraphRequestListener } from "./http/GraphRequestListener";
 import { RequestLog } from "./observability/RequestLog";
-import { Router } from "./routing/Router";
+import { Router, type Route } from "./routing/Router";
 import { JsonFileTenantStore } from "./store/JsonFileTenantStore";
 import { MemoryTenantStore } from "./store/MemoryTenantStore";
 
@@ -31,7 +31,7 @@ export interface GraphEmulatorOptions {
   host?: string;
   /** Bearer token Graph routes require; generated when absent. */
   token?: string;
-  /** JSON file holding the tenant across restarts; in-memory when absent. */
+  /** JSON file holding the tenant across restarts; in-memory when absent. Its directory must be writable. */
   statePath?: string;
   /** Fault rules installed at start (same shape as the admin API takes). */
   faults?: FaultRule[];
@@ -63,16 +63,14 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
   for (const rule of options.faults ?? []) faults.add(readFaultRule(rule));
   const log = new RequestLog();
 
-  const graphRouter = new Router([
-    ...catalogRoutes(tenant),
-    ...customWorkflowExtensionRoutes(tenant),
-    ...accessPackageRoutes(tenant),
-    ...assignmentPolicyRoutes(tenant),
-    ...assignmentRoutes(tenant),
-  ]);
+  // A request's changes persist together or not at all, whatever it touches.
+  const atomic = (routes: Route[]): Route[] => routes.map((route) => ({ ...route, handler: (request) => store.transaction(() => route.handler(request)) }));
+  const graphRouter = new Router(
+    atomic([...catalogRoutes(tenant), ...customWorkflowExtensionRoutes(tenant), ...accessPackageRoutes(tenant), ...assignmentPolicyRoutes(tenant), ...assignmentRoutes(tenant)]),
+  );
   const server = new GraphEmulatorServer(
     new GraphRequestListener(graphRouter, faults, log, { token, latencyMs: options.latencyMs ?? 0 }),
-    new AdminRequestListener(new Router(adminRoutes(tenant, faults, log))),
+    new AdminRequestListener(new Router(atomic(adminRoutes(tenant, faults, log)))),
   );
   const address = await server.start(host, options.port ?? 0);
   const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;

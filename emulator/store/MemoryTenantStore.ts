@@ -8,9 +8,16 @@ import {
 
 type Collections = { [C in CollectionName]: Map<string, TenantRecords[C]> };
 
-/** The default tenant store: everything in memory, gone when the process ends. */
+/**
+ * The default tenant store: everything in memory, gone when the process ends. Every change
+ * belongs to a transaction (one of its own when none is open) that is persisted once at its end
+ * and rolled back whole when its work throws or the persisting fails.
+ */
 export class MemoryTenantStore implements TenantStore {
   private collections: Collections = MemoryTenantStore.emptyCollections();
+  /** The collections as the open transaction found them; set by its first change. */
+  private beforeTransaction: Collections | undefined;
+  private depth = 0;
 
   /** @param initial Optional state to start from (e.g. loaded from disk). */
   constructor(initial?: TenantState) {
@@ -27,19 +34,41 @@ export class MemoryTenantStore implements TenantStore {
   }
 
   put<C extends CollectionName>(collection: C, record: TenantRecords[C]): void {
-    this.collections[collection].set(record.id, structuredClone(record));
-    this.changed();
+    this.transaction(() => {
+      this.willChange();
+      this.collections[collection].set(record.id, structuredClone(record));
+    });
   }
 
   remove(collection: CollectionName, id: string): boolean {
-    const removed = this.collections[collection].delete(id);
-    if (removed) this.changed();
-    return removed;
+    return this.transaction(() => {
+      if (!this.collections[collection].has(id)) return false;
+      this.willChange();
+      return this.collections[collection].delete(id);
+    });
   }
 
   reset(): void {
-    this.collections = MemoryTenantStore.emptyCollections();
-    this.changed();
+    this.transaction(() => {
+      this.willChange();
+      this.collections = MemoryTenantStore.emptyCollections();
+    });
+  }
+
+  transaction<T>(work: () => T): T {
+    const outermost = this.depth === 0;
+    this.depth++;
+    try {
+      const result = work();
+      if (outermost && this.beforeTransaction !== undefined) this.changed();
+      return result;
+    } catch (error) {
+      if (outermost && this.beforeTransaction !== undefined) this.collections = this.beforeTransaction;
+      throw error;
+    } finally {
+      this.depth--;
+      if (outermost) this.beforeTransaction = undefined;
+    }
   }
 
   snapshot(): TenantState {
@@ -50,8 +79,16 @@ export class MemoryTenantStore implements TenantStore {
     return state;
   }
 
-  /** Hook for subclasses that persist; called after every mutation. */
+  /** Hook for subclasses that persist: called once per transaction that changed something; throwing rolls it back. */
   protected changed(): void {}
+
+  /** Keeps the state to roll back to; records are immutable once stored, so copying the maps suffices. */
+  private willChange(): void {
+    if (this.beforeTransaction !== undefined) return;
+    const copy = {} as Record<CollectionName, unknown>;
+    for (const name of COLLECTION_NAMES) copy[name] = new Map(this.collections[name]);
+    this.beforeTransaction = copy as Collections;
+  }
 
   private load(state: TenantState): void {
     for (const name of COLLECTION_NAMES) {

@@ -125,4 +125,9 @@ export interface TenantStore {
   reset(): void;
   /** A copy of the whole tenant. */
   snapshot(): TenantState;
+  /**
+   * Runs `work` so that its changes happen together or not at all: they are rolled back when
+   * `work` throws or they cannot be persisted. Changes outside a transaction are each their own.
+   */
+  transaction<T>(work: () => T): T;
 }

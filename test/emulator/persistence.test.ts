@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Harness, minimalPolicy } from "./support";
+import { startGraphEmulator } from "../../emulator";
+import { MemoryTenantStore } from "../../emulator/store/MemoryTenantStore";
+import { Harness, minimalPolicy, workflowExtension } from "./support";
 
 describe("emulator: JSON state persistence", () => {
   let directory: string;
@@ -46,5 +48,83 @@ describe("emulator: JSON state persistence", () => {
     } finally {
       await second.close();
     }
+  });
+
+  it("refuses to start when the state file's directory cannot be written", async () => {
+    const statePath = join(directory, "missing", "tenant.json");
+    await assert.rejects(startGraphEmulator({ statePath }), (error: Error) => {
+      assert.match(error.message, /state file/);
+      assert.ok(error.message.includes(join(directory, "missing")), error.message);
+      return true;
+    });
+  });
+
+  it("a write the state file refuses changes nothing: the request answers 500 and the tenant is as before", async () => {
+    const stateDirectory = join(directory, "state");
+    mkdirSync(stateDirectory);
+    const h = await Harness.start({ statePath: join(stateDirectory, "tenant.json") });
+    try {
+      const catalogId = (await h.call("POST", "catalogs", { displayName: "kept" })).body.id;
+      const extension = await h.call("POST", `catalogs/${catalogId}/customWorkflowExtensions`, workflowExtension("request"));
+      rmSync(stateDirectory, { recursive: true });
+
+      const refused = await h.call("POST", "catalogs", { displayName: "phantom" });
+      assert.equal(refused.status, 500);
+      assert.equal(refused.body.error.code, "InternalServerError");
+      assert.deepEqual((await h.call("GET", "catalogs")).body.value.map((c: { id: string }) => c.id), [catalogId], "no phantom catalog");
+
+      // Deleting a catalog writes twice (its extension, then itself): neither half may stick.
+      assert.equal((await h.call("DELETE", `catalogs/${catalogId}`)).status, 500);
+      assert.equal((await h.call("GET", `catalogs/${catalogId}/customWorkflowExtensions/${extension.body.id}`)).status, 200);
+      await assert.rejects(h.emulator.admin.remove("catalogs", catalogId), /answered 500/);
+      assert.equal((await h.emulator.admin.state()).catalogs.length, 1, "an admin write is rolled back too");
+
+      mkdirSync(stateDirectory);
+      assert.equal((await h.call("POST", "catalogs", { displayName: "real" })).status, 201);
+      const written = JSON.parse(readFileSync(join(stateDirectory, "tenant.json"), "utf8"));
+      assert.deepEqual(written.catalogs.map((c: { properties: { displayName: string } }) => c.properties.displayName), ["kept", "real"]);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe("emulator: tenant store transactions", () => {
+  class FlakyStore extends MemoryTenantStore {
+    failWrites = false;
+    writes = 0;
+    protected override changed(): void {
+      if (this.failWrites) throw new Error("disk full");
+      this.writes++;
+    }
+  }
+  const catalog = (id: string) => ({ id, properties: { displayName: id } });
+
+  it("commits a transaction's changes with one write, and none for a transaction that changes nothing", () => {
+    const store = new FlakyStore();
+    store.transaction(() => {
+      store.put("catalogs", catalog("a"));
+      store.put("catalogs", catalog("b"));
+    });
+    assert.equal(store.writes, 1);
+    store.transaction(() => store.list("catalogs"));
+    assert.equal(store.writes, 1);
+  });
+
+  it("rolls every change of a transaction back when the work throws or the write fails, keeping the order", () => {
+    const store = new FlakyStore();
+    for (const id of ["a", "b", "c"]) store.put("catalogs", catalog(id));
+    assert.throws(() =>
+      store.transaction(() => {
+        store.remove("catalogs", "a");
+        store.put("catalogs", { id: "b", properties: { displayName: "changed" } });
+        throw new Error("validation failed after a write");
+      }),
+    );
+    assert.deepEqual(store.list("catalogs"), [catalog("a"), catalog("b"), catalog("c")]);
+    store.failWrites = true;
+    assert.throws(() => store.remove("catalogs", "a"), /disk full/);
+    assert.throws(() => store.reset(), /disk full/);
+    assert.deepEqual(store.list("catalogs").map((c) => c.id), ["a", "b", "c"]);
   });
 });
