@@ -4,6 +4,7 @@
  */
 import type { TokenCredential } from "@azure/identity";
 import type { AuthenticationProvider } from "@microsoft/microsoft-graph-client";
+import { requestAzurePipelinesIdToken } from "./azurePipelinesOidc";
 import { requestGithubIdToken } from "./githubOidc";
 import type { Secret } from "./secret";
 import type { GraphAuth, GraphSettings } from "./settings";
@@ -18,9 +19,12 @@ export function secretsOf(auth: GraphAuth): Secret[] {
             return [auth.token];
         case "clientSecret":
             return [auth.clientSecret];
+        case "clientCertificate":
+            return [auth.certificate];
         case "oidcToken":
             return [auth.oidcToken];
         case "githubOidc":
+        case "azurePipelinesOidc":
             return [auth.requestToken];
         default:
             return [];
@@ -42,7 +46,7 @@ export function createTokenCredential(
         case "clientSecret":
             return new identity.ClientSecretCredential(auth.tenantId, auth.clientId, auth.clientSecret.reveal(), options);
         case "clientCertificate":
-            return new identity.ClientCertificateCredential(auth.tenantId, auth.clientId, { certificatePath: auth.certificatePath }, options);
+            return new identity.ClientCertificateCredential(auth.tenantId, auth.clientId, { certificate: auth.certificate.reveal() }, options);
         case "oidcToken":
             return new identity.ClientAssertionCredential(auth.tenantId, auth.clientId, async () => auth.oidcToken.reveal(), options);
         case "githubOidc":
@@ -50,6 +54,13 @@ export function createTokenCredential(
                 auth.tenantId,
                 auth.clientId,
                 () => requestGithubIdToken(auth.requestUrl, auth.requestToken, fetchImpl),
+                options,
+            );
+        case "azurePipelinesOidc":
+            return new identity.ClientAssertionCredential(
+                auth.tenantId,
+                auth.clientId,
+                () => requestAzurePipelinesIdToken(auth.requestUrl, auth.requestToken, auth.serviceConnectionId, fetchImpl),
                 options,
             );
         case "workloadIdentity":

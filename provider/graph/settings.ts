@@ -3,7 +3,9 @@
  * dynamic-provider host passes to `configure` and from the host's environment, inside the host process only;
  * secrets are held in {@link Secret}s, so a settings object that reaches a log or `JSON.stringify` shows no value.
  */
+import * as fs from "node:fs";
 import { AZUREAD_ENVIRONMENT_NAMES, CLOUDS, ENTRA_CLOUD_NAMES, type GraphCloud } from "./clouds";
+import { ClientCertificateError, clientCertificatePem } from "./clientCertificate";
 import { parseDurationMs } from "./duration";
 import { DEFAULT_RETRY_TIMING, type RetryTiming } from "./retryPolicy";
 import { Secret } from "./secret";
@@ -19,11 +21,14 @@ export type GraphAuth =
     | { readonly kind: "staticToken"; readonly token: Secret }
     /** `ClientSecretCredential`. */
     | { readonly kind: "clientSecret"; readonly tenantId: string; readonly clientId: string; readonly clientSecret: Secret }
-    /** `ClientCertificateCredential` with a PEM file (certificate and private key). */
-    | { readonly kind: "clientCertificate"; readonly tenantId: string; readonly clientId: string; readonly certificatePath: string }
+    /**
+     * `ClientCertificateCredential` with PEM text: the certificate, then its private key unencrypted. Converted from
+     * the configured PKCS#12 bundle or PEM, and checked, when the settings are resolved.
+     */
+    | { readonly kind: "clientCertificate"; readonly tenantId: string; readonly clientId: string; readonly certificate: Secret }
     /** `ClientAssertionCredential` with an OIDC token given in config or environment. */
     | { readonly kind: "oidcToken"; readonly tenantId: string; readonly clientId: string; readonly oidcToken: Secret }
-    /** `ClientAssertionCredential` that asks the GitHub Actions runtime for an OIDC token. */
+    /** `ClientAssertionCredential` that asks the GitHub Actions runtime (or another such token service) for an OIDC token. */
     | {
           readonly kind: "githubOidc";
           readonly tenantId: string;
@@ -31,7 +36,16 @@ export type GraphAuth =
           readonly requestUrl: string;
           readonly requestToken: Secret;
       }
-    /** `WorkloadIdentityCredential` with a federated token file (`AZURE_FEDERATED_TOKEN_FILE`). */
+    /** `ClientAssertionCredential` that asks Azure Pipelines for the OIDC token of a service connection. */
+    | {
+          readonly kind: "azurePipelinesOidc";
+          readonly tenantId: string;
+          readonly clientId: string;
+          readonly requestUrl: string;
+          readonly requestToken: Secret;
+          readonly serviceConnectionId: string;
+      }
+    /** `WorkloadIdentityCredential` with a federated token file, read again whenever a token is needed. */
     | { readonly kind: "workloadIdentity"; readonly tenantId: string; readonly clientId: string; readonly tokenFilePath: string }
     /** `ManagedIdentityCredential`, user-assigned when a client id is given. */
     | { readonly kind: "managedIdentity"; readonly clientId?: string }
@@ -70,45 +84,64 @@ export const DEFAULT_OPERATION_TIMEOUT_MS = 5 * 60_000;
 /** Default most retries of one request; the operation deadline usually ends retrying first. */
 export const DEFAULT_MAX_RETRIES = 10;
 
-type Field =
-    | "endpoint"
-    | "cloud"
-    | "token"
-    | "tenantId"
-    | "clientId"
-    | "clientSecret"
-    | "clientCertificatePath"
-    | "useOidc"
-    | "oidcToken"
-    | "useMsi"
-    | "useCli"
-    | "msiEndpoint"
-    | "operationTimeout"
-    | "maxRetries"
-    | "retryBaseDelay"
-    | "retryMaxDelay"
-    | "requestTimeout";
+/** Where one setting is read, per source; of the environment variables, the first one set wins. */
+export interface SettingKeys {
+    /** This provider's stack config key. */
+    readonly entra?: string;
+    /** The azuread provider's stack config key, reused as is. */
+    readonly azuread?: string;
+    /** Environment variables, the azuread provider's and the CI systems' own. */
+    readonly env?: readonly string[];
+}
 
-/** Where each setting is read, per source, highest precedence first: our config, azuread's config, environment. */
-const SOURCES: Readonly<Record<Field, readonly [entra?: string, azuread?: string, env?: string]>> = {
-    endpoint: ["entra:graphEndpoint", undefined, "ENTRA_GRAPH_ENDPOINT"],
-    cloud: ["entra:cloud", "azuread:environment", "ARM_ENVIRONMENT"],
-    token: ["entra:token", undefined, "ENTRA_GRAPH_TOKEN"],
-    tenantId: ["entra:tenantId", "azuread:tenantId", "ARM_TENANT_ID"],
-    clientId: ["entra:clientId", "azuread:clientId", "ARM_CLIENT_ID"],
-    clientSecret: ["entra:clientSecret", "azuread:clientSecret", "ARM_CLIENT_SECRET"],
-    clientCertificatePath: ["entra:clientCertificatePath", "azuread:clientCertificatePath", "ARM_CLIENT_CERTIFICATE_PATH"],
-    useOidc: ["entra:useOidc", "azuread:useOidc", "ARM_USE_OIDC"],
-    oidcToken: ["entra:oidcToken", "azuread:oidcToken", "ARM_OIDC_TOKEN"],
-    useMsi: [undefined, "azuread:useMsi", "ARM_USE_MSI"],
-    useCli: [undefined, "azuread:useCli", "ARM_USE_CLI"],
-    msiEndpoint: [undefined, "azuread:msiEndpoint", undefined],
-    operationTimeout: ["entra:operationTimeout", undefined, undefined],
-    maxRetries: ["entra:maxRetries", undefined, undefined],
-    retryBaseDelay: ["entra:retryBaseDelay", undefined, undefined],
-    retryMaxDelay: ["entra:retryMaxDelay", undefined, undefined],
-    requestTimeout: ["entra:requestTimeout", undefined, undefined],
-};
+/**
+ * Every key the settings are read from, per setting. Precedence, highest first: `entra:*`, `azuread:*`, then the
+ * environment; a setting is taken from the highest source that has it, field by field.
+ */
+export const SETTING_SOURCES = {
+    endpoint: { entra: "entra:graphEndpoint", env: ["ENTRA_GRAPH_ENDPOINT"] },
+    cloud: { entra: "entra:cloud", azuread: "azuread:environment", env: ["ARM_ENVIRONMENT"] },
+    metadataHost: { azuread: "azuread:metadataHost", env: ["ARM_METADATA_HOSTNAME"] },
+    token: { entra: "entra:token", env: ["ENTRA_GRAPH_TOKEN"] },
+    tenantId: { entra: "entra:tenantId", azuread: "azuread:tenantId", env: ["ARM_TENANT_ID"] },
+    clientId: { entra: "entra:clientId", azuread: "azuread:clientId", env: ["ARM_CLIENT_ID"] },
+    clientIdFilePath: { azuread: "azuread:clientIdFilePath", env: ["ARM_CLIENT_ID_FILE_PATH"] },
+    clientSecret: { entra: "entra:clientSecret", azuread: "azuread:clientSecret", env: ["ARM_CLIENT_SECRET"] },
+    clientSecretFilePath: { azuread: "azuread:clientSecretFilePath", env: ["ARM_CLIENT_SECRET_FILE_PATH"] },
+    clientCertificate: { entra: "entra:clientCertificate", azuread: "azuread:clientCertificate", env: ["ARM_CLIENT_CERTIFICATE"] },
+    clientCertificatePath: { entra: "entra:clientCertificatePath", azuread: "azuread:clientCertificatePath", env: ["ARM_CLIENT_CERTIFICATE_PATH"] },
+    clientCertificatePassword: {
+        entra: "entra:clientCertificatePassword",
+        azuread: "azuread:clientCertificatePassword",
+        env: ["ARM_CLIENT_CERTIFICATE_PASSWORD"],
+    },
+    useOidc: { entra: "entra:useOidc", azuread: "azuread:useOidc", env: ["ARM_USE_OIDC"] },
+    oidcToken: { entra: "entra:oidcToken", azuread: "azuread:oidcToken", env: ["ARM_OIDC_TOKEN"] },
+    oidcTokenFilePath: { azuread: "azuread:oidcTokenFilePath", env: ["ARM_OIDC_TOKEN_FILE_PATH"] },
+    oidcRequestUrl: { azuread: "azuread:oidcRequestUrl", env: ["ARM_OIDC_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_URL", "SYSTEM_OIDCREQUESTURI"] },
+    oidcRequestToken: { azuread: "azuread:oidcRequestToken", env: ["ARM_OIDC_REQUEST_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "SYSTEM_ACCESSTOKEN"] },
+    adoPipelineServiceConnectionId: {
+        azuread: "azuread:adoPipelineServiceConnectionId",
+        env: ["ARM_ADO_PIPELINE_SERVICE_CONNECTION_ID", "ARM_OIDC_AZURE_SERVICE_CONNECTION_ID"],
+    },
+    useAksWorkloadIdentity: { azuread: "azuread:useAksWorkloadIdentity", env: ["ARM_USE_AKS_WORKLOAD_IDENTITY"] },
+    // What the AKS workload identity webhook injects into a pod.
+    federatedTokenFile: { env: ["AZURE_FEDERATED_TOKEN_FILE"] },
+    federatedTenantId: { env: ["AZURE_TENANT_ID"] },
+    federatedClientId: { env: ["AZURE_CLIENT_ID"] },
+    useMsi: { azuread: "azuread:useMsi", env: ["ARM_USE_MSI"] },
+    msiEndpoint: { azuread: "azuread:msiEndpoint", env: ["ARM_MSI_ENDPOINT"] },
+    // Where ManagedIdentityCredential itself finds the endpoint; it has no option for one.
+    identityEndpoint: { env: ["IDENTITY_ENDPOINT", "MSI_ENDPOINT"] },
+    useCli: { azuread: "azuread:useCli", env: ["ARM_USE_CLI"] },
+    operationTimeout: { entra: "entra:operationTimeout" },
+    maxRetries: { entra: "entra:maxRetries" },
+    retryBaseDelay: { entra: "entra:retryBaseDelay" },
+    retryMaxDelay: { entra: "entra:retryMaxDelay" },
+    requestTimeout: { entra: "entra:requestTimeout" },
+} as const satisfies Record<string, SettingKeys>;
+
+type Field = keyof typeof SETTING_SOURCES;
 
 /** A setting as found: its text, the key it came from (for messages) and its source's rank (0 = highest). */
 interface Found {
@@ -117,22 +150,47 @@ interface Found {
     readonly rank: number;
 }
 
-function lookup(config: ConfigSource | undefined, env: NodeJS.ProcessEnv): (field: Field) => Found | undefined {
+type Find = (field: Field) => Found | undefined;
+
+function lookup(config: ConfigSource | undefined, env: NodeJS.ProcessEnv): Find {
+    const usable = (raw: string | undefined): raw is string => raw !== undefined && raw.trim() !== "";
     return (field) => {
-        const keys = SOURCES[field];
-        for (let rank = 0; rank < keys.length; rank++) {
-            const key = keys[rank];
-            if (key === undefined) {
-                continue;
-            }
-            const raw = rank === 2 ? env[key] : config?.get(key);
-            // An empty value is how shells and CI templates say "not set".
-            if (raw !== undefined && raw.trim() !== "") {
+        const keys: SettingKeys = SETTING_SOURCES[field];
+        // An empty value is how shells and CI templates say "not set".
+        for (const [rank, key] of [keys.entra, keys.azuread].entries()) {
+            const raw = key === undefined ? undefined : config?.get(key);
+            if (key !== undefined && usable(raw)) {
                 return { value: raw.trim(), key, rank };
             }
         }
-        return undefined;
+        const key = keys.env?.find((name) => usable(env[name]));
+        return key === undefined ? undefined : { value: (env[key] as string).trim(), key, rank: 2 };
     };
+}
+
+/** All keys of `fields`, for messages that say where a missing setting can be given. */
+function keysOf(...fields: Field[]): string {
+    const keys = fields.flatMap((field): string[] => {
+        const { entra, azuread, env }: SettingKeys = SETTING_SOURCES[field];
+        return [entra, azuread, ...(env ?? [])].filter((key): key is string => key !== undefined);
+    });
+    return keys.join(", ");
+}
+
+/** The candidate from the highest-precedence source; among equal sources, the earliest. */
+function best<T>(candidates: readonly (readonly [T, Found | undefined])[]): { choice: T; found: Found } | undefined {
+    let winner: { choice: T; found: Found } | undefined;
+    for (const [choice, found] of candidates) {
+        if (found !== undefined && (winner === undefined || found.rank < winner.found.rank)) {
+            winner = { choice, found };
+        }
+    }
+    return winner;
+}
+
+/** The setting from the highest-precedence source; among equal sources, the earliest. */
+function highest(...founds: (Found | undefined)[]): Found | undefined {
+    return best(founds.map((found) => [found, found] as const))?.found;
 }
 
 function parseBoolean(found: Found | undefined): boolean {
@@ -160,6 +218,11 @@ function parseCloud(found: Found): GraphCloud {
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
+/** Whether a URL may receive a credential: https, or plain http on loopback, so a token never crosses a network in clear. */
+function isSecure(url: URL): boolean {
+    return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
+}
+
 /** Validates a Graph root URL; plain http is allowed only on loopback, so a token never crosses a network in clear. */
 function parseEndpoint(found: Found): string {
     const allowed = `an absolute https URL of a Graph root without /v1.0 (http only on 127.0.0.1, localhost or [::1])`;
@@ -169,7 +232,7 @@ function parseEndpoint(found: Found): string {
     } catch {
         throw new GraphSettingsError(`${found.key} must be ${allowed}; got "${found.value}".`);
     }
-    const secure = url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
+    const secure = isSecure(url);
     const path = url.pathname.replace(/\/+$/, "");
     if (!secure || url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "" || path !== "") {
         const hint = /\/v1\.0$/i.test(path) ? " (leave out /v1.0: it is appended to every request)" : "";
@@ -201,127 +264,229 @@ function parseMaxRetries(found: Found | undefined): number {
     return Number(found.value);
 }
 
+/** Validates the URL an OIDC request token is sent to; not echoed, since a token service may put secrets in it. */
+function parseRequestUrl(found: Found): string {
+    const url = URL.canParse(found.value) ? new URL(found.value) : undefined;
+    if (url === undefined || !isSecure(url) || url.username !== "" || url.password !== "") {
+        throw new GraphSettingsError(`${found.key} must be an absolute https URL (http only on 127.0.0.1, localhost or [::1]).`);
+    }
+    return url.href;
+}
+
+function unreadable(found: Found, error: unknown): GraphSettingsError {
+    const reason = typeof error === "string" ? error : ((error as NodeJS.ErrnoException).code ?? "unreadable");
+    return new GraphSettingsError(`${found.key} names a file that cannot be read: ${found.value} (${reason}).`);
+}
+
+/** Reads a file that a setting names; the message names the key and the path, never the content. */
+function readSettingFile(found: Found): Buffer {
+    try {
+        return fs.readFileSync(found.value);
+    } catch (error) {
+        throw unreadable(found, error);
+    }
+}
+
+/** Checks that a file a credential reads later (a token renewed while the host runs) is there, without reading it. */
+function requireReadableFile(found: Found): string {
+    let isFile: boolean;
+    try {
+        fs.accessSync(found.value, fs.constants.R_OK);
+        isFile = fs.statSync(found.value).isFile();
+    } catch (error) {
+        throw unreadable(found, error);
+    }
+    if (!isFile) {
+        throw unreadable(found, "not a file");
+    }
+    return found.value;
+}
+
+/**
+ * A setting that can be given as a value or as a file holding it (azuread's `clientId` / `clientIdFilePath`): the
+ * higher-precedence source wins; from one source, both must agree, as the azuread provider requires.
+ */
+function valueOrFile(find: Find, valueField: Field, fileField: Field): Found | undefined {
+    const value = find(valueField);
+    const file = find(fileField);
+    if (file === undefined || (value !== undefined && value.rank < file.rank)) {
+        return value;
+    }
+    const content = readSettingFile(file).toString("utf8").trim();
+    if (content === "") {
+        throw new GraphSettingsError(`${file.key} names an empty file: ${file.value}.`);
+    }
+    if (value !== undefined && value.rank === file.rank && value.value !== content) {
+        throw new GraphSettingsError(`${value.key} and ${file.key} disagree; set only one of them.`);
+    }
+    return { value: content, key: file.key, rank: file.rank };
+}
+
 type Method = "clientCertificate" | "clientSecret" | "oidc" | "managedIdentity" | "azureCli";
 
 /**
  * The explicitly configured authentication method with the highest-precedence source; among equal sources the
- * azuread provider's order applies (certificate, secret, OIDC, managed identity, CLI).
+ * azuread provider's order applies (certificate, secret, OIDC, managed identity, CLI). Files are not read here.
  */
-function explicitMethod(find: (field: Field) => Found | undefined): { method: Method; rank: number } | undefined {
+function explicitMethod(find: Find): { choice: Method; found: Found } | undefined {
     const flag = (field: Field): Found | undefined => {
         const found = find(field);
         return found !== undefined && parseBoolean(found) ? found : undefined;
     };
-    const candidates: [Method, Found | undefined][] = [
-        ["clientCertificate", find("clientCertificatePath")],
-        ["clientSecret", find("clientSecret")],
-        ["oidc", flag("useOidc") ?? find("oidcToken")],
+    return best<Method>([
+        ["clientCertificate", highest(find("clientCertificate"), find("clientCertificatePath"))],
+        ["clientSecret", highest(find("clientSecret"), find("clientSecretFilePath"))],
+        ["oidc", highest(flag("useOidc"), flag("useAksWorkloadIdentity"), find("oidcToken"), find("oidcTokenFilePath"))],
         ["managedIdentity", flag("useMsi")],
         ["azureCli", flag("useCli")],
-    ];
-    let best: { method: Method; rank: number } | undefined;
-    for (const [method, found] of candidates) {
-        if (found !== undefined && (best === undefined || found.rank < best.rank)) {
-            best = { method, rank: found.rank };
-        }
-    }
-    return best;
+    ]);
 }
 
-function requireId(find: (field: Field) => Found | undefined, field: "tenantId" | "clientId", why: string): string {
-    const found = find(field);
+/** The tenant and client ids, each from the highest-precedence source that has it. */
+interface Ids {
+    readonly tenantId?: Found;
+    readonly clientId?: Found;
+}
+
+function requireId(ids: Ids, field: keyof Ids, why: string): string {
+    const found = ids[field];
     if (found === undefined) {
-        const keys = SOURCES[field].filter((key) => key !== undefined).join(", ");
+        const keys = field === "clientId" ? keysOf("clientId", "clientIdFilePath") : keysOf("tenantId");
         throw new GraphSettingsError(`${why} needs a ${field}: set one of ${keys}.`);
     }
     return found.value;
 }
 
-function resolveOidc(find: (field: Field) => Found | undefined, env: NodeJS.ProcessEnv): GraphAuth {
-    const why = "OIDC authentication (useOidc / oidcToken)";
-    const oidcToken = find("oidcToken");
-    if (oidcToken !== undefined) {
-        return {
-            kind: "oidcToken",
-            tenantId: requireId(find, "tenantId", why),
-            clientId: requireId(find, "clientId", why),
-            oidcToken: new Secret(oidcToken.value),
-        };
+/** The client certificate as PEM; a value (base64 PKCS#12, or PEM text) beats a file from the same source. */
+function resolveCertificate(find: Find): Secret {
+    const value = find("clientCertificate");
+    const path = find("clientCertificatePath");
+    // Only called when one of them is set.
+    const source = best([
+        ["value", value],
+        ["path", path],
+    ] as const) as { choice: "value" | "path"; found: Found };
+    let contents: Buffer;
+    if (source.choice === "path") {
+        contents = readSettingFile(source.found);
+    } else if (source.found.value.includes("-----BEGIN ")) {
+        contents = Buffer.from(source.found.value, "utf8");
+    } else {
+        const base64 = source.found.value.replace(/\s+/g, "");
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) {
+            throw new GraphSettingsError(`${source.found.key} must be a base64-encoded PKCS#12 bundle, or PEM text with the certificate and its private key.`);
+        }
+        contents = Buffer.from(base64, "base64");
     }
-    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL?.trim();
-    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim();
-    if (requestUrl && requestToken) {
-        return {
-            kind: "githubOidc",
-            tenantId: requireId(find, "tenantId", why),
-            clientId: requireId(find, "clientId", why),
-            requestUrl,
-            requestToken: new Secret(requestToken),
-        };
+    const password = find("clientCertificatePassword");
+    try {
+        return new Secret(clientCertificatePem(contents, password?.value));
+    } catch (error) {
+        if (!(error instanceof ClientCertificateError)) {
+            throw error;
+        }
+        const what = source.choice === "path" ? `${source.found.key} (${source.found.value})` : source.found.key;
+        const fix =
+            error.problem === "content"
+                ? "give a PKCS#12 bundle (.pfx, as made by openssl pkcs12 -export) or PEM with the certificate and its private key"
+                : password === undefined
+                  ? `set its password in one of ${keysOf("clientCertificatePassword")}`
+                  : `check ${password.key}`;
+        throw new GraphSettingsError(`${what} ${error.message}: ${fix}.`);
     }
-    const tokenFilePath = env.AZURE_FEDERATED_TOKEN_FILE?.trim();
-    if (tokenFilePath) {
-        // Workload identity webhooks inject AZURE_TENANT_ID/AZURE_CLIENT_ID next to the token file.
-        const tenantId = find("tenantId")?.value ?? env.AZURE_TENANT_ID?.trim();
-        const clientId = find("clientId")?.value ?? env.AZURE_CLIENT_ID?.trim();
-        return {
-            kind: "workloadIdentity",
-            tenantId: tenantId || requireId(find, "tenantId", `${why} with AZURE_FEDERATED_TOKEN_FILE (or AZURE_TENANT_ID)`),
-            clientId: clientId || requireId(find, "clientId", `${why} with AZURE_FEDERATED_TOKEN_FILE (or AZURE_CLIENT_ID)`),
-            tokenFilePath,
-        };
-    }
-    throw new GraphSettingsError(
-        `${why} is enabled but no OIDC token is available: set entra:oidcToken (or azuread:oidcToken, ARM_OIDC_TOKEN), ` +
-            `run in GitHub Actions with "permissions: id-token: write" (ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN), ` +
-            `or provide AZURE_FEDERATED_TOKEN_FILE for workload identity.`,
-    );
 }
 
-function resolveAuth(find: (field: Field) => Found | undefined, env: NodeJS.ProcessEnv): GraphAuth {
+function resolveOidc(find: Find, ids: Ids): GraphAuth {
+    const why = "OIDC authentication (useOidc, useAksWorkloadIdentity, oidcToken or oidcTokenFilePath)";
+    const assertion = () => ({ tenantId: requireId(ids, "tenantId", why), clientId: requireId(ids, "clientId", why) });
+    const requestUrl = find("oidcRequestUrl");
+    const requestToken = find("oidcRequestToken");
+    const source = best([
+        ["token", find("oidcToken")],
+        ["tokenFile", find("oidcTokenFilePath")],
+        // GitHub Actions and Azure Pipelines set one without the other only when the job may not ask for a token.
+        ["request", requestUrl ?? requestToken],
+        ["federatedTokenFile", find("federatedTokenFile")],
+    ] as const);
+    switch (source?.choice) {
+        case "token":
+            return { kind: "oidcToken", ...assertion(), oidcToken: new Secret(source.found.value) };
+        case "tokenFile":
+            return { kind: "workloadIdentity", ...assertion(), tokenFilePath: requireReadableFile(source.found) };
+        case "request": {
+            if (requestUrl === undefined || requestToken === undefined) {
+                const [present, missing]: [Found, Field] = requestUrl === undefined ? [requestToken as Found, "oidcRequestUrl"] : [requestUrl, "oidcRequestToken"];
+                throw new GraphSettingsError(`${present.key} needs an ${missing}: set one of ${keysOf(missing)}.`);
+            }
+            const request = { ...assertion(), requestUrl: parseRequestUrl(requestUrl), requestToken: new Secret(requestToken.value) };
+            const serviceConnection = find("adoPipelineServiceConnectionId");
+            return serviceConnection === undefined
+                ? { kind: "githubOidc", ...request }
+                : { kind: "azurePipelinesOidc", ...request, serviceConnectionId: serviceConnection.value };
+        }
+        case "federatedTokenFile": {
+            // The workload identity webhook injects AZURE_TENANT_ID/AZURE_CLIENT_ID next to the token file.
+            const webhookIds: Ids = { tenantId: ids.tenantId ?? find("federatedTenantId"), clientId: ids.clientId ?? find("federatedClientId") };
+            const withFile = `${why} with ${source.found.key}`;
+            return {
+                kind: "workloadIdentity",
+                tenantId: requireId(webhookIds, "tenantId", withFile),
+                clientId: requireId(webhookIds, "clientId", withFile),
+                tokenFilePath: requireReadableFile(source.found),
+            };
+        }
+        case undefined:
+            throw new GraphSettingsError(
+                `${why} is enabled but no OIDC token is available: set one of ${keysOf("oidcToken", "oidcTokenFilePath")}; ` +
+                    `run in GitHub Actions with "permissions: id-token: write" (ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN) ` +
+                    `or in Azure Pipelines with SYSTEM_ACCESSTOKEN, SYSTEM_OIDCREQUESTURI and ARM_ADO_PIPELINE_SERVICE_CONNECTION_ID; ` +
+                    `or provide AZURE_FEDERATED_TOKEN_FILE for workload identity.`,
+            );
+    }
+}
+
+function resolveAuth(find: Find): GraphAuth {
     const token = find("token");
     const explicit = explicitMethod(find);
-    if (token !== undefined && (explicit === undefined || token.rank <= explicit.rank)) {
+    if (token !== undefined && (explicit === undefined || token.rank <= explicit.found.rank)) {
         return { kind: "staticToken", token: new Secret(token.value) };
     }
-    const tenantId = find("tenantId")?.value;
-    const clientId = find("clientId")?.value;
-    switch (explicit?.method) {
+    const ids: Ids = { tenantId: find("tenantId"), clientId: valueOrFile(find, "clientId", "clientIdFilePath") };
+    switch (explicit?.choice) {
         case "clientCertificate": {
-            const why = "Client certificate authentication (clientCertificatePath)";
+            const why = "Client certificate authentication (clientCertificate or clientCertificatePath)";
             return {
                 kind: "clientCertificate",
-                tenantId: requireId(find, "tenantId", why),
-                clientId: requireId(find, "clientId", why),
-                certificatePath: (find("clientCertificatePath") as Found).value,
+                tenantId: requireId(ids, "tenantId", why),
+                clientId: requireId(ids, "clientId", why),
+                certificate: resolveCertificate(find),
             };
         }
         case "clientSecret": {
-            const why = "Client secret authentication (clientSecret)";
+            const why = "Client secret authentication (clientSecret or clientSecretFilePath)";
             return {
                 kind: "clientSecret",
-                tenantId: requireId(find, "tenantId", why),
-                clientId: requireId(find, "clientId", why),
-                clientSecret: new Secret((find("clientSecret") as Found).value),
+                tenantId: requireId(ids, "tenantId", why),
+                clientId: requireId(ids, "clientId", why),
+                clientSecret: new Secret((valueOrFile(find, "clientSecret", "clientSecretFilePath") as Found).value),
             };
         }
         case "oidc":
-            return resolveOidc(find, env);
+            return resolveOidc(find, ids);
         case "managedIdentity": {
             const msiEndpoint = find("msiEndpoint");
-            // ManagedIdentityCredential takes its endpoint only from the environment, never from options.
-            if (msiEndpoint !== undefined && ![env.IDENTITY_ENDPOINT, env.MSI_ENDPOINT].includes(msiEndpoint.value)) {
+            if (msiEndpoint !== undefined && msiEndpoint.value !== find("identityEndpoint")?.value) {
                 throw new GraphSettingsError(
                     `${msiEndpoint.key} cannot be passed to @azure/identity's ManagedIdentityCredential; ` +
                         `set the IDENTITY_ENDPOINT (or MSI_ENDPOINT) environment variable to it instead, or remove it.`,
                 );
             }
-            return { kind: "managedIdentity", clientId };
+            return { kind: "managedIdentity", clientId: ids.clientId?.value };
         }
         case "azureCli":
-            return { kind: "azureCli", tenantId };
+            return { kind: "azureCli", tenantId: ids.tenantId?.value };
         case undefined:
-            return { kind: "defaultChain", tenantId, clientId };
+            return { kind: "defaultChain", tenantId: ids.tenantId?.value, clientId: ids.clientId?.value };
     }
 }
 
@@ -337,6 +502,14 @@ export function resolveGraphSettings(config: ConfigSource | undefined, env: Node
     const cloudFound = find("cloud");
     const endpointFound = find("endpoint");
     const cloud = cloudFound === undefined ? "public" : parseCloud(cloudFound);
+    const metadataHost = find("metadataHost");
+    // Silently using a named cloud instead of a custom one would send credentials to the wrong authority.
+    if (metadataHost !== undefined && cloudFound?.rank !== 0) {
+        throw new GraphSettingsError(
+            `${metadataHost.key} (a custom cloud's metadata host) is not supported: set entra:cloud to the cloud to use ` +
+                `(${Object.keys(ENTRA_CLOUD_NAMES).join(", ")}), and entra:graphEndpoint if its Graph root is elsewhere.`,
+        );
+    }
     const endpointWins = endpointFound !== undefined && (cloudFound === undefined || endpointFound.rank <= cloudFound.rank);
     const baseDelayMs = parseDuration(find("retryBaseDelay"), DEFAULT_RETRY_TIMING.baseDelayMs, 0);
     const maxDelayMs = parseDuration(find("retryMaxDelay"), Math.max(DEFAULT_RETRY_TIMING.maxDelayMs, baseDelayMs), 0);
@@ -348,7 +521,7 @@ export function resolveGraphSettings(config: ConfigSource | undefined, env: Node
         endpoint: endpointWins ? parseEndpoint(endpointFound) : CLOUDS[cloud].graph,
         authorityHost: CLOUDS[cloud].authorityHost,
         tokenScope: `${CLOUDS[cloud].graph}/.default`,
-        auth: resolveAuth(find, env),
+        auth: resolveAuth(find),
         operationTimeoutMs: parseDuration(find("operationTimeout"), DEFAULT_OPERATION_TIMEOUT_MS, 1_000),
         maxRetries: parseMaxRetries(find("maxRetries")),
         retryTiming: {

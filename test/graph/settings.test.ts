@@ -1,12 +1,45 @@
 import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { inspect } from "node:util";
-import { resolveGraphSettings, GraphSettingsError, type ConfigSource } from "../../provider/graph";
+import { resolveGraphSettings, GraphSettingsError, type ConfigSource, type GraphAuth } from "../../provider/graph";
+import { SETTING_SOURCES, type SettingKeys } from "../../provider/graph/settings";
 
 function config(values: Record<string, string>): ConfigSource {
     return { get: (key) => values[key] };
 }
 
+/** Asserts that resolving fails with a {@link GraphSettingsError} whose message matches every pattern. */
+function assertRejected(values: Record<string, string>, env: Record<string, string>, ...patterns: RegExp[]): GraphSettingsError {
+    let caught: unknown;
+    assert.throws(() => resolveGraphSettings(config(values), env), (error: unknown) => {
+        caught = error;
+        return error instanceof GraphSettingsError;
+    });
+    const error = caught as GraphSettingsError;
+    for (const pattern of patterns) {
+        assert.match(error.message, pattern);
+    }
+    return error;
+}
+
+function authOf(values: Record<string, string>, env: Record<string, string> = {}): GraphAuth {
+    return resolveGraphSettings(config(values), env).auth;
+}
+
+// Files that settings point at; created here, removed after the suite.
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "entra-settings-"));
+function scratchFile(name: string, content: string): string {
+    const file = path.join(scratch, name);
+    fs.writeFileSync(file, content, { mode: 0o600 });
+    return file;
+}
+const tokenFile = scratchFile("federated-token", "header.payload.signature");
+
 describe("resolveGraphSettings", () => {
+    after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
     it("defaults to the public cloud with DefaultAzureCredential-style auth", () => {
         const settings = resolveGraphSettings(undefined, {});
         assert.equal(settings.cloud, "public");
@@ -114,7 +147,6 @@ describe("resolveGraphSettings", () => {
         });
 
         const methods: [string, Record<string, string>, Record<string, string>, string][] = [
-            ["client certificate", { "azuread:clientCertificatePath": "/c.pem", "azuread:tenantId": "t", "azuread:clientId": "c" }, {}, "clientCertificate"],
             ["OIDC token from config", { "entra:useOidc": "true", "entra:oidcToken": "jwt", "entra:tenantId": "t", "entra:clientId": "c" }, {}, "oidcToken"],
             ["ARM_OIDC_TOKEN", {}, { ARM_USE_OIDC: "true", ARM_OIDC_TOKEN: "jwt", ARM_TENANT_ID: "t", ARM_CLIENT_ID: "c" }, "oidcToken"],
             [
@@ -123,7 +155,7 @@ describe("resolveGraphSettings", () => {
                 { ACTIONS_ID_TOKEN_REQUEST_URL: "https://gh.example/token?api-version=2.0", ACTIONS_ID_TOKEN_REQUEST_TOKEN: "rt", ARM_TENANT_ID: "t", ARM_CLIENT_ID: "c" },
                 "githubOidc",
             ],
-            ["workload identity", { "entra:useOidc": "true" }, { AZURE_FEDERATED_TOKEN_FILE: "/var/run/token", AZURE_TENANT_ID: "t", AZURE_CLIENT_ID: "c" }, "workloadIdentity"],
+            ["workload identity", { "entra:useOidc": "true" }, { AZURE_FEDERATED_TOKEN_FILE: tokenFile, AZURE_TENANT_ID: "t", AZURE_CLIENT_ID: "c" }, "workloadIdentity"],
             ["managed identity", { "azuread:useMsi": "true", "azuread:clientId": "c" }, {}, "managedIdentity"],
             ["Azure CLI", { "azuread:useCli": "true" }, {}, "azureCli"],
             ["the default chain when useCli is false", { "azuread:useCli": "false" }, {}, "defaultChain"],
@@ -142,5 +174,135 @@ describe("resolveGraphSettings", () => {
             assert.ok(!`${settings.auth.kind === "clientSecret" ? settings.auth.clientSecret : ""}`.includes(sentinel));
             assert.ok(settings.auth.kind === "clientSecret" && settings.auth.clientSecret.reveal() === sentinel);
         });
+    });
+    describe("azuread settings reused", () => {
+        const ids = { "azuread:tenantId": "t", "azuread:clientId": "c" };
+
+        it("reads the client secret from azuread:clientSecretFilePath or ARM_CLIENT_SECRET_FILE_PATH", () => {
+            const secretFile = scratchFile("client-secret", "from-file-secret\n");
+            const fromConfig = authOf({ ...ids, "azuread:clientSecretFilePath": secretFile });
+            assert.ok(fromConfig.kind === "clientSecret" && fromConfig.clientSecret.reveal() === "from-file-secret");
+            const fromEnv = authOf(ids, { ARM_CLIENT_SECRET_FILE_PATH: secretFile });
+            assert.ok(fromEnv.kind === "clientSecret" && fromEnv.clientSecret.reveal() === "from-file-secret");
+        });
+
+        it("lets a client secret from a higher source win over a secret file, without reading the file", () => {
+            const auth = authOf({ ...ids, "entra:clientSecret": "from-entra" }, { ARM_CLIENT_SECRET_FILE_PATH: path.join(scratch, "missing") });
+            assert.ok(auth.kind === "clientSecret" && auth.clientSecret.reveal() === "from-entra");
+        });
+
+        it("rejects a secret file that disagrees with the secret from the same source, echoing neither", () => {
+            const sentinel = "SENTINEL-file-secret-0b7e";
+            const error = assertRejected(
+                { ...ids, "azuread:clientSecret": "SENTINEL-config-secret-2d41", "azuread:clientSecretFilePath": scratchFile("other-secret", sentinel) },
+                {},
+                /azuread:clientSecret and azuread:clientSecretFilePath disagree/,
+            );
+            assert.ok(!error.message.includes(sentinel) && !error.message.includes("SENTINEL-config-secret-2d41"));
+        });
+
+        it("names the key and the path of a file that cannot be read", () => {
+            const missing = path.join(scratch, "no-such-secret");
+            assertRejected({ ...ids, "azuread:clientSecretFilePath": missing }, {}, /azuread:clientSecretFilePath names a file that cannot be read/, /ENOENT/, new RegExp(missing));
+            assertRejected({ ...ids, "azuread:clientSecretFilePath": scratchFile("empty-secret", "\n") }, {}, /azuread:clientSecretFilePath names an empty file/);
+        });
+
+        it("reads the client id from azuread:clientIdFilePath or ARM_CLIENT_ID_FILE_PATH", () => {
+            const idFile = scratchFile("client-id", "22222222-2222-2222-2222-222222222222\n");
+            const auth = authOf({ "azuread:tenantId": "t", "azuread:clientSecret": "s", "azuread:clientIdFilePath": idFile });
+            assert.ok(auth.kind === "clientSecret" && auth.clientId === "22222222-2222-2222-2222-222222222222");
+            const msi = authOf({ "azuread:useMsi": "true" }, { ARM_CLIENT_ID_FILE_PATH: idFile });
+            assert.deepEqual(msi, { kind: "managedIdentity", clientId: "22222222-2222-2222-2222-222222222222" });
+            assertRejected({ "azuread:clientId": "c", "azuread:clientIdFilePath": idFile }, {}, /azuread:clientId and azuread:clientIdFilePath disagree/);
+        });
+
+        it("names the client id file keys when a client id is missing", () => {
+            assertRejected({ "azuread:tenantId": "t", "azuread:clientSecret": "s" }, {}, /needs a clientId: set one of entra:clientId, azuread:clientId, ARM_CLIENT_ID, azuread:clientIdFilePath, ARM_CLIENT_ID_FILE_PATH/);
+        });
+
+        it("passes azuread:oidcTokenFilePath / ARM_OIDC_TOKEN_FILE_PATH to workload identity, unread", () => {
+            const auth = authOf({ ...ids, "azuread:useOidc": "true", "azuread:oidcTokenFilePath": tokenFile });
+            assert.deepEqual(auth, { kind: "workloadIdentity", tenantId: "t", clientId: "c", tokenFilePath: tokenFile });
+            // The token file alone asks for OIDC, like an OIDC token does.
+            assert.equal(authOf(ids, { ARM_OIDC_TOKEN_FILE_PATH: tokenFile }).kind, "workloadIdentity");
+            assertRejected({ ...ids, "azuread:oidcTokenFilePath": path.join(scratch, "gone") }, {}, /azuread:oidcTokenFilePath names a file that cannot be read/);
+        });
+
+        it("asks the token service named by azuread:oidcRequestUrl / ARM_OIDC_REQUEST_URL with its request token", () => {
+            const fromConfig = authOf({ ...ids, "azuread:useOidc": "true", "azuread:oidcRequestUrl": "https://tokens.example.test/id?x=1", "azuread:oidcRequestToken": "rt" });
+            assert.ok(fromConfig.kind === "githubOidc");
+            assert.equal(fromConfig.requestUrl, "https://tokens.example.test/id?x=1");
+            assert.equal(fromConfig.requestToken.reveal(), "rt");
+            // ARM_OIDC_REQUEST_* come before the GitHub runtime's own variables.
+            const fromEnv = authOf(
+                { ...ids, "azuread:useOidc": "true" },
+                { ARM_OIDC_REQUEST_URL: "https://arm.example.test/", ARM_OIDC_REQUEST_TOKEN: "arm", ACTIONS_ID_TOKEN_REQUEST_URL: "https://gh.example.test/", ACTIONS_ID_TOKEN_REQUEST_TOKEN: "gh" },
+            );
+            assert.ok(fromEnv.kind === "githubOidc" && fromEnv.requestUrl === "https://arm.example.test/" && fromEnv.requestToken.reveal() === "arm");
+        });
+
+        it("rejects a request URL without a request token, and one that would send the token in clear", () => {
+            assertRejected({ ...ids, "azuread:useOidc": "true", "azuread:oidcRequestUrl": "https://tokens.example.test/" }, {}, /azuread:oidcRequestUrl needs an oidcRequestToken: set one of azuread:oidcRequestToken, ARM_OIDC_REQUEST_TOKEN/);
+            const error = assertRejected(
+                { ...ids, "azuread:useOidc": "true", "azuread:oidcRequestUrl": "http://tokens.example.test/?sig=SENTINEL-url-9f", "azuread:oidcRequestToken": "rt" },
+                {},
+                /azuread:oidcRequestUrl must be an absolute https URL/,
+            );
+            assert.ok(!error.message.includes("SENTINEL-url-9f"));
+        });
+
+        it("uses Azure Pipelines OIDC when a service connection is named", () => {
+            const auth = authOf(
+                {},
+                {
+                    ARM_USE_OIDC: "true",
+                    ARM_TENANT_ID: "t",
+                    ARM_CLIENT_ID: "c",
+                    SYSTEM_ACCESSTOKEN: "ado-token",
+                    SYSTEM_OIDCREQUESTURI: "https://dev.azure.example.test/org/_apis/distributedtask/hubs/build/plans/p/jobs/j/oidctoken",
+                    ARM_ADO_PIPELINE_SERVICE_CONNECTION_ID: "service-connection-1",
+                },
+            );
+            assert.ok(auth.kind === "azurePipelinesOidc");
+            assert.equal(auth.serviceConnectionId, "service-connection-1");
+            assert.equal(auth.requestToken.reveal(), "ado-token");
+            assert.match(auth.requestUrl, /oidctoken$/);
+        });
+
+        it("uses the AKS workload identity webhook's variables for azuread:useAksWorkloadIdentity", () => {
+            const webhook = { AZURE_FEDERATED_TOKEN_FILE: tokenFile, AZURE_TENANT_ID: "aks-tenant", AZURE_CLIENT_ID: "aks-client" };
+            assert.deepEqual(authOf({ "azuread:useAksWorkloadIdentity": "true" }, webhook), {
+                kind: "workloadIdentity",
+                tenantId: "aks-tenant",
+                clientId: "aks-client",
+                tokenFilePath: tokenFile,
+            });
+            assert.equal(authOf({}, { ...webhook, ARM_USE_AKS_WORKLOAD_IDENTITY: "true" }).kind, "workloadIdentity");
+            assertRejected({ "azuread:useAksWorkloadIdentity": "true" }, {}, /no OIDC token is available/, /AZURE_FEDERATED_TOKEN_FILE/);
+            assertRejected({ "azuread:useAksWorkloadIdentity": "true" }, { ...webhook, AZURE_FEDERATED_TOKEN_FILE: path.join(scratch, "gone") }, /AZURE_FEDERATED_TOKEN_FILE names a file that cannot be read/);
+        });
+
+        it("accepts ARM_MSI_ENDPOINT only where ManagedIdentityCredential finds the same endpoint", () => {
+            assertRejected({ "azuread:useMsi": "true" }, { ARM_MSI_ENDPOINT: "http://169.254.169.254/x" }, /ARM_MSI_ENDPOINT cannot be passed/);
+            const auth = authOf({ "azuread:useMsi": "true" }, { ARM_MSI_ENDPOINT: "http://127.0.0.1:40342/msi", IDENTITY_ENDPOINT: "http://127.0.0.1:40342/msi" });
+            assert.equal(auth.kind, "managedIdentity");
+        });
+
+        it("refuses a custom cloud's metadata host unless entra:cloud says which cloud to use", () => {
+            assertRejected({ "azuread:metadataHost": "management.azure.example" }, {}, /azuread:metadataHost .* is not supported: set entra:cloud/);
+            assertRejected({ "azuread:environment": "china" }, { ARM_METADATA_HOSTNAME: "management.azure.example" }, /ARM_METADATA_HOSTNAME/);
+            assert.equal(resolveGraphSettings(config({ "entra:cloud": "usgov", "azuread:metadataHost": "management.usgovcloudapi.net" }), {}).cloud, "usgov");
+        });
+    });
+
+    it("reads exactly the keys README's configuration table lists", () => {
+        const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+        const section = readme.slice(readme.indexOf("\n## Configuration\n"), readme.indexOf("\n### Credentials\n"));
+        const tableRows = section.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| Setting"));
+        assert.ok(tableRows.length > 0, "README has a configuration table");
+        // Columns 2 to 4: stack config, azuread stack config, environment.
+        const documented = new Set(tableRows.flatMap((row) => row.split("|").slice(2, 5).flatMap((cell) => [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1]))));
+        const read = new Set(Object.values(SETTING_SOURCES).flatMap(({ entra, azuread, env }: SettingKeys) => [entra, azuread, ...(env ?? [])].filter((key) => key !== undefined)));
+        assert.deepEqual([...documented].sort(), [...read].sort());
     });
 });
