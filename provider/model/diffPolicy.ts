@@ -1,5 +1,7 @@
+import { isDeepStrictEqual } from "node:util";
 import { CheckContext } from "./checkContext";
 import { canonicalPolicy, INPUT_NAMES } from "./policyShape";
+import { REVIEWS_OFF, reviewsAreOff } from "./reviewSettings";
 import { isPlainObject, isUnknown } from "./unknown";
 
 /** Inputs that never cause a diff: `adopt` only matters at create; `id` is accepted only for copy-paste. */
@@ -54,6 +56,24 @@ function same(desired: unknown, actual: unknown, key = ""): boolean {
 }
 
 /**
+ * Reviews that are off do nothing, and Graph answers them in more than one way: null, its defaults, `false` for the
+ * recommendation and justification flags, or a schedule and reviewers left from when they were on. So when the inputs
+ * leave reviews off, Graph's must be off too, and only what the inputs set apart from the defaults is compared: a
+ * paused configuration someone declared still shows its changes.
+ */
+function sameReviews(desired: unknown, actual: unknown): boolean {
+    if (!reviewsAreOff(desired)) {
+        return same(desired, actual);
+    }
+    if (!reviewsAreOff(actual)) {
+        return false;
+    }
+    const declared = desired ?? {};
+    const held = actual ?? REVIEWS_OFF;
+    return Object.keys(declared).every((key) => isDeepStrictEqual(declared[key], REVIEWS_OFF[key]) || same(declared[key], held[key], key));
+}
+
+/**
  * Compares the desired inputs with the old outputs, both in canonical form. `accessPackageId` changes replace the
  * policy; everything else updates in place; `adopt`, `__provider` and read-only outputs never cause a diff.
  *
@@ -63,6 +83,6 @@ function same(desired: unknown, actual: unknown, key = ""): boolean {
 export function diffPolicy(olds: Record<string, unknown>, news: Record<string, unknown>): { changes: boolean; replaces: string[]; diffs: string[] } {
     const actual = canonicalPolicy(olds, new CheckContext());
     const desired = canonicalPolicy(news, new CheckContext());
-    const diffs = INPUT_NAMES.filter((name) => !NOT_COMPARED.has(name) && !same(desired[name], actual[name]));
+    const diffs = INPUT_NAMES.filter((name) => !NOT_COMPARED.has(name) && !(name === "reviewSettings" ? sameReviews : same)(desired[name], actual[name]));
     return { changes: diffs.length > 0, replaces: diffs.filter((name) => name === "accessPackageId"), diffs };
 }

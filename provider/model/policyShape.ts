@@ -2,6 +2,7 @@
  * The whole policy: its properties, the rules that tie them together, and the canonical form check returns.
  * The same reading canonicalises Graph's responses, so that state and desired inputs meet in one form.
  */
+import { isDeepStrictEqual } from "node:util";
 import { approvalSettings, approvingProperties } from "./approvalSettings";
 import { CheckContext, childPath, describe, indexPath, oneOf } from "./checkContext";
 import { customExtensionStageSettings } from "./customExtensions";
@@ -10,7 +11,7 @@ import { expirationPattern } from "./expiration";
 import { questions } from "./questions";
 import { booleanValue, durationValue, enumValue, guidValue, ignored, isGuid, objectOf, readFields, textValue, typed, withoutTypeTag, type Fields, type ObjectRule, type Reader } from "./readers";
 import { requestingProperties, requestorSettings } from "./requestorSettings";
-import { reviewSettings } from "./reviewSettings";
+import { REVIEWS_OFF, reviewSettings } from "./reviewSettings";
 import { allowedTargets, allowedTargetTypesFor, isAllowedTargetType, nameOfSubjectSet, subjectSetODataType } from "./subjectSets";
 import { containsUnknown, isPlainObject, isUnknown } from "./unknown";
 
@@ -129,11 +130,9 @@ const scopeMatchesTargets: ObjectRule = (policy, _path, ctx) => {
     return policy;
 };
 
-const REVIEWS_OFF = JSON.stringify(reviewSettings({}, "reviewSettings", new CheckContext()));
-
 const disabledReviewsAreAbsent: ObjectRule = (policy) => {
     // Disabled reviews with nothing else configured mean "no reviews", which Graph may hold as null or as defaults.
-    if (JSON.stringify(policy.reviewSettings) !== REVIEWS_OFF) {
+    if (!isDeepStrictEqual(policy.reviewSettings, REVIEWS_OFF)) {
         return policy;
     }
     const { reviewSettings: _off, ...rest } = policy;

@@ -1,5 +1,5 @@
 /** `reviewSettings`: access reviews of assignments, with their schedule and recurrence. */
-import { childPath } from "./checkContext";
+import { CheckContext, childPath } from "./checkContext";
 import { DAYS_OF_WEEK, EXPIRATION_BEHAVIORS, RECURRENCE_PATTERN_TYPES, RECURRENCE_RANGE_TYPES, WEEK_INDEXES } from "./enumValues";
 import { expirationPattern } from "./expiration";
 import {
@@ -16,6 +16,7 @@ import {
     type Reader,
 } from "./readers";
 import { reviewers } from "./subjectSets";
+import { isPlainObject } from "./unknown";
 
 const off = booleanValue({ default: false });
 const on = booleanValue({ default: true });
@@ -95,3 +96,11 @@ export const reviewSettings: Reader = typed(
         enabledReviewsAreComplete,
     ),
 );
+
+/** Canonical review settings with reviews off and nothing else configured: every documented default. */
+export const REVIEWS_OFF: Readonly<Record<string, unknown>> = reviewSettings({}, "reviewSettings", new CheckContext()) as Record<string, unknown>;
+
+/** Whether canonical review settings leave reviews off: absent, or `isEnabled` known to be `false`. */
+export function reviewsAreOff(settings: unknown): settings is Record<string, unknown> | undefined {
+    return settings === undefined || (isPlainObject(settings) && settings.isEnabled === false);
+}

@@ -60,6 +60,44 @@ describe("diff", () => {
         });
     });
 
+    describe("reviews that are off, however Graph fills the rest", () => {
+        const leftover = quarterlyReviews();
+        /** The outputs when Graph answers All Users with `reviewSettings` as given. */
+        const answered = (reviewSettings: Policy) => outputsFromGraph({ ...graphEcho(toGraphBody(checked(allUsers()) as PolicyInputs)), reviewSettings } as never);
+        const GRAPH_OFF: [string, Policy][] = [
+            ["its defaults", { isEnabled: false, isRecommendationEnabled: true, isReviewerJustificationRequired: true, isSelfReview: false, expirationBehavior: "keepAccess", primaryReviewers: [], fallbackReviewers: [], schedule: null }],
+            ["false for the recommendation and justification flags", { isEnabled: false, isRecommendationEnabled: false, isReviewerJustificationRequired: false, isSelfReview: false, primaryReviewers: [], fallbackReviewers: [] }],
+            ["the schedule and reviewers of when they were on", { ...leftover, isEnabled: false, isRecommendationEnabled: false, fallbackReviewers: members(USER_ID) }],
+        ];
+        const DECLARED_OFF: [string, (p: Policy) => void][] = [
+            ["no reviewSettings", () => undefined],
+            ["isEnabled: false", (p) => (p.reviewSettings = { isEnabled: false })],
+            ["isEnabled: false with defaults written out", (p) => (p.reviewSettings = { isEnabled: false, isRecommendationEnabled: true, primaryReviewers: [] })],
+        ];
+        for (const [graphFill, reviewSettings] of GRAPH_OFF) {
+            for (const [declaration, declare] of DECLARED_OFF) {
+                it(`Graph answering with ${graphFill} equals ${declaration}`, () => {
+                    const desired = allUsers();
+                    declare(desired);
+                    assert.deepEqual(diffPolicy(answered(reviewSettings), checked(desired)), { changes: false, replaces: [], diffs: [] });
+                });
+            }
+        }
+
+        it("a declared paused configuration is compared: the same one equals, another one updates", () => {
+            const state = answered(GRAPH_OFF[2][1]);
+            const paused = (primaryReviewers: Policy[]) => checked({ ...allUsers(), reviewSettings: { ...leftover, isEnabled: false, primaryReviewers } });
+            assert.equal(diffPolicy(state, paused(leftover.primaryReviewers)).changes, false);
+            assert.deepEqual(diffPolicy(state, paused(members(USER_ID))).diffs, ["reviewSettings"]);
+            assert.deepEqual(diffPolicy(answered(GRAPH_OFF[0][1]), paused(members(USER_ID))).diffs, ["reviewSettings"]);
+        });
+
+        it("reviews on, in Graph or in the inputs, are compared as a whole", () => {
+            assert.deepEqual(diffPolicy(answered(GRAPH_OFF[2][1]), checked({ ...allUsers(), reviewSettings: leftover })).diffs, ["reviewSettings"]);
+            assert.deepEqual(diffPolicy(answered(leftover), checked(allUsers())).diffs, ["reviewSettings"]);
+        });
+    });
+
     describe("reports real changes", () => {
         const changes: [string, Policy, (p: Policy) => void, string][] = [
             ["displayName", allUsers(), (p) => (p.displayName = "Everyone"), "displayName"],
