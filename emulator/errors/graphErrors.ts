@@ -1,4 +1,16 @@
+import type { RetryAfterFormat } from "../faults/FaultRule";
 import { GraphError } from "./GraphError";
+
+/** The `Retry-After` value for a delay of `seconds`, as delay-seconds or as an HTTP-date. */
+function retryAfter(seconds: number, format: RetryAfterFormat): string {
+  if (format === "seconds") return String(seconds);
+  // Rounded up, so the date is never earlier than the delay asks.
+  return new Date(Math.ceil((Date.now() + seconds * 1000) / 1000) * 1000).toUTCString();
+}
+
+/** What Graph's gateway answers a request without a valid token with: where to get one, and for which resource. */
+const WWW_AUTHENTICATE =
+  'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"';
 
 /**
  * The single source of every error the emulated Graph answers with, so that status codes,
@@ -58,9 +70,9 @@ export const graphErrors = {
     return new GraphError(400, "BadRequest", `Resource not found for the segment '${segment}'.`);
   },
 
-  /** 401 for a missing or wrong bearer token. */
+  /** 401 for a missing or wrong bearer token, with Graph's `WWW-Authenticate` challenge. */
   invalidToken(reason: string): GraphError {
-    return new GraphError(401, "InvalidAuthenticationToken", reason);
+    return new GraphError(401, "InvalidAuthenticationToken", reason, { "WWW-Authenticate": WWW_AUTHENTICATE });
   },
 
   /** 403, e.g. the eventual-consistency window after a delete. */
@@ -94,20 +106,20 @@ export const graphErrors = {
     return new GraphError(409, "Conflict", message);
   },
 
-  /** 429 with `Retry-After` in seconds. */
-  tooManyRequests(retryAfterSeconds: number): GraphError {
+  /** 429 with `Retry-After` (whole seconds, written as `format` says). */
+  tooManyRequests(retryAfterSeconds: number, format: RetryAfterFormat = "seconds"): GraphError {
     return new GraphError(
       429,
       "TooManyRequests",
       "Too many requests. Please retry after the time given in the Retry-After header.",
-      { "Retry-After": String(retryAfterSeconds) },
+      { "Retry-After": retryAfter(retryAfterSeconds, format) },
     );
   },
 
-  /** 500/503/504, optionally with `Retry-After` in seconds. */
-  serverError(status: 500 | 503 | 504, retryAfterSeconds?: number): GraphError {
+  /** 500/503/504, optionally with `Retry-After` (whole seconds, written as `format` says). */
+  serverError(status: 500 | 503 | 504, retryAfterSeconds?: number, format: RetryAfterFormat = "seconds"): GraphError {
     const code = { 500: "InternalServerError", 503: "ServiceUnavailable", 504: "GatewayTimeout" }[status];
-    const headers: Record<string, string> = retryAfterSeconds === undefined ? {} : { "Retry-After": String(retryAfterSeconds) };
+    const headers: Record<string, string> = retryAfterSeconds === undefined ? {} : { "Retry-After": retryAfter(retryAfterSeconds, format) };
     return new GraphError(status, code, "The service is temporarily unable to process the request.", headers);
   },
 };

@@ -151,12 +151,12 @@ export class FaultInjector {
         case "throttle": {
           const taken = entry.bucket?.take();
           if (taken?.allowed === true || !this.fires(entry)) continue;
-          error = graphErrors.tooManyRequests(taken === undefined ? rule.retryAfterSeconds ?? 1 : taken.retryAfterSeconds);
+          error = graphErrors.tooManyRequests(taken === undefined ? rule.retryAfterSeconds ?? 1 : taken.retryAfterSeconds, rule.retryAfterFormat);
           break;
         }
         case "serverError":
           if (!this.fires(entry)) continue;
-          error = graphErrors.serverError(rule.status, rule.retryAfterSeconds);
+          error = graphErrors.serverError(rule.status, rule.retryAfterSeconds, rule.retryAfterFormat);
           break;
         case "readAfterWriteLag":
         case "forbiddenAfterDelete":

@@ -8,18 +8,27 @@ export interface FaultMatch {
   path?: string;
   /** Regular expression (source text) over the path; used instead of `path` when given. */
   pathRegex?: string;
-  /** Fire at most this many times; unlimited when absent. */
+  /** Fire at most this many times (an integer); unlimited when absent. */
   times?: number;
   /** Chance (0..1) that a matching request fires the rule; default 1. */
   probability?: number;
 }
 
+/**
+ * How `Retry-After` is written: `seconds` (default) as delay-seconds, e.g. `Retry-After: 7`;
+ * `httpDate` as the IMF-fixdate that many seconds from now (rounded up to a whole second),
+ * e.g. `Retry-After: Wed, 21 Oct 2026 07:28:07 GMT`, the other form RFC 9110 §10.2.3 allows.
+ */
+export type RetryAfterFormat = "seconds" | "httpDate";
+
 /** 429 with `Retry-After`: for `times` requests, or as a token bucket of `ratePerSecond`. */
 export interface ThrottleFault extends FaultMatch {
   /** Discriminator. */
   kind: "throttle";
-  /** `Retry-After` seconds for count-based throttling (default 1); the bucket computes its own. */
+  /** `Retry-After` in whole seconds for count-based throttling (default 1); the bucket computes its own. */
   retryAfterSeconds?: number;
+  /** How `Retry-After` is written; default `seconds`. */
+  retryAfterFormat?: RetryAfterFormat;
   /** When set, requests beyond this sustained rate are throttled. */
   ratePerSecond?: number;
   /** Bucket capacity (default: `max(1, ratePerSecond)`). */
@@ -32,8 +41,10 @@ export interface ServerErrorFault extends FaultMatch {
   kind: "serverError";
   /** The status answered. */
   status: 500 | 503 | 504;
-  /** Optional `Retry-After` seconds. */
+  /** Optional `Retry-After`, in whole seconds. */
   retryAfterSeconds?: number;
+  /** How `Retry-After` is written; default `seconds`. */
+  retryAfterFormat?: RetryAfterFormat;
 }
 
 /** Added latency before the request is handled. */
@@ -59,7 +70,7 @@ export interface DropFault extends FaultMatch {
 export interface VisibilityWindow {
   /** Window length in milliseconds. */
   ms?: number;
-  /** Number of GETs the window answers. */
+  /** Number of GETs the window answers (an integer). */
   requests?: number;
 }
 

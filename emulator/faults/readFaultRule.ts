@@ -9,15 +9,23 @@ function check(condition: boolean, property: string, reason: string): void {
 }
 
 const optionalNumber = (value: JsonValue | undefined): boolean => value === undefined || (typeof value === "number" && value >= 0);
+const optionalCount = (value: JsonValue | undefined): boolean => value === undefined || (Number.isInteger(value) && (value as number) >= 0);
+const RETRY_AFTER_FORMATS = ["seconds", "httpDate"];
 
 /** Checks a fault rule posted to the admin API (or passed in start options). */
 export function readFaultRule(value: JsonValue | FaultRule | undefined): FaultRule {
   check(isJsonObject(value), "(body)", "expected a fault rule object.");
   const rule = value as unknown as Record<string, JsonValue | undefined>;
   check(typeof rule.kind === "string" && KINDS.includes(rule.kind), "kind", `must be one of: ${KINDS.join(", ")}.`);
-  for (const key of ["times", "retryAfterSeconds", "ratePerSecond", "burst", "ms", "requests", "holdMs"]) {
-    check(optionalNumber(rule[key]), key, "must be a non-negative number.");
-  }
+  for (const key of ["ratePerSecond", "burst", "ms", "holdMs"]) check(optionalNumber(rule[key]), key, "must be a non-negative number.");
+  // Retry-After's delay-seconds is a whole number (RFC 9110 §10.2.3); counts are whole too.
+  check(optionalCount(rule.retryAfterSeconds), "retryAfterSeconds", "must be a non-negative integer (whole seconds).");
+  for (const key of ["times", "requests"]) check(optionalCount(rule[key]), key, "must be a non-negative integer.");
+  check(
+    rule.retryAfterFormat === undefined || RETRY_AFTER_FORMATS.includes(rule.retryAfterFormat as string),
+    "retryAfterFormat",
+    "must be 'seconds' or 'httpDate'.",
+  );
   check(rule.probability === undefined || (typeof rule.probability === "number" && rule.probability >= 0 && rule.probability <= 1), "probability", "must be between 0 and 1.");
   for (const key of ["method", "path", "pathRegex", "id"]) check(rule[key] === undefined || typeof rule[key] === "string", key, "must be a string.");
   if (typeof rule.pathRegex === "string") {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { EmulatorAdminError, type FaultRule } from "../../emulator";
 import { EM, Harness, minimalPolicy } from "./support";
 
 const POLICIES = `${EM}/assignmentPolicies`;
@@ -127,6 +128,54 @@ describe("emulator: fault injection and request log", () => {
 
   it("refuses an invalid fault rule", async () => {
     await assert.rejects(h.emulator.admin.addFault({ kind: "serverError", status: 502 as 500 }), /status/);
+  });
+
+  for (const retryAfterSeconds of [1.5, -1, "2"]) {
+    it(`refuses retryAfterSeconds ${JSON.stringify(retryAfterSeconds)}: Retry-After is whole seconds`, async () => {
+      const rule = { kind: "throttle", retryAfterSeconds } as unknown as FaultRule;
+      await assert.rejects(h.emulator.admin.addFault(rule), (error: unknown) => {
+        assert.ok(error instanceof EmulatorAdminError);
+        assert.equal(error.status, 400);
+        assert.match(error.body, /'retryAfterSeconds': must be a non-negative integer/);
+        return true;
+      });
+      await assert.rejects(Harness.start({ faults: [rule] }), /retryAfterSeconds/);
+    });
+  }
+
+  it("refuses an unknown retryAfterFormat, naming the allowed ones", async () => {
+    await assert.rejects(h.emulator.admin.addFault({ kind: "serverError", status: 503, retryAfterFormat: "minutes" as "seconds" }), /'retryAfterFormat': must be 'seconds' or 'httpDate'/);
+  });
+
+  /** Asserts an IMF-fixdate `Retry-After` at least `seconds` after `before` and at most a second past `seconds` after `after`. */
+  function assertHttpDate(value: string | null, seconds: number, before: number, after: number): void {
+    assert.match(value ?? "", /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+    const at = Date.parse(value!);
+    assert.ok(at >= before + seconds * 1000, `${value} is not ${seconds}s after the request`);
+    assert.ok(at <= after + seconds * 1000 + 1000, `${value} is too late`);
+  }
+
+  it("sends Retry-After as an HTTP-date with retryAfterFormat 'httpDate', for throttling and server errors", async () => {
+    await h.emulator.admin.addFault({ kind: "throttle", times: 1, retryAfterSeconds: 30, retryAfterFormat: "httpDate", method: "GET" });
+    await h.emulator.admin.addFault({ kind: "serverError", status: 503, times: 1, retryAfterSeconds: 5, retryAfterFormat: "httpDate", method: "GET" });
+    let before = Date.now();
+    const throttled = await h.call("GET", "assignmentPolicies");
+    assert.equal(throttled.status, 429);
+    assertHttpDate(throttled.headers.get("retry-after"), 30, before, Date.now());
+    before = Date.now();
+    const unavailable = await h.call("GET", "assignmentPolicies");
+    assert.equal(unavailable.status, 503);
+    assertHttpDate(unavailable.headers.get("retry-after"), 5, before, Date.now());
+  });
+
+  it("a token bucket's Retry-After follows retryAfterFormat too", async () => {
+    await h.emulator.admin.addFault({ kind: "throttle", ratePerSecond: 0.001, burst: 1, retryAfterFormat: "httpDate" });
+    assert.equal((await h.call("GET", "assignmentPolicies")).status, 200);
+    const before = Date.now();
+    const throttled = await h.call("GET", "assignmentPolicies");
+    assert.equal(throttled.status, 429);
+    // One token per 1000 s, and the bucket emptied less than a second ago.
+    assertHttpDate(throttled.headers.get("retry-after"), 1000, before, Date.now());
   });
 
   it("faults given at start apply from the first request", async () => {

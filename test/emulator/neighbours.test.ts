@@ -123,6 +123,10 @@ describe("emulator: wire conventions and auth", () => {
       assert.equal(response.status, 401);
       const body = (await response.json()) as { error: { code: string } };
       assert.equal(body.error.code, "InvalidAuthenticationToken");
+      assert.equal(
+        response.headers.get("www-authenticate"),
+        'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
+      );
     }
   });
 
