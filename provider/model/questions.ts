@@ -104,13 +104,27 @@ const question: Reader = (value, path, ctx) => {
     return { "@odata.type": variant.odataType, ...readFields(rest, path, ctx, variant.fields, variant.rules) };
 };
 
-/** Questions default their `sequence` to their position and are kept in `sequence` order, the order requestors see. */
+function compareText(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Questions default their `sequence` to their position and are kept in `sequence` order, the order requestors see.
+ * Graph documents `sequence` only as a relative position, not as unique, so questions sharing one are ordered by
+ * their content and then their id: the same order whichever order Graph returns them in. The service-generated id
+ * comes last, so inputs without ids order like the outputs that have them.
+ */
 function ordered(list: unknown): unknown {
     if (!Array.isArray(list) || !list.every((q) => isPlainObject(q) && (q.sequence === undefined || typeof q.sequence === "number"))) {
         return list;
     }
-    const numbered = list.map((q: Record<string, unknown>, i) => ({ ...q, sequence: q.sequence ?? i + 1 }));
-    return numbered.map((q, i) => ({ q, i })).sort((a, b) => (a.q.sequence as number) - (b.q.sequence as number) || a.i - b.i).map(({ q }) => q);
+    const numbered: Record<string, unknown>[] = list.map((q: Record<string, unknown>, i) => ({ ...q, sequence: q.sequence ?? i + 1 }));
+    const keyed = numbered.map((q) => {
+        const { id, ...content } = q;
+        return { q, content: JSON.stringify(content), id: JSON.stringify(id ?? "") };
+    });
+    keyed.sort((a, b) => (a.q.sequence as number) - (b.q.sequence as number) || compareText(a.content, b.content) || compareText(a.id, b.id));
+    return keyed.map(({ q }) => q);
 }
 
 /** The `questions` list. */

@@ -15,7 +15,10 @@ export interface LocalizedText {
 export interface QuestionBase {
     /** Service-generated id. Omit it to let Graph assign one; when omitted it is never compared. */
     id?: string;
-    /** Position of the question in the list shown to requestors (integer ≥ 0). Default: its 1-based position in `questions`. */
+    /**
+     * Position of the question in the list shown to requestors (integer ≥ 0). Default: its 1-based position in
+     * `questions`. Questions that share a sequence are ordered by their content, whatever order they are written in.
+     */
     sequence?: number;
     /** Whether the requestor must answer. Default `false`. */
     isRequired?: boolean;

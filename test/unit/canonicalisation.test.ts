@@ -124,6 +124,14 @@ describe("check: canonicalisation", () => {
         assert.deepEqual(numbered.questions.map((q: any) => q.sequence), [1, 2]);
     });
 
+    it("orders questions that share a sequence the same way whatever order they come in", () => {
+        const text = (t: string, id?: string) => ({ "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion", text: t, sequence: 1, id });
+        const written = [text("b"), text("a", "q2"), text("a", "q1")];
+        const orders = [written, [...written].reverse(), [written[1], written[0], written[2]]];
+        const canonicalOrders = orders.map((questions) => canonical({ ...allUsers(), questions }).questions.map((q: any) => [q.text, q.id]));
+        assert.deepEqual(canonicalOrders, orders.map(() => [["a", "q1"], ["a", "q2"], ["b", undefined]]));
+    });
+
     it("drops the type tags Graph's bodies put on choices and localizations", () => {
         const inputs = canonical({
             ...allUsers(),

@@ -48,6 +48,16 @@ describe("diff", () => {
             });
         }
 
+        it("questions sharing a sequence that Graph returns in another order", () => {
+            const question = (text: string) => ({ "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion", text, sequence: 0 });
+            const base = { ...allUsers(), questions: [question("Why?"), question("Until when?"), question("Who approved?")] };
+            const graph = graphEcho(toGraphBody(checked(base) as PolicyInputs));
+            for (const order of [[0, 1, 2], [2, 1, 0], [1, 2, 0]]) {
+                const state = outputsFromGraph({ ...graph, questions: order.map((i) => graph.questions![i]) });
+                assert.deepEqual(diffPolicy(state, checked(base)), { changes: false, replaces: [], diffs: [] }, `Graph's order ${order}`);
+            }
+        });
+
         it("server-filled ids, descriptions and expanded extensions when not declared", () => {
             const base = {
                 ...allUsers(),
