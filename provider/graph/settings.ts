@@ -401,11 +401,13 @@ function resolveOidc(find: Find, ids: Ids): GraphAuth {
     const assertion = () => ({ tenantId: requireId(ids, "tenantId", why), clientId: requireId(ids, "clientId", why) });
     const requestUrl = find("oidcRequestUrl");
     const requestToken = find("oidcRequestToken");
+    // Half a request is no request: Azure Pipelines sets SYSTEM_OIDCREQUESTURI in every job, SYSTEM_ACCESSTOKEN only
+    // where the pipeline maps it.
+    const request = requestUrl !== undefined && requestToken !== undefined ? highest(requestUrl, requestToken) : undefined;
     const source = best([
         ["token", find("oidcToken")],
         ["tokenFile", find("oidcTokenFilePath")],
-        // GitHub Actions and Azure Pipelines set one without the other only when the job may not ask for a token.
-        ["request", requestUrl ?? requestToken],
+        ["request", request],
         ["federatedTokenFile", find("federatedTokenFile")],
     ] as const);
     switch (source?.choice) {
@@ -414,15 +416,15 @@ function resolveOidc(find: Find, ids: Ids): GraphAuth {
         case "tokenFile":
             return { kind: "workloadIdentity", ...assertion(), tokenFilePath: requireReadableFile(source.found) };
         case "request": {
-            if (requestUrl === undefined || requestToken === undefined) {
-                const [present, missing]: [Found, Field] = requestUrl === undefined ? [requestToken as Found, "oidcRequestUrl"] : [requestUrl, "oidcRequestToken"];
-                throw new GraphSettingsError(`${present.key} needs an ${missing}: set one of ${keysOf(missing)}.`);
-            }
-            const request = { ...assertion(), requestUrl: parseRequestUrl(requestUrl), requestToken: new Secret(requestToken.value) };
+            const asker = {
+                ...assertion(),
+                requestUrl: parseRequestUrl(requestUrl as Found),
+                requestToken: new Secret((requestToken as Found).value),
+            };
             const serviceConnection = find("adoPipelineServiceConnectionId");
             return serviceConnection === undefined
-                ? { kind: "githubOidc", ...request }
-                : { kind: "azurePipelinesOidc", ...request, serviceConnectionId: serviceConnection.value };
+                ? { kind: "githubOidc", ...asker }
+                : { kind: "azurePipelinesOidc", ...asker, serviceConnectionId: serviceConnection.value };
         }
         case "federatedTokenFile": {
             // The workload identity webhook injects AZURE_TENANT_ID/AZURE_CLIENT_ID next to the token file.
@@ -436,6 +438,10 @@ function resolveOidc(find: Find, ids: Ids): GraphAuth {
             };
         }
         case undefined:
+            if (requestUrl !== undefined || requestToken !== undefined) {
+                const [present, missing]: [Found, Field] = requestUrl === undefined ? [requestToken as Found, "oidcRequestUrl"] : [requestUrl, "oidcRequestToken"];
+                throw new GraphSettingsError(`${present.key} needs an ${missing}: set one of ${keysOf(missing)}.`);
+            }
             throw new GraphSettingsError(
                 `${why} is enabled but no OIDC token is available: set one of ${keysOf("oidcToken", "oidcTokenFilePath")}; ` +
                     `run in GitHub Actions with "permissions: id-token: write" (ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN) ` +

@@ -279,6 +279,8 @@ describe("resolveGraphSettings", () => {
             });
             assert.equal(authOf({}, { ...webhook, ARM_USE_AKS_WORKLOAD_IDENTITY: "true" }).kind, "workloadIdentity");
             assertRejected({ "azuread:useAksWorkloadIdentity": "true" }, {}, /no OIDC token is available/, /AZURE_FEDERATED_TOKEN_FILE/);
+            // An Azure Pipelines agent on AKS: the job's request URL without its access token is no token service.
+            assert.equal(authOf({ "azuread:useAksWorkloadIdentity": "true" }, { ...webhook, SYSTEM_OIDCREQUESTURI: "https://dev.azure.example.test/oidc" }).kind, "workloadIdentity");
             assertRejected({ "azuread:useAksWorkloadIdentity": "true" }, { ...webhook, AZURE_FEDERATED_TOKEN_FILE: path.join(scratch, "gone") }, /AZURE_FEDERATED_TOKEN_FILE names a file that cannot be read/);
         });
 
