@@ -1,5 +1,6 @@
 /** `questions`: text and multiple-choice questions, their localizations and choices. */
 import { childPath, describe, indexPath, oneOf } from "./checkContext";
+import { dotNetRegexProblem } from "./dotNetRegex";
 import { bareODataType, booleanValue, integerValue, listOf, objectOf, readFields, textValue, typed, type Fields, type ObjectRule, type Reader } from "./readers";
 import { isPlainObject, isUnknown, ownValue } from "./unknown";
 
@@ -49,12 +50,9 @@ const choicesAreUsable: ObjectRule = (question, path, ctx) => {
 
 const regexPattern: Reader = (value, path, ctx) => {
     const pattern = textValue()(value, path, ctx);
-    if (typeof pattern === "string" && !isUnknown(pattern)) {
-        try {
-            new RegExp(pattern);
-        } catch (error) {
-            ctx.fail(path, `must be a regular expression that compiles: ${(error as Error).message}`);
-        }
+    const problem = typeof pattern === "string" && !isUnknown(pattern) ? dotNetRegexProblem(pattern) : undefined;
+    if (problem !== undefined) {
+        ctx.fail(path, `must be a .NET regular expression (Graph's dialect), but ${describe(pattern)} ${problem}`);
     }
     return pattern;
 };

@@ -36,7 +36,11 @@ export interface TextInputQuestion extends QuestionBase {
     "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion";
     /** Whether the answer is a single line. Default `false`. */
     isSingleLineQuestion?: boolean;
-    /** A regular expression the answer must match; it must compile. */
+    /**
+     * A .NET regular expression (the dialect Graph matches answers with) the answer must match, e.g. `^E\d{5}$` or
+     * `(?i)^[a-z]+$`. Check refuses malformed patterns: unbalanced parentheses, an unterminated class or group, a
+     * quantifier with nothing to repeat, a trailing backslash.
+     */
     regexPattern?: string;
 }
 
