@@ -159,8 +159,8 @@ function lookup(config: ConfigSource | undefined, env: NodeJS.ProcessEnv): Find 
         // An empty value is how shells and CI templates say "not set".
         for (const [rank, key] of [keys.entra, keys.azuread].entries()) {
             const raw = key === undefined ? undefined : config?.get(key);
-            if (key !== undefined && usable(raw)) {
-                return { value: raw.trim(), key, rank };
+            if (usable(raw)) {
+                return { value: raw.trim(), key: key as string, rank };
             }
         }
         const key = keys.env?.find((name) => usable(env[name]));
@@ -498,8 +498,10 @@ function resolveAuth(find: Find): GraphAuth {
 
 /**
  * Resolves Graph settings. Precedence, highest first: stack config `entra:*`, the azuread provider's stack config
- * `azuread:*`, then the environment (`ENTRA_GRAPH_*`, `ARM_*`, GitHub Actions OIDC; `DefaultAzureCredential` reads
- * `AZURE_*` itself). A static token wins over credential settings from a lower-precedence source only.
+ * `azuread:*`, then the environment ({@link SETTING_SOURCES}; `DefaultAzureCredential` reads `AZURE_*` itself). A
+ * static token wins over credential settings from a lower-precedence source only. Files of the chosen method are
+ * read here (client id, client secret, certificate), so their errors show at preview; token files, which are
+ * renewed while the host runs, are only checked to be readable. Makes no network call.
  *
  * @throws GraphSettingsError naming the offending key and the values it accepts.
  */
