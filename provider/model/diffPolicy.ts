@@ -21,8 +21,13 @@ const UNORDERED = new Set([
     "daysOfWeek",
 ]);
 
-/** Properties the service fills in (ids, subject-set descriptions, grace period): compared only when declared. */
-const COMPARED_WHEN_DECLARED = new Set(["id", "description", "gracePeriodBeforeAccessRemoval"]);
+/**
+ * Properties the service fills in, compared only when declared: an omitted question or stage-setting id means "let
+ * Graph choose", which any id satisfies, and a subject set's description is Graph's read-only display text. (A grace
+ * period is not among them: Graph documents no default for it, so a PUT without one leaves none, and removing it
+ * from the inputs is a change.)
+ */
+const COMPARED_WHEN_DECLARED = new Set(["id", "description"]);
 
 /** Whether every element of `desired` pairs off with its own element of `actual`. */
 function sameSet(desired: unknown[], actual: unknown[]): boolean {

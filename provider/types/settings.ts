@@ -164,7 +164,10 @@ export interface AutomaticRequestSettings {
     requestAccessForAllowedTargets?: boolean;
     /** Remove the assignment when the target no longer matches. Default `false`. */
     removeAccessWhenTargetLeavesAllowedTargets?: boolean;
-    /** How long access is kept after the target stops matching (ISO 8601 duration). Graph fills it in; when omitted it is never compared. */
+    /**
+     * How long access is kept after the target stops matching (ISO 8601 duration). Omitted = none: the update sends the
+     * whole policy, so removing it from the inputs removes it from the policy.
+     */
     gracePeriodBeforeAccessRemoval?: string;
 }
 

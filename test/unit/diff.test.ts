@@ -132,6 +132,13 @@ describe("diff", () => {
             assert.deepEqual(changed(allUsers(), (p) => (p.accessPackageId = GROUP_ID)), { changes: true, replaces: ["accessPackageId"], diffs: ["accessPackageId"] });
         });
 
+        it("a removed grace period: updates automaticRequestSettings, since the PUT leaves none", () => {
+            const base = salesAutoAssignment();
+            base.automaticRequestSettings.gracePeriodBeforeAccessRemoval = "P7D";
+            assert.deepEqual(changed(base, (p) => delete p.automaticRequestSettings.gracePeriodBeforeAccessRemoval), { changes: true, replaces: [], diffs: ["automaticRequestSettings"] });
+            assert.deepEqual(changed(base, (p) => (p.automaticRequestSettings.gracePeriodBeforeAccessRemoval = "PT168H")).diffs, []);
+        });
+
         it("a removed custom extension id declared by the user", () => {
             const base = { ...allUsers(), customExtensionStageSettings: [{ stage: "assignmentRequestCreated", customExtension: { id: EXTENSION_ID } }] };
             assert.deepEqual(changed(base, (p) => (p.customExtensionStageSettings[0].customExtension.id = GROUP_ID)).diffs, ["customExtensionStageSettings"]);
