@@ -16,6 +16,7 @@ import { GraphRequestListener } from "./http/GraphRequestListener";
 import { RequestLog } from "./observability/RequestLog";
 import { Router, type Route } from "./routing/Router";
 import { JsonFileTenantStore } from "./store/JsonFileTenantStore";
+import { LaggingTenantStore } from "./store/LaggingTenantStore";
 import { MemoryTenantStore } from "./store/MemoryTenantStore";
 
 export { EmulatorAdminClient, EmulatorAdminError, type AssignmentSeedBody } from "./admin/EmulatorAdminClient";
@@ -57,19 +58,19 @@ export interface RunningGraphEmulator {
 export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Promise<RunningGraphEmulator> {
   const host = options.host ?? "127.0.0.1";
   const token = options.token ?? randomBytes(24).toString("base64url");
-  const store = options.statePath ? new JsonFileTenantStore(options.statePath) : new MemoryTenantStore();
-  const tenant = createTenantServices(store);
-  const faults = new FaultInjector(options.random);
+  const replica = new LaggingTenantStore(options.statePath ? new JsonFileTenantStore(options.statePath) : new MemoryTenantStore());
+  const tenant = createTenantServices(replica);
+  const faults = new FaultInjector(replica, options.random);
   for (const rule of options.faults ?? []) faults.add(readFaultRule(rule));
   const log = new RequestLog();
 
   // A request's changes persist together or not at all, whatever it touches.
-  const atomic = (routes: Route[]): Route[] => routes.map((route) => ({ ...route, handler: (request) => store.transaction(() => route.handler(request)) }));
+  const atomic = (routes: Route[]): Route[] => routes.map((route) => ({ ...route, handler: (request) => replica.transaction(() => route.handler(request)) }));
   const graphRouter = new Router(
     atomic([...catalogRoutes(tenant), ...customWorkflowExtensionRoutes(tenant), ...accessPackageRoutes(tenant), ...assignmentPolicyRoutes(tenant), ...assignmentRoutes(tenant)]),
   );
   const server = new GraphEmulatorServer(
-    new GraphRequestListener(graphRouter, faults, log, { token, latencyMs: options.latencyMs ?? 0 }),
+    new GraphRequestListener(graphRouter, faults, replica, log, { token, latencyMs: options.latencyMs ?? 0 }),
     new AdminRequestListener(new Router(atomic(adminRoutes(tenant, faults, log)))),
   );
   const address = await server.start(host, options.port ?? 0);

@@ -1,8 +1,10 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { GraphError } from "../errors/GraphError";
 import { graphErrors } from "../errors/graphErrors";
-import { isJsonObject, type JsonObject, type JsonValue } from "../json";
-import type { FaultRule, InstalledFaultRule, VisibilityWindow } from "./FaultRule";
+import { isJsonObject, type JsonValue } from "../json";
+import type { LaggingTenantStore, StoredObject } from "../store/LaggingTenantStore";
+import type { FaultRule, InstalledFaultRule } from "./FaultRule";
+import { OpenWindow } from "./OpenWindow";
 import { compileMatcher } from "./pathMatcher";
 import { TokenBucket } from "./TokenBucket";
 
@@ -12,8 +14,30 @@ export interface FaultedRequest {
   method: string;
   /** Path without query. */
   pathname: string;
+  /** The id the URL names (`{id}` of the matched route), if any. */
+  targetId: string | undefined;
   /** Parsed body (conflicts key on its `accessPackage.id`). */
   body: JsonValue | undefined;
+}
+
+/** A rule that arms a visibility window if the request succeeds. */
+export interface PendingWindow {
+  /** The rule. */
+  rule: InstalledFaultRule;
+  /** For a replace: the object as it was before, to be served while the window lasts. */
+  previous?: StoredObject;
+}
+
+/** How a request the handler applied ended, as far as visibility windows care. */
+export interface AppliedRequest {
+  /** Upper-case method. */
+  method: string;
+  /** The id the URL names, if any. */
+  targetId: string | undefined;
+  /** Status answered. */
+  status: number;
+  /** Id of the entity the answer is about (the created one for a 201). */
+  entityId: string | undefined;
 }
 
 /** What to do with a request after the pre-handling faults ran. */
@@ -27,7 +51,7 @@ export type FaultDecision =
       /** Destroy the connection after the handler applied the request. */
       dropAfter: boolean;
       /** Rules that arm visibility windows on success. */
-      windows: InstalledFaultRule[];
+      windows: PendingWindow[];
       /** Frees the access package held by a conflict rule. */
       release: () => void;
     };
@@ -38,39 +62,25 @@ interface Installed {
   bucket?: TokenBucket;
 }
 
-interface Window {
-  until?: number;
-  remaining?: number;
-}
-
-function openWindow(spec: VisibilityWindow): Window {
-  if (spec.ms === undefined && spec.requests === undefined) return { remaining: 1 };
-  return { ...(spec.ms === undefined ? {} : { until: Date.now() + spec.ms }), ...(spec.requests === undefined ? {} : { remaining: spec.requests }) };
-}
-
-/** Consumes one GET from a window; `false` once it is over. */
-function consume(window: Window): boolean {
-  if (window.until !== undefined && Date.now() >= window.until) return false;
-  if (window.remaining !== undefined) {
-    if (window.remaining <= 0) return false;
-    window.remaining--;
-  }
-  return true;
-}
-
 /**
- * Holds the fault rules and the state they create (token buckets, visibility windows,
- * in-flight creates) and applies them around each Graph request.
+ * Holds the fault rules and the state they create (token buckets, 403 windows, in-flight
+ * creates) and applies them around each Graph request; read-after-write windows it arms on
+ * the lagging read side of the tenant.
  */
 export class FaultInjector {
   private rules: Installed[] = [];
-  private hidden = new Map<string, Window>();
-  private forbidden = new Map<string, Window>();
+  private forbidden = new Map<string, OpenWindow>();
   private readonly busy = new Set<string>();
   private nextId = 1;
 
-  /** @param random Source of randomness for `probability` (injectable for reproducible runs). */
-  constructor(private readonly random: () => number = Math.random) {}
+  /**
+   * @param replica The tenant's read side, where read-after-write lag shows.
+   * @param random Source of randomness for `probability` (injectable for reproducible runs).
+   */
+  constructor(
+    private readonly replica: LaggingTenantStore,
+    private readonly random: () => number = Math.random,
+  ) {}
 
   /** Installs a rule and returns it with its id. */
   add(rule: FaultRule): InstalledFaultRule {
@@ -98,20 +108,21 @@ export class FaultInjector {
   /** Removes every rule and every open visibility window. */
   clear(): void {
     this.rules = [];
-    this.hidden.clear();
+    this.replica.clear();
     this.forbidden.clear();
   }
 
-  /** Whether a GET of `id` must answer 404 (lag after create) or 403 (after delete). */
-  visibility(id: string): "hidden" | "forbidden" | undefined {
+  /** Whether a GET of `id` must answer 403 (just deleted); counts the GET against the window. */
+  forbids(id: string): boolean {
     const key = id.toLowerCase();
-    for (const [map, outcome] of [[this.hidden, "hidden"], [this.forbidden, "forbidden"]] as const) {
-      const window = map.get(key);
-      if (window === undefined) continue;
-      if (consume(window)) return outcome;
-      map.delete(key);
+    const window = this.forbidden.get(key);
+    if (window === undefined) return false;
+    if (window.open) {
+      window.count();
+      return true;
     }
-    return undefined;
+    this.forbidden.delete(key);
+    return false;
   }
 
   private fires(entry: Installed): boolean {
@@ -127,7 +138,7 @@ export class FaultInjector {
     const fired: string[] = [];
     let latency = 0;
     let dropAfter = false;
-    const windows: InstalledFaultRule[] = [];
+    const windows: PendingWindow[] = [];
     const held: string[] = [];
     const release = (): void => held.forEach((key) => this.busy.delete(key));
     const matching = this.rules.filter((entry) => entry.matches(request.method, request.pathname));
@@ -158,9 +169,14 @@ export class FaultInjector {
           if (!this.fires(entry)) continue;
           error = graphErrors.serverError(rule.status, rule.retryAfterSeconds, rule.retryAfterFormat);
           break;
-        case "readAfterWriteLag":
+        case "readAfterWriteLag": {
+          // Kept now: once the handler ran, the version a PUT replaces is gone.
+          const replaced = request.method === "PUT" && request.targetId !== undefined ? this.replica.find(request.targetId) : undefined;
+          windows.push({ rule, previous: replaced });
+          continue;
+        }
         case "forbiddenAfterDelete":
-          windows.push(rule);
+          windows.push({ rule });
           continue;
         case "conflictOnParallelCreate": {
           const key = `${rule.id}:${this.conflictKey(request)}`;
@@ -188,18 +204,24 @@ export class FaultInjector {
     return { action: "proceed", fired, dropAfter, windows, release };
   }
 
-  /** Arms visibility windows for a successful create (201 + id) or delete (204). */
-  after(windows: readonly InstalledFaultRule[], pathname: string, status: number, body: JsonObject | undefined): string[] {
+  /** Arms visibility windows for a successful create (201), replace (PUT, 200) or delete (204). */
+  after(windows: readonly PendingWindow[], applied: AppliedRequest): string[] {
     const armed: string[] = [];
-    for (const rule of windows) {
+    for (const { rule, previous } of windows) {
       const entry = this.rules.find((candidate) => candidate.rule.id === rule.id);
       if (entry === undefined) continue;
-      if (rule.kind === "readAfterWriteLag" && status === 201 && typeof body?.id === "string" && this.fires(entry)) {
-        this.hidden.set(body.id.toLowerCase(), openWindow(rule as VisibilityWindow));
-        armed.push(rule.kind);
+      if (rule.kind === "readAfterWriteLag") {
+        const hideFromLists = rule.hideFromLists === true;
+        if (applied.status === 201 && applied.entityId !== undefined && this.fires(entry)) {
+          this.replica.hideNew(applied.entityId, rule, hideFromLists);
+          armed.push(rule.kind);
+        } else if (applied.method === "PUT" && applied.status === 200 && previous !== undefined && this.fires(entry)) {
+          this.replica.serveStale(previous, rule, hideFromLists);
+          armed.push(rule.kind);
+        }
       }
-      if (rule.kind === "forbiddenAfterDelete" && status === 204 && this.fires(entry)) {
-        this.forbidden.set(pathname.split("/").pop()!.toLowerCase(), openWindow(rule as VisibilityWindow));
+      if (rule.kind === "forbiddenAfterDelete" && applied.status === 204 && applied.targetId !== undefined && this.fires(entry)) {
+        this.forbidden.set(applied.targetId.toLowerCase(), new OpenWindow(rule));
         armed.push(rule.kind);
       }
     }

@@ -70,14 +70,30 @@ export interface DropFault extends FaultMatch {
 export interface VisibilityWindow {
   /** Window length in milliseconds. */
   ms?: number;
-  /** Number of GETs the window answers (an integer). */
+  /** Number of GETs the window answers (an integer): each request that meets the lagging object counts once. */
   requests?: number;
 }
 
-/** An object created by a matching request (default method POST) 404s on GET for a while. */
+/**
+ * Graph's read side lags behind a write that a matching request made (default method POST):
+ *
+ * - After a create (a `201` answer), the new object answers 404 on a GET of its own URL for the window.
+ * - After a replace (a rule with `method: "PUT"` and a `200` answer), a GET of the object's URL
+ *   answers the version from before the PUT, `modifiedDateTime` included, for the window.
+ *
+ * Lists and `$expand`ed navigations (e.g. `accessPackages/{id}?$expand=assignmentPolicies`)
+ * show the current state unless `hideFromLists` is set. The PUT's own answer, other writes and
+ * the admin API always see the current state.
+ */
 export interface ReadAfterWriteLagFault extends FaultMatch, VisibilityWindow {
   /** Discriminator. */
   kind: "readAfterWriteLag";
+  /**
+   * Lists and expansions lag too while the window lasts: a created object is absent from them,
+   * a replaced one appears in its old version; each GET that reads a collection holding the
+   * object counts against `requests`. Default `false`.
+   */
+  hideFromLists?: boolean;
 }
 
 /** An object deleted by a matching request (default method DELETE) answers 403 on GET for a while. */

@@ -27,6 +27,7 @@ export function readFaultRule(value: JsonValue | FaultRule | undefined): FaultRu
     "must be 'seconds' or 'httpDate'.",
   );
   check(rule.probability === undefined || (typeof rule.probability === "number" && rule.probability >= 0 && rule.probability <= 1), "probability", "must be between 0 and 1.");
+  check(rule.hideFromLists === undefined || typeof rule.hideFromLists === "boolean", "hideFromLists", "must be a boolean.");
   for (const key of ["method", "path", "pathRegex", "id"]) check(rule[key] === undefined || typeof rule[key] === "string", key, "must be a string.");
   if (typeof rule.pathRegex === "string") {
     try {

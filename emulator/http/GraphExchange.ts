@@ -24,6 +24,8 @@ export interface GraphResponse {
   body?: JsonObject;
   /** Extra headers, e.g. `Location`. */
   headers?: Readonly<Record<string, string>>;
+  /** Id of the entity the answer is about, whatever `$select` kept; for fault windows, never sent. */
+  entityId?: string;
 }
 
 /** Handles one route. Throws `GraphError` for error responses. */

@@ -5,6 +5,7 @@ import { graphErrors } from "../errors/graphErrors";
 import type { FaultInjector } from "../faults/FaultInjector";
 import type { RequestLog } from "../observability/RequestLog";
 import type { Router } from "../routing/Router";
+import type { LaggingTenantStore } from "../store/LaggingTenantStore";
 import type { GraphResponse } from "./GraphExchange";
 import { baseUrlOf, errorResponse, parseJsonBody, parseRequestUrl, readBody, requestIdsOf, writeResponse } from "./wire";
 
@@ -24,6 +25,7 @@ export class GraphRequestListener {
   constructor(
     private readonly router: Router,
     private readonly faults: FaultInjector,
+    private readonly replica: LaggingTenantStore,
     private readonly log: RequestLog,
     private readonly settings: GraphPipelineSettings,
   ) {}
@@ -65,7 +67,8 @@ export class GraphRequestListener {
       if (this.settings.latencyMs > 0) await sleep(this.settings.latencyMs);
       this.authenticate(req);
       const body = parseJsonBody(text);
-      const decision = await this.faults.before({ method, pathname: url.pathname, body });
+      const targetId = match.kind === "matched" ? match.params.id : undefined;
+      const decision = await this.faults.before({ method, pathname: url.pathname, targetId, body });
       faultsFired.push(...decision.fired);
       if (decision.action === "drop") return drop();
       if (decision.action === "respond") throw decision.error;
@@ -74,7 +77,7 @@ export class GraphRequestListener {
       } catch (error) {
         response = errorResponse(error, ids);
       }
-      faultsFired.push(...this.faults.after(decision.windows, url.pathname, response.status, response.body));
+      faultsFired.push(...this.faults.after(decision.windows, { method, targetId, status: response.status, entityId: response.entityId }));
       decision.release();
       if (decision.dropAfter) return drop();
     } catch (error) {
@@ -97,11 +100,9 @@ export class GraphRequestListener {
     if (match.kind === "notFound") throw graphErrors.segmentNotFound(match.segment);
     if (match.kind === "methodNotAllowed") throw graphErrors.methodNotAllowed(method, `${baseUrlOf(req)}${url.pathname}`, match.allowed);
     const id = match.params.id;
-    if (method === "GET" && id !== undefined) {
-      const visibility = this.faults.visibility(id);
-      if (visibility === "hidden") throw graphErrors.notFound("object", id);
-      if (visibility === "forbidden") throw graphErrors.forbidden();
-    }
-    return match.route.handler({ method, pathname: url.pathname, query: url.searchParams, body, baseUrl: baseUrlOf(req), params: match.params });
+    const request = { method, pathname: url.pathname, query: url.searchParams, body, baseUrl: baseUrlOf(req), params: match.params };
+    if (method !== "GET") return match.route.handler(request);
+    if (id !== undefined && this.faults.forbids(id)) throw graphErrors.forbidden();
+    return this.replica.read(id, () => match.route.handler(request));
   }
 }

@@ -32,7 +32,8 @@ export function entityResponse<R>(
   const options = parseQueryOptions(request.query);
   checkProjection(view, options.expand, options.select);
   const body: JsonObject = { "@odata.context": contextUrl(request, entitySet, options, true), ...renderEntity(view, record, options.expand, options.select) };
-  return { status, body, headers };
+  const { id } = view.properties(record);
+  return { status, body, headers, ...(typeof id === "string" ? { entityId: id } : {}) };
 }
 
 /** A collection response with `$filter`, `$select`, `$expand`, `$count` and `$top` paging by `@odata.nextLink`. */
