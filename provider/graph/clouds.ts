@@ -29,7 +29,9 @@ export const ENTRA_CLOUD_NAMES: Readonly<Record<string, GraphCloud>> = {
 export const AZUREAD_ENVIRONMENT_NAMES: Readonly<Record<string, GraphCloud>> = {
     global: "public",
     public: "public",
+    usgovernmentl4: "usgov",
     usgovernment: "usgov",
+    usgovernmentl5: "usgovdod",
     dod: "usgovdod",
     china: "china",
 };

@@ -209,7 +209,8 @@ function parseBoolean(found: Found | undefined): boolean {
 
 function parseCloud(found: Found): GraphCloud {
     const names = found.rank === 0 ? ENTRA_CLOUD_NAMES : AZUREAD_ENVIRONMENT_NAMES;
-    const cloud = names[found.value.toLowerCase()];
+    const name = found.value.toLowerCase();
+    const cloud = Object.hasOwn(names, name) ? names[name] : undefined;
     if (cloud === undefined) {
         throw new GraphSettingsError(`${found.key} must be one of ${Object.keys(names).join(", ")}; got "${found.value}".`);
     }

@@ -55,6 +55,8 @@ describe("resolveGraphSettings", () => {
         ["entra:cloud china", { "entra:cloud": "china" }, {}, "https://microsoftgraph.chinacloudapi.cn", "https://login.chinacloudapi.cn"],
         ["azuread:environment usgovernment", { "azuread:environment": "usgovernment" }, {}, "https://graph.microsoft.us", "https://login.microsoftonline.us"],
         ["azuread:environment dod", { "azuread:environment": "dod" }, {}, "https://dod-graph.microsoft.us", "https://login.microsoftonline.us"],
+        ["azuread:environment usgovernmentl4", { "azuread:environment": "usgovernmentl4" }, {}, "https://graph.microsoft.us", "https://login.microsoftonline.us"],
+        ["ARM_ENVIRONMENT usgovernmentl5", {}, { ARM_ENVIRONMENT: "USGovernmentL5" }, "https://dod-graph.microsoft.us", "https://login.microsoftonline.us"],
         ["ARM_ENVIRONMENT china", {}, { ARM_ENVIRONMENT: "china" }, "https://microsoftgraph.chinacloudapi.cn", "https://login.chinacloudapi.cn"],
         ["entra:cloud beats azuread:environment", { "entra:cloud": "public", "azuread:environment": "china" }, {}, "https://graph.microsoft.com", "https://login.microsoftonline.com"],
         ["azuread:environment beats ARM_ENVIRONMENT", { "azuread:environment": "global" }, { ARM_ENVIRONMENT: "usgovernment" }, "https://graph.microsoft.com", "https://login.microsoftonline.com"],
@@ -80,7 +82,8 @@ describe("resolveGraphSettings", () => {
 
     const invalid: [string, Record<string, string>, Record<string, string>, RegExp][] = [
         ["an unknown cloud", { "entra:cloud": "mars" }, {}, /entra:cloud must be one of public, usgov, usgovdod, china; got "mars"/],
-        ["an unknown azuread environment", { "azuread:environment": "usgov" }, {}, /azuread:environment must be one of global, public, usgovernment, dod, china/],
+        ["an unknown azuread environment", { "azuread:environment": "usgov" }, {}, /azuread:environment must be one of global, public, usgovernmentl4, usgovernment, usgovernmentl5, dod, china/],
+        ["a cloud named after an Object.prototype member", { "entra:cloud": "constructor" }, {}, /entra:cloud must be one of public, usgov, usgovdod, china; got "constructor"/],
         ["an endpoint with /v1.0", { "entra:graphEndpoint": "https://graph.microsoft.com/v1.0" }, {}, /entra:graphEndpoint .*leave out \/v1\.0/],
         ["plain http off loopback", {}, { ENTRA_GRAPH_ENDPOINT: "http://graph.example.test" }, /ENTRA_GRAPH_ENDPOINT must be an absolute https URL/],
         ["a relative endpoint", { "entra:graphEndpoint": "graph" }, {}, /entra:graphEndpoint must be/],
