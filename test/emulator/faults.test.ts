@@ -126,6 +126,60 @@ describe("emulator: fault injection and request log", () => {
     assert.deepEqual(await h.emulator.admin.faults(), []);
   });
 
+  /** mulberry32: a small seeded generator, so the run is the same every time. */
+  function seeded(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it("probability between 0 and 1 fires exactly when the injected random draw is below it", async () => {
+    const seed = 20261201;
+    const faulty = await Harness.start({ random: seeded(seed), faults: [{ kind: "serverError", status: 503, probability: 0.3, method: "GET" }] });
+    try {
+      const twin = seeded(seed);
+      const expected = Array.from({ length: 20 }, () => (twin() < 0.3 ? 503 : 200));
+      const actual: number[] = [];
+      for (let i = 0; i < expected.length; i++) actual.push((await faulty.call("GET", "catalogs")).status);
+      assert.deepEqual(actual, expected);
+      assert.ok(actual.includes(503) && actual.includes(200), "the seed exercises both outcomes");
+      assert.equal((await faulty.emulator.admin.faults())[0].fired, expected.filter((status) => status === 503).length);
+    } finally {
+      await faulty.close();
+    }
+  });
+
+  it("a draw equal to the probability does not fire; only matching requests draw", async () => {
+    const draws = [0.5, 0.49];
+    const faulty = await Harness.start({ random: () => draws.shift() ?? 1, faults: [{ kind: "throttle", probability: 0.5, method: "GET" }] });
+    try {
+      assert.equal((await faulty.call("POST", "catalogs", { displayName: "c" })).status, 201, "a POST does not match, so it draws nothing");
+      assert.equal((await faulty.call("GET", "catalogs")).status, 200);
+      assert.equal((await faulty.call("GET", "catalogs")).status, 429);
+    } finally {
+      await faulty.close();
+    }
+  });
+
+  it("faults on an unknown route answer with request-id and client-request-id", async () => {
+    await h.emulator.admin.addFault({ kind: "serverError", status: 503, path: `${EM}/**`, times: 1 });
+    await h.emulator.admin.addFault({ kind: "throttle", path: `${EM}/**`, times: 1 });
+    for (const status of [503, 429]) {
+      const answer = await h.call("GET", "accessPackageWidgets", undefined, { "client-request-id": `unknown-${status}` });
+      assert.equal(answer.status, status);
+      assert.equal(answer.headers.get("client-request-id"), `unknown-${status}`);
+      assert.match(answer.headers.get("request-id") ?? "", /^[0-9a-f-]{36}$/);
+      assert.equal(answer.body.error.innerError["request-id"], answer.headers.get("request-id"));
+      assert.equal(answer.body.error.innerError["client-request-id"], `unknown-${status}`);
+    }
+    assert.equal((await h.call("GET", "accessPackageWidgets")).status, 400, "then the route is unknown as usual");
+  });
+
   it("refuses an invalid fault rule", async () => {
     await assert.rejects(h.emulator.admin.addFault({ kind: "serverError", status: 502 as 500 }), /status/);
   });

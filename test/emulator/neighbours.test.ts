@@ -93,6 +93,39 @@ describe("emulator: catalogs, access packages, custom extensions, assignments", 
     assert.equal(again.status, 400);
   });
 
+  it("assignment requests: GET lists them and gets one by id, with $filter and $expand", async () => {
+    const { accessPackageId } = await h.packageInNewCatalog();
+    const policy = (await h.call("POST", "assignmentPolicies", minimalPolicy(accessPackageId))).body;
+    const add = (
+      await h.call("POST", "assignmentRequests", {
+        requestType: "adminAdd",
+        assignment: { targetId: "46184453-e63b-4f20-86c2-c557ed5d5df9", assignmentPolicyId: policy.id, accessPackageId },
+      })
+    ).body;
+    const assignmentId = (await h.call("GET", "assignments")).body.value[0].id;
+    const remove = (await h.call("POST", "assignmentRequests", { requestType: "adminRemove", assignment: { id: assignmentId } })).body;
+
+    const list = await h.call("GET", "assignmentRequests");
+    assert.equal(list.status, 200);
+    assert.equal(list.body["@odata.context"], `${h.emulator.url}/v1.0/$metadata#identityGovernance/entitlementManagement/assignmentRequests`);
+    assert.deepEqual(list.body.value.map((r: { id: string; requestType: string }) => [r.id, r.requestType]), [[add.id, "adminAdd"], [remove.id, "adminRemove"]]);
+    const removals = await h.call("GET", "assignmentRequests?$filter=requestType eq 'adminRemove'");
+    assert.deepEqual(removals.body.value.map((r: { id: string }) => r.id), [remove.id]);
+
+    const one = await h.call("GET", `assignmentRequests/${add.id}?$expand=accessPackage,assignment`);
+    assert.equal(one.status, 200);
+    assert.equal(one.body.id, add.id);
+    assert.equal(one.body.state, "delivered");
+    assert.equal(one.body.accessPackage.id, accessPackageId);
+    assert.equal(one.body.assignment.id, assignmentId);
+    const { accessPackage: _package, assignment: _assignment, "@odata.context": _context, ...structural } = one.body;
+    const { "@odata.context": _created, ...created } = add;
+    assert.deepEqual(structural, created, "GET answers what the POST did");
+    const missing = await h.call("GET", "assignmentRequests/00000000-0000-0000-0000-000000000004");
+    assert.equal(missing.status, 404);
+    assert.equal(missing.body.error.code, "ResourceNotFound");
+  });
+
   it("assignment requests refuse a policy of another access package", async () => {
     const first = await h.packageInNewCatalog("first");
     const second = await h.packageInNewCatalog("second");
@@ -149,6 +182,33 @@ describe("emulator: wire conventions and auth", () => {
     const answer = await h.call("GET", "accessPackageWidgets");
     assert.equal(answer.status, 400);
     assert.equal(answer.body.error.message, "Resource not found for the segment 'accessPackageWidgets'.");
+  });
+
+  for (const [method, path, allowed] of [
+    ["POST", "assignmentPolicies/00000000-0000-0000-0000-000000000005", "GET, PUT, DELETE"],
+    ["DELETE", "assignmentPolicies", "POST, GET"],
+    ["PUT", "catalogs/00000000-0000-0000-0000-000000000005", "GET, DELETE"],
+    ["PATCH", "accessPackages", "POST, GET"],
+  ]) {
+    it(`${method} ${path} answers 405 with Allow: ${allowed} and Graph's error body`, async () => {
+      const answer = await h.call(method, path, {}, { "client-request-id": "verb-1" });
+      assert.equal(answer.status, 405);
+      assert.equal(answer.headers.get("allow"), allowed);
+      assert.equal(answer.body.error.code, "MethodNotAllowed");
+      assert.match(answer.body.error.message, new RegExp(`does not support http method '${method}'`));
+      assert.equal(answer.headers.get("client-request-id"), "verb-1");
+      assert.equal(answer.body.error.innerError["request-id"], answer.headers.get("request-id"));
+    });
+  }
+
+  it("a 401 on an unknown route carries request-id and client-request-id", async () => {
+    const response = await fetch(`${h.emulator.url}${EM}/accessPackageWidgets`, { headers: { "client-request-id": "anonymous-1" } });
+    assert.equal(response.status, 401);
+    assert.equal(response.headers.get("client-request-id"), "anonymous-1");
+    const body = (await response.json()) as { error: { innerError: Record<string, string> } };
+    assert.match(response.headers.get("request-id") ?? "", /^[0-9a-f-]{36}$/);
+    assert.equal(body.error.innerError["request-id"], response.headers.get("request-id"));
+    assert.equal(body.error.innerError["client-request-id"], "anonymous-1");
   });
 
   it("the admin API needs no token", async () => {
