@@ -93,7 +93,7 @@ export class ProviderHost {
 
   /** Spawns the host, waits for its port, connects and sends `Configure`. */
   static async start(opts: ProviderHostOptions): Promise<ProviderHost> {
-    const child = spawn(process.execPath, [require.resolve("@pulumi/pulumi/cmd/dynamic-provider"), "127.0.0.1:1"], {
+    const child = spawn(process.execPath, [dynamicProviderHostModule(opts.projectDir), "127.0.0.1:1"], {
       cwd: opts.projectDir,
       env: {
         ...process.env,
@@ -214,6 +214,19 @@ export class ProviderHost {
         else resolve(response as T);
       });
     });
+  }
+}
+
+/**
+ * The host the engine's plugin shim (`pulumi-resource-pulumi-nodejs`) starts: it resolves
+ * `@pulumi/pulumi/cmd/dynamic-provider` from the program's directory, so a user's project runs its own copy, the one
+ * its program registered resources with. Where the project has none, the shim fails to start, and so does this.
+ */
+function dynamicProviderHostModule(projectDir: string): string {
+  try {
+    return require.resolve("@pulumi/pulumi/cmd/dynamic-provider", { paths: [projectDir] });
+  } catch {
+    throw new Error(`cannot start the dynamic-provider host: @pulumi/pulumi is not installed in ${projectDir} or a folder above it (npm install @pulumi/pulumi there)`);
   }
 }
 
