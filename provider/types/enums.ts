@@ -9,7 +9,7 @@ import type * as Graph from "@microsoft/microsoft-graph-types";
 export type UnknownFutureValue = "unknownFutureValue";
 
 /**
- * Who may be assigned the access package through the policy.
+ * The scopes of an assignment policy, by who they let be assigned:
  *
  * - `notSpecified`: nobody may request; assignments are made directly by an administrator (direct-assignment policy).
  * - `specificDirectoryUsers`: the users and groups listed in `specificAllowedTargets` (singleUser, groupMembers,

@@ -1,8 +1,10 @@
 /**
  * The input reference of `PolicyInputs`, read from provider/types with the TypeScript compiler: every property path
  * (arrays as `[]`, the members of polymorphic unions merged), its type, whether it is required, and its TSDoc.
- * The README's "Input reference" is rendered from it: `npx ts-node test/docs/policyInputReference.ts` prints it.
+ * The README's "Input reference" is rendered from it: `npx ts-node test/docs/policyInputReference.ts` prints it, and
+ * with `--write` replaces the block between README.md's input-reference markers.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
 
@@ -59,11 +61,21 @@ export function policyInputReference(): InputReferenceRow[] {
         return [own, ...linked.map(plainDoc)].join(" ");
     };
 
+    const literals = (types: readonly ts.Type[]): string[] | undefined =>
+        types.length > 1 && types.every((t) => t.isStringLiteral()) ? types.map((t) => `"${(t as ts.StringLiteralType).value}"`) : undefined;
+    /** A list of an enum spelled out, `("a" | "b")[]`, rather than by the alias name a reader cannot look up. */
+    const spelledList = (type: ts.Type): string | undefined => {
+        if (!checker.isArrayType(type)) return undefined;
+        const element = checker.getTypeArguments(type as ts.TypeReference)[0];
+        const values = literals(element.isUnion() ? element.types : [element]);
+        return values && `(${values.join(" | ")})[]`;
+    };
     const render = (types: ts.Type[]): string => {
-        if (types.length > 1 && types.every((t) => t.isStringLiteral())) {
-            return types.map((t) => `\`"${(t as ts.StringLiteralType).value}"\``).join(" | ");
+        const values = literals(types);
+        if (values) {
+            return values.map((value) => `\`${value}\``).join(" | ");
         }
-        const names = types.map((t) => checker.typeToString(t));
+        const names = types.map((t) => spelledList(t) ?? checker.typeToString(t));
         // A union with boolean arrives split into its two literals.
         const merged = names.includes("true") && names.includes("false") ? [...names.filter((n) => n !== "true" && n !== "false"), "boolean"] : names;
         return `\`${merged.join(" | ")}\``;
@@ -145,6 +157,24 @@ export function renderInputReference(rows: InputReferenceRow[] = policyInputRefe
     return out.join("\n");
 }
 
+const README = path.resolve(__dirname, "../../README.md");
+/** The markers around README.md's generated input reference. */
+export const MARKERS = { start: "<!-- input-reference:start -->", end: "<!-- input-reference:end -->" } as const;
+
+/** The text between README.md's markers that `reference` renders to. */
+export function readmeBlock(reference: string): string {
+    return `\n${reference}`;
+}
+
 if (require.main === module) {
-    process.stdout.write(renderInputReference());
+    const reference = renderInputReference();
+    if (process.argv.includes("--write")) {
+        const readme = fs.readFileSync(README, "utf8");
+        const from = readme.indexOf(MARKERS.start) + MARKERS.start.length;
+        const to = readme.indexOf(MARKERS.end, from);
+        if (from < MARKERS.start.length || to < 0) throw new Error(`README.md has no ${MARKERS.start} … ${MARKERS.end} block`);
+        fs.writeFileSync(README, readme.slice(0, from) + readmeBlock(reference) + readme.slice(to));
+    } else {
+        process.stdout.write(reference);
+    }
 }

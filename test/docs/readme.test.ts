@@ -1,11 +1,12 @@
 /**
- * README.md stays true to the code: its input reference lists every property path of `PolicyInputs` (and no path
- * that no longer exists), and every configuration key it names is one provider/graph/settings.ts reads.
+ * README.md stays true to the code: its input reference is exactly what the generator renders from `PolicyInputs`
+ * (every path, type, required flag and description), and every configuration key it names is one
+ * provider/graph/settings.ts reads.
  */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { policyInputReference, type InputReferenceRow } from "./policyInputReference";
+import { MARKERS, policyInputReference, readmeBlock, renderInputReference, type InputReferenceRow } from "./policyInputReference";
 
 const ROOT = path.resolve(__dirname, "../..");
 const README = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
@@ -20,9 +21,7 @@ function between(text: string, start: string, end: string): string {
 describe("README.md", () => {
     describe("input reference", () => {
         let rows: InputReferenceRow[];
-        const reference = between(README, "<!-- input-reference:start -->", "<!-- input-reference:end -->");
-        // The first cell of each table row: the documented property path.
-        const documented = [...reference.matchAll(/^\| `([^`]+)` \|/gm)].map((match) => match[1]);
+        const reference = between(README, MARKERS.start, MARKERS.end);
 
         before(function () {
             this.timeout(60_000);
@@ -44,14 +43,26 @@ describe("README.md", () => {
             assert.equal(new Set(paths).size, paths.length, "a path is listed twice");
         });
 
-        it("documents every property path of PolicyInputs", () => {
-            const missing = rows.map((row) => row.path).filter((p) => !documented.includes(p));
-            assert.deepEqual(missing, [], "README.md's input reference misses these; regenerate it with `npx ts-node test/docs/policyInputReference.ts`");
+        it("is exactly what the generator renders, so no path, type, required flag or description drifts", () => {
+            const expected = readmeBlock(renderInputReference(rows));
+            const [written, generated] = [reference.split("\n"), expected.split("\n")];
+            const line = generated.findIndex((text, i) => text !== written[i]);
+            assert.ok(
+                reference === expected,
+                `README.md's input reference differs from the generator's from its line ${line + 1}:\n  README:    ${written[line]}\n  generated: ${generated[line]}\n` +
+                    "regenerate it with `npx ts-node test/docs/policyInputReference.ts --write`",
+            );
         });
 
-        it("documents no property that PolicyInputs does not have", () => {
-            const paths = new Set(rows.map((row) => row.path));
-            assert.deepEqual(documented.filter((p) => !paths.has(p)), []);
+        it("introduces allowedTargetScope once, then explains each value", () => {
+            const scope = rows.find((row) => row.path === "allowedTargetScope");
+            assert.equal(scope?.doc.match(/Who may be assigned/g)?.length, 1, scope?.doc);
+            assert.match(scope?.doc ?? "", /`notSpecified`: nobody may request/);
+        });
+
+        it("spells out the values of enum lists", () => {
+            const daysOfWeek = rows.find((row) => row.path === "reviewSettings.schedule.recurrence.pattern.daysOfWeek");
+            assert.equal(daysOfWeek?.type, '`("sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday")[]`');
         });
     });
 
