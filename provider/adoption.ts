@@ -2,7 +2,8 @@
  * Brownfield adoption: deciding, at create time, whether a declared policy takes over one that already exists in
  * the tenant instead of creating a second policy with the same name in the same access package.
  */
-import type { DisplayNameTakenError, OperationContext, PolicyApi } from "./graph";
+import type * as Graph from "@microsoft/microsoft-graph-types";
+import { describePolicies, type DisplayNameTakenError, type OperationContext, type PolicyApi } from "./graph";
 import type { PolicyInputs } from "./model";
 
 /** Raised when create cannot proceed without a decision from the user; the message says what to declare. */
@@ -15,11 +16,12 @@ function idsOf(policies: { id?: string | null }[]): string {
 }
 
 /**
- * The id of the existing policy this create should take over, or `undefined` to create a new one.
- * `adopt: "<id>"` names the policy; `adopt: true` matches by display name within the access package and falls back
- * to creating the policy when none exists, so an exported program also runs against a tenant that lacks it.
+ * The existing policy this create should take over (as Graph returned it, with its id and access package), or
+ * `undefined` to create a new one. `adopt: "<id>"` names the policy; `adopt: true` matches by display name within
+ * the access package, ignoring case as Graph does, and falls back to creating the policy when none exists, so an
+ * exported program also runs against a tenant that lacks it.
  */
-export async function adoptionTarget(api: PolicyApi, inputs: PolicyInputs, ctx: OperationContext): Promise<string | undefined> {
+export async function adoptionTarget(api: PolicyApi, inputs: PolicyInputs, ctx: OperationContext): Promise<Graph.AccessPackageAssignmentPolicy | undefined> {
     const { adopt, accessPackageId, displayName } = inputs;
     if (adopt === undefined || adopt === false) {
         return undefined;
@@ -39,7 +41,7 @@ export async function adoptionTarget(api: PolicyApi, inputs: PolicyInputs, ctx: 
                     `A policy cannot move between access packages; set accessPackageId to ${owner}.`,
             );
         }
-        return adopt;
+        return { ...existing, id: adopt };
     }
     const matches = await api.findByDisplayName(accessPackageId, displayName, ctx);
     if (matches.length > 1) {
@@ -48,16 +50,19 @@ export async function adoptionTarget(api: PolicyApi, inputs: PolicyInputs, ctx: 
                 `(${idsOf(matches)}); set adopt to the id of the one to manage.`,
         );
     }
-    return matches[0]?.id ?? undefined;
+    return matches[0];
 }
 
 /** Explains a refused create and how to take the existing policy over instead. */
 export function nameTakenError(taken: DisplayNameTakenError): AdoptionError {
-    const { accessPackageId, displayName, existingIds } = taken;
+    const { accessPackageId, displayName, existing } = taken;
+    const spelling = existing.every((policy) => policy.displayName === displayName)
+        ? ""
+        : ` Graph compares display names ignoring case, so "${displayName}" is the same name.`;
     return new AdoptionError(
-        `access package ${accessPackageId} already has an assignment policy named "${displayName}" (${existingIds.join(", ")}). ` +
+        `access package ${accessPackageId} already has an assignment policy named ${describePolicies(existing)}.${spelling} ` +
             `Nothing was created. To manage the existing policy with Pulumi, set \`adopt: true\` on this resource ` +
-            `(or \`adopt: "${existingIds[0]}"\`): the next \`pulumi up\` takes it over with one PUT and creates nothing. ` +
+            `(or \`adopt: "${existing[0].id}"\`): the next \`pulumi up\` takes it over with one PUT and creates nothing. ` +
             `To create a separate policy, give it another displayName.`,
     );
 }

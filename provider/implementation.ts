@@ -5,7 +5,17 @@
  * `diff` and every preview make no Graph request at all.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { createPolicyApi, DisplayNameTakenError, resolveGraphSettings, type ConfigSource, type GraphSettings, type PolicyApi, type OperationContext } from "./graph";
+import {
+    createPolicyApi,
+    DisplayNameTakenError,
+    resolveGraphSettings,
+    WriteAppliedError,
+    type ConfigSource,
+    type GraphSettings,
+    type OperationContext,
+    type PolicyApi,
+    type Reflects,
+} from "./graph";
 import {
     checkPolicy,
     diffPolicy,
@@ -19,10 +29,12 @@ import { adoptionTarget, nameTakenError } from "./adoption";
 
 type Operations = Required<Omit<pulumi.dynamic.ResourceProvider<PolicyInputs, PolicyOutputs>, "configure">>;
 
+type Policy = Parameters<typeof outputsFromGraph>[0];
 
 /**
- * The policy exists in Graph but could not be read back. Carrying its id makes the host report a partial failure,
- * so the engine keeps the policy in state (and updates it on the next `up`) instead of forgetting it and leaving an
+ * A create that left a policy in Graph but failed afterwards (it could not be read back, or duplicates that POSTs
+ * with an unknown outcome made could not be removed). Carrying its id makes the host report a partial failure, so
+ * the engine keeps the policy in state (and updates it on the next `up`) instead of forgetting it and leaving an
  * orphan that the next `up` would duplicate.
  */
 class PartialCreateError extends Error {
@@ -33,14 +45,13 @@ class PartialCreateError extends Error {
     constructor(
         readonly id: string,
         inputs: PolicyInputs,
-        cause: unknown,
+        cause: WriteAppliedError,
     ) {
-        const reason = cause instanceof Error ? cause.message : String(cause);
-        super(`created access package assignment policy "${inputs.displayName}" (${id}) but could not read it back: ${reason}`);
+        super(cause.message);
         // The host does not add __provider to these properties; the inputs carry it, and without it the engine
         // could not load the provider to update or delete this policy later.
         this.properties = plain({ ...inputs, id });
-        this.reasons = [reason];
+        this.reasons = [cause.message];
     }
 }
 
@@ -49,10 +60,37 @@ function plain<T>(value: T): T {
     return JSON.parse(JSON.stringify(value));
 }
 
-/** Outputs as stored in state: Graph's canonical view of the policy plus the inputs Graph does not hold. */
-function stateOf(policy: Parameters<typeof outputsFromGraph>[0], declared: { adopt?: PolicyInputs["adopt"] }): PolicyOutputs {
+/** What state already knows about a policy and Graph's answer may leave out. */
+interface Known {
+    /** Not a Graph property: kept from the inputs. */
+    adopt?: PolicyInputs["adopt"];
+    /** Immutable, so the declared or stored value holds when Graph's answer does not expand `accessPackage`. */
+    accessPackageId?: string;
+    /** The access package's catalog, for when Graph's answer does not expand `catalog`. */
+    catalogId?: string;
+}
+
+/**
+ * Outputs as stored in state: Graph's canonical view of the policy plus what Graph's answer did not carry. Without
+ * the carried `accessPackageId` an answer lacking `accessPackage` would make the next diff replace the policy.
+ */
+function stateOf(policy: Policy, known: Known): PolicyOutputs {
     const outputs = outputsFromGraph(policy);
-    return plain(declared.adopt === undefined ? outputs : { ...outputs, adopt: declared.adopt });
+    return plain({
+        ...outputs,
+        accessPackageId: outputs.accessPackageId ?? known.accessPackageId,
+        catalogId: outputs.catalogId ?? known.catalogId,
+        ...(known.adopt === undefined ? {} : { adopt: known.adopt }),
+    });
+}
+
+/** Whether Graph's view of a policy already is what `inputs` declare (compared canonically, as diff does). */
+function reflecting(inputs: PolicyInputs, known: Known): Reflects {
+    return (policy) => !diffPolicy(stateOf(policy, known) as unknown as Record<string, unknown>, inputs as unknown as Record<string, unknown>).changes;
+}
+
+function catalogIdOf(policy: Policy): string | undefined {
+    return policy.catalog?.id ?? policy.accessPackage?.catalog?.id ?? undefined;
 }
 
 /**
@@ -87,28 +125,24 @@ export function bindOperations(config?: ConfigSource): Operations {
         async create(inputs) {
             const { api, ...ctx } = context(inputs);
             const body = toGraphBody(inputs);
-            let id: string;
-            const adopted = await adoptionTarget(api, inputs, ctx);
-            if (adopted) {
-                id = adopted;
-                await api.replace(id, body, { ...ctx, id });
-            } else {
-                const created = await api.create(body, ctx).catch((error: unknown) => {
-                    throw error instanceof DisplayNameTakenError ? nameTakenError(error) : error;
-                });
-                id = created.id as string;
-            }
             try {
-                const policy = await api.getAfterWrite(id, { ...ctx, id });
-                return { id, outs: stateOf(policy, inputs) };
+                const adopted = await adoptionTarget(api, inputs, ctx);
+                const known: Known = { adopt: inputs.adopt, accessPackageId: inputs.accessPackageId, catalogId: adopted && catalogIdOf(adopted) };
+                const id = adopted?.id ?? undefined;
+                const policy = id !== undefined ? await api.replace(id, body, { ...ctx, id, reflects: reflecting(inputs, known) }) : await api.create(body, ctx);
+                return { id: id ?? (policy.id as string), outs: stateOf(policy, known) };
             } catch (error) {
-                throw new PartialCreateError(id, inputs, error);
+                if (error instanceof DisplayNameTakenError) {
+                    throw nameTakenError(error);
+                }
+                throw error instanceof WriteAppliedError ? new PartialCreateError(error.policy.id, inputs, error) : error;
             }
         },
 
         async read(id, props) {
             const { api, ...ctx } = context(props ?? {});
-            const policy = await api.get(id, { ...ctx, id });
+            const lastKnown = props && { createdDateTime: props.createdDateTime, modifiedDateTime: props.modifiedDateTime };
+            const policy = await api.get(id, { ...ctx, id, lastKnown });
             if (!policy) {
                 // A blank id tells the engine the policy is gone, so refresh removes it from state.
                 return {};
@@ -117,11 +151,11 @@ export function bindOperations(config?: ConfigSource): Operations {
             return { id, props: outs, inputs: plain(inputsFromOutputs(outs, props)) } as pulumi.dynamic.ReadResult<PolicyOutputs>;
         },
 
-        async update(id, _olds, news) {
+        async update(id, olds, news) {
             const { api, ...ctx } = context(news);
-            await api.replace(id, toGraphBody(news), { ...ctx, id });
-            const policy = await api.getAfterWrite(id, { ...ctx, id });
-            return { outs: stateOf(policy, news) };
+            const known: Known = { adopt: news.adopt, accessPackageId: news.accessPackageId, catalogId: olds.catalogId };
+            const policy = await api.replace(id, toGraphBody(news), { ...ctx, id, reflects: reflecting(news, known) });
+            return { outs: stateOf(policy, known) };
         },
 
         async delete(id, props) {

@@ -58,21 +58,74 @@ export class GraphRequestError extends Error {
     }
 }
 
+/** A policy that already exists, as Graph holds it. */
+export interface ExistingPolicy {
+    readonly id: string;
+    /** The display name as Graph spells it, which may differ in case from the one asked for. */
+    readonly displayName: string;
+}
+
+/** `"name" (id)` for each policy, for messages. */
+export function describePolicies(policies: readonly ExistingPolicy[]): string {
+    return policies.map((policy) => `"${policy.displayName}" (${policy.id})`).join(", ");
+}
+
 /**
- * A create refused before anything was sent: the access package already has policies with this display name, and
- * another one would be indistinguishable from them (and from a duplicate left by a retried POST).
+ * A create refused before anything was sent: the access package already has policies with this display name (Graph
+ * compares display names ignoring case), and another one would be indistinguishable from them (and from a duplicate
+ * left by a retried POST).
  */
 export class DisplayNameTakenError extends Error {
     override readonly name = "DisplayNameTakenError";
 
     constructor(
         readonly accessPackageId: string,
+        /** The display name the create asked for. */
         readonly displayName: string,
-        /** Ids of the policies that already carry the name. */
-        readonly existingIds: readonly string[],
+        /** The policies that already carry the name, spelled as Graph holds it. */
+        readonly existing: readonly ExistingPolicy[],
     ) {
-        super(`access package ${accessPackageId} already has an assignment policy named "${displayName}" (${existingIds.join(", ")})`);
+        super(`access package ${accessPackageId} already has an assignment policy named ${describePolicies(existing)}`);
     }
+}
+
+/** What a write did to a policy before a step that had to follow it failed. */
+export type AppliedWrite = "created" | "updated";
+
+/**
+ * Graph applied a write to a policy whose id is known, but a step that had to follow failed: reading the policy back,
+ * or removing the duplicates that POSTs with an unknown outcome left. The policy exists, so a caller must keep its id
+ * (for a create, in state) rather than forget it and leave an orphan.
+ */
+export class WriteAppliedError extends Error {
+    override readonly name = "WriteAppliedError";
+
+    constructor(
+        readonly write: AppliedWrite,
+        /** The policy the write made or changed. */
+        readonly policy: PolicyRef & { readonly id: string },
+        /** What could not be done after the write, e.g. `could not read it back`. */
+        unfinished: string,
+        /** Why. */
+        override readonly cause: Error,
+    ) {
+        const name = policy.displayName !== undefined ? ` "${policy.displayName}"` : "";
+        super(`${write} access package assignment policy${name} (${policy.id}) but ${unfinished}: ${cause.message}`);
+    }
+}
+
+/**
+ * `error` with `hint` put before the advice it already gives. A {@link GraphRequestError} is rebuilt, so that its
+ * message and its `hint` field both carry the hint; any other error keeps its type but has the hint appended.
+ */
+export function withHint(error: unknown, hint: string): Error {
+    if (error instanceof GraphRequestError) {
+        const { name: _name, ...details } = error;
+        return new GraphRequestError({ ...details, hint: error.hint === undefined ? hint : `${hint} ${error.hint}` });
+    }
+    const failure = error instanceof Error ? error : new Error(String(error));
+    failure.message = `${failure.message}. ${hint}`;
+    return failure;
 }
 
 function subjectOf(context: ErrorContext): string {

@@ -4,11 +4,11 @@
  * visible a little later. Every operation runs within the caller's absolute deadline.
  */
 import type * as Graph from "@microsoft/microsoft-graph-types";
-import { DisplayNameTakenError, GraphRequestError, toGraphRequestError, type ErrorContext } from "./errors";
+import { DisplayNameTakenError, GraphRequestError, toGraphRequestError, withHint, WriteAppliedError, type ErrorContext } from "./errors";
 import { createGraphTransport, type GraphExchange, type GraphTransport } from "./graphTransport";
 import { KeyedMutex } from "./keyedMutex";
 import { accessPackagePath, odataString, policyPath, POLICIES_PATH, POLICY_EXPAND, queryString } from "./odata";
-import { backoffMs, provesNotApplied, type RetryTiming } from "./retryPolicy";
+import { backoffMs, provesNotApplied, retryDelayMs, type AttemptOutcome, type RetryTiming } from "./retryPolicy";
 import type { GraphSettings } from "./settings";
 
 type Policy = Graph.AccessPackageAssignmentPolicy;
@@ -23,28 +23,56 @@ export interface OperationContext {
     id?: string;
 }
 
+/** What state last recorded about a policy, which lets a read tell Graph's replication lag from a real change. */
+export interface LastKnown {
+    /** `createdDateTime` from state: a 404 shortly after it is read-after-create lag rather than a deletion. */
+    createdDateTime?: string;
+    /** `modifiedDateTime` from state: a body modified before it, shortly after it, comes from a replica that lags. */
+    modifiedDateTime?: string;
+}
+
+/** Whether a policy as Graph returns it already shows a write; a read-back after the write waits until it does. */
+export type Reflects = (policy: Policy) => boolean;
+
 /** Reliable operations on `/identityGovernance/entitlementManagement/assignmentPolicies` (Graph v1.0). */
 export interface PolicyApi {
     /**
      * POST; refused with {@link DisplayNameTakenError} when the access package already has a policy with this display
-     * name. Safe to retry: if an attempt's outcome is unknown (timeout, connection reset, 5xx after send), lists the
-     * policies with this display name in the access package before posting again and adopts the one created by this
-     * call instead of creating a duplicate; duplicates found that way are deleted. Creates in one access package are
-     * serialised within the process, and 409 Conflict is retried with backoff.
+     * name (ignoring case, as Graph compares names). Safe to retry: if an attempt's outcome is unknown (timeout,
+     * connection reset, 5xx after send), looks the name up before posting again and keeps the policy that attempt
+     * created; after a repeated POST, looks again until Graph lists its policy and deletes any other one this create
+     * made. Creates in one access package are serialised within the process, and 409 Conflict is retried.
+     *
+     * Resolves to the policy as Graph holds it: the POST's answer, completed with the navigation properties that
+     * were sent, or (when the answer is incomplete or the policy was found by lookup) read back. Fails with
+     * {@link WriteAppliedError} when the policy exists and its id is known but a later step failed; any other failure
+     * after an unknown outcome says that a policy with this name may exist.
      */
     create(body: Policy, ctx: OperationContext): Promise<Policy>;
-    /** GET with `$expand=accessPackage,catalog,questions,customExtensionStageSettings($expand=customExtension)`; `undefined` when 404. */
-    get(id: string, ctx: OperationContext): Promise<Policy | undefined>;
-    /** GET that waits out read-after-write lag: repeats on 404, and on a body last modified before `notBefore`, until the deadline. */
-    getAfterWrite(id: string, ctx: OperationContext & { notBefore?: string }): Promise<Policy>;
-    /** PUT of the whole body. */
-    replace(id: string, body: Policy, ctx: OperationContext): Promise<void>;
+    /**
+     * GET with `$expand=accessPackage,catalog,questions,customExtensionStageSettings($expand=customExtension)`;
+     * `undefined` when 404. With `lastKnown`, an answer that is behind what state recorded shortly before (a 404 just
+     * after the create, a body older than the last write) is taken for replication lag and read again a few times
+     * before it is believed.
+     */
+    get(id: string, ctx: OperationContext & { lastKnown?: LastKnown }): Promise<Policy | undefined>;
+    /** GET that waits out read-after-write lag: repeats on 404, and on a body that `reflects` declines, until the deadline. */
+    getAfterWrite(id: string, ctx: OperationContext & { reflects?: Reflects }): Promise<Policy>;
+    /**
+     * PUT of the whole body; resolves to the policy as Graph holds it: the PUT's answer when complete (completed with
+     * the navigation properties that were sent), else read back until `reflects` accepts it. Fails with
+     * {@link WriteAppliedError} when the PUT was applied but the read-back failed.
+     */
+    replace(id: string, body: Policy, ctx: OperationContext & { reflects?: Reflects }): Promise<Policy>;
     /**
      * DELETE; 404 means already gone. After a delete, waits until GET answers 404 (or the 403 Graph gives right after
      * a delete), so a following access package delete in the same `pulumi up` does not fail.
      */
     remove(id: string, ctx: OperationContext): Promise<"deleted" | "alreadyGone">;
-    /** Policies of an access package with exactly this display name, read through the access package. */
+    /**
+     * Policies of an access package with this display name (ignoring case), read through the access package; each
+     * has `accessPackage` set, with its `catalog` when Graph expanded it.
+     */
     findByDisplayName(accessPackageId: string, displayName: string, ctx: OperationContext): Promise<Policy[]>;
     /** All policies of an access package, of a catalog, or of the tenant, all pages, expanded like {@link PolicyApi.get}. */
     list(filter: { accessPackageId?: string; catalogId?: string }, ctx: OperationContext): Promise<Policy[]>;
@@ -64,8 +92,23 @@ export interface PolicyApiOptions {
     retryTiming?: Partial<RetryTiming>;
 }
 
-// Lookups after an unknown POST outcome before concluding it was not applied: the list lags creates a little.
+// Lookups after an unknown POST outcome before concluding it was not applied and posting again. The list lags
+// creates a little; a repeated POST is reconciled with the list afterwards, so these only spare a needless POST.
 const LOOKUPS_BEFORE_REPOST = 3;
+
+// How long after a write Graph's replicas may still answer from before it (users report seconds, rarely a minute).
+// A refresh this close to the last write state knows of does not believe a 404 or an older body at once...
+const REPLICATION_LAG_MS = 2 * 60_000;
+
+// ...but reads again, this many times in all, before it does: Graph usually catches up within the backoff they span
+// (some 7-14 s with the default timing), and a policy really deleted or changed elsewhere costs no longer than that.
+const READS_WHILE_BEHIND = 4;
+
+// Navigation properties: Graph returns them only when expanded, so a POST or PUT answer lacks them.
+const NAVIGATION_PROPERTIES = new Set(["accessPackage", "catalog", "questions", "customExtensionStageSettings"]);
+
+// Properties the service sets, which every complete answer carries.
+const SERVICE_PROPERTIES = ["id", "createdDateTime", "modifiedDateTime"] as const;
 
 // Creates in one access package race into 409 Conflict on the service side; one process never sends two at once.
 const createsByAccessPackage = new KeyedMutex();
@@ -76,6 +119,76 @@ interface Collection {
     value?: Policy[];
     "@odata.nextLink"?: string;
 }
+
+/** What a name lookup through the access package found. */
+interface NameLookup {
+    /** The package's policies with the display name (ignoring case), each with `accessPackage` (and its catalog) set. */
+    named: Policy[];
+    /** The access package's catalog, when Graph expanded it. */
+    catalogId?: string;
+    /** When Graph answered, by its own `Date` header (whole seconds), in epoch milliseconds; unknown without one. */
+    answeredAt?: number;
+}
+
+/** Graph compares strings ignoring case: "All Users" and "all users" are the same display name to it. */
+function sameName(name: string | null | undefined, wanted: string): boolean {
+    return typeof name === "string" && name.toLowerCase() === wanted.toLowerCase();
+}
+
+function sameId(a: string | null | undefined, b: string): boolean {
+    return typeof a === "string" && a.toLowerCase() === b.toLowerCase();
+}
+
+/** Epoch milliseconds of a Graph timestamp, `undefined` when absent or unreadable. */
+function instant(value: string | null | undefined): number | undefined {
+    const at = typeof value === "string" ? Date.parse(value) : NaN;
+    return Number.isNaN(at) ? undefined : at;
+}
+
+/** When Graph answered, by its `Date` header. */
+function answeredAt(exchange: GraphExchange): number | undefined {
+    return exchange.kind === "response" ? instant(exchange.headers.get("date")) : undefined;
+}
+
+/** The outcome retry decisions are made on, from what a request ended with. */
+function outcomeOf(exchange: GraphExchange): AttemptOutcome {
+    if (exchange.kind === "response") {
+        return { type: "response", status: exchange.status, retryAfter: exchange.headers.get("retry-after") };
+    }
+    return { type: "transport", failure: exchange.kind === "transport" ? exchange.failure : { kind: "notSent", detail: exchange.detail } };
+}
+
+/**
+ * The policy a POST or PUT answered, completed with the navigation properties that were sent (and the catalog, when
+ * known), or `undefined` when the answer cannot stand in for a read-back: it lacks a property the service sets, or a
+ * property that was sent with a value (Graph documents shortened PUT answers).
+ */
+function answeredPolicy(sent: Policy, answer: unknown, catalogId?: string): Policy | undefined {
+    if (typeof answer !== "object" || answer === null || Array.isArray(answer)) {
+        return undefined;
+    }
+    const answered = answer as Policy & Record<string, unknown>;
+    const holds = (key: string): boolean => answered[key] !== undefined && answered[key] !== null;
+    const sentValues = Object.entries(sent).filter(([key, value]) => !NAVIGATION_PROPERTIES.has(key) && value !== undefined && value !== null);
+    if (!SERVICE_PROPERTIES.every(holds) || !sentValues.every(([key]) => holds(key))) {
+        return undefined;
+    }
+    return {
+        ...answered,
+        accessPackage: answered.accessPackage ?? { ...sent.accessPackage, ...(catalogId === undefined ? {} : { catalog: { id: catalogId } }) },
+        questions: answered.questions ?? sent.questions,
+        customExtensionStageSettings: answered.customExtensionStageSettings ?? sent.customExtensionStageSettings,
+    };
+}
+
+/** Whether `at` (a Graph timestamp) lies less than {@link REPLICATION_LAG_MS} before `now` (Graph's clock). */
+function isRecent(at: string | undefined, now: number): boolean {
+    const instantAt = instant(at);
+    return instantAt !== undefined && now - instantAt < REPLICATION_LAG_MS;
+}
+
+// What `readUntil`'s judge answers for a response that is behind the write it waits for.
+const BEHIND = Symbol("behind");
 
 /** Creates the operations; nothing is loaded and no request is made until the first operation runs. */
 export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptions = {}): PolicyApi {
@@ -89,11 +202,18 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
 
     /** Waits the `round`-th backoff step unless that would reach the deadline; false means: give up now. */
     async function pause(round: number, deadline: number): Promise<boolean> {
-        const delay = backoffMs(round, timing, clock.random);
-        if (clock.now() + delay >= deadline) {
+        return waitUntil(clock.now() + backoffMs(round, timing, clock.random), deadline);
+    }
+
+    /** Waits until `at` unless that would reach the deadline; false means: give up now. */
+    async function waitUntil(at: number, deadline: number): Promise<boolean> {
+        if (at >= deadline) {
             return false;
         }
-        await clock.sleep(delay);
+        const delay = at - clock.now();
+        if (delay > 0) {
+            await clock.sleep(delay);
+        }
         return true;
     }
 
@@ -117,14 +237,62 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
         return transport.send({ method: "GET", path: policyPath(id, queryString({ $expand: POLICY_EXPAND })), deadline: ctx.deadline });
     }
 
-    async function findByDisplayName(accessPackageId: string, displayName: string, ctx: OperationContext): Promise<Policy[]> {
+    /** The error for a read that was still behind a write when the deadline came: a 404, or a stale body. */
+    function behindError(exchange: Extract<GraphExchange, { kind: "response" }>, attempts: number, context: ErrorContext): GraphRequestError {
+        if (exchange.status === 404) {
+            return failure({ ...exchange, attempts, stoppedBy: "deadline" }, context, "Graph has not made the policy readable yet; run `pulumi refresh` later.");
+        }
+        return new GraphRequestError({
+            ...context,
+            statusCode: exchange.status,
+            code: "StaleRead",
+            graphMessage: "Graph still returns the policy as it was before the last write",
+            requestId: exchange.headers.get("request-id") ?? undefined,
+            clientRequestId: exchange.clientRequestId,
+            date: exchange.headers.get("date") ?? undefined,
+            attempts,
+            timedOut: true,
+            hint: "The write was applied; run `pulumi refresh` once Graph has caught up.",
+        });
+    }
+
+    /**
+     * Reads a policy until `judge` accepts an answer (a 200's body, or `undefined` for a 404; `now` is Graph's clock
+     * when it sent a `Date`; `round` counts the reads), waiting out the answers it finds {@link BEHIND} a write,
+     * within the deadline. Any other status fails at once.
+     */
+    async function readUntil<T>(id: string, ctx: OperationContext, judge: (policy: Policy | undefined, now: number, round: number) => T | typeof BEHIND): Promise<T> {
+        const context: ErrorContext = { operation: "reading", policy: { displayName: ctx.displayName, id } };
+        let behind: Extract<GraphExchange, { kind: "response" }> | undefined;
+        for (let round = 1; ; round++) {
+            const exchange = await readPolicy(id, ctx);
+            if (exchange.kind !== "response" || (exchange.status !== 200 && exchange.status !== 404)) {
+                // An attempt cut short by the deadline says less than the answers before it that were behind.
+                throw behind !== undefined && exchange.stoppedBy === "deadline" ? behindError(behind, round, context) : failure(exchange, context);
+            }
+            const verdict = judge(exchange.status === 200 ? (exchange.body as Policy) : undefined, answeredAt(exchange) ?? clock.now(), round);
+            if (verdict !== BEHIND) {
+                return verdict;
+            }
+            behind = exchange;
+            if (!(await pause(round, ctx.deadline))) {
+                throw behindError(exchange, round, context);
+            }
+        }
+    }
+
+    function getAfterWrite(id: string, ctx: OperationContext & { reflects?: Reflects }): Promise<Policy> {
+        return readUntil(id, ctx, (policy) => (policy !== undefined && (ctx.reflects?.(policy) ?? true) ? policy : BEHIND));
+    }
+
+    async function lookUp(accessPackageId: string, displayName: string, ctx: OperationContext): Promise<NameLookup> {
         // Through the access package (`$expand=assignmentPolicies`), as Graph documents it for catalog owners and
         // access package managers with delegated tokens, for whom the policy collection is not scoped to what they
-        // manage; it also needs no compound `$filter`.
+        // manage; it also needs no compound `$filter`. The catalog comes along so that a create need not read back.
         const context: ErrorContext = { operation: "listing", scope: `named "${displayName}" in access package ${accessPackageId}` };
         const exchange = await transport.send({
             method: "GET",
-            path: accessPackagePath(accessPackageId, queryString({ $select: "id", $expand: "assignmentPolicies" })),
+            path: accessPackagePath(accessPackageId, queryString({ $select: "id", $expand: "assignmentPolicies,catalog" })),
             deadline: ctx.deadline,
         });
         if (isStatus(exchange, 404)) {
@@ -133,18 +301,20 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
         if (exchange.kind !== "response" || exchange.status !== 200) {
             throw failure(exchange, context);
         }
-        const policies = (exchange.body as Graph.AccessPackage).assignmentPolicies ?? [];
-        // Graph compares strings case-insensitively; a policy whose name differs in case is a different policy here.
-        return policies
-            .filter((policy) => policy.displayName === displayName)
-            .map((policy) => ({ ...policy, accessPackage: { id: accessPackageId } }));
+        const accessPackage = exchange.body as Graph.AccessPackage;
+        const catalogId = accessPackage.catalog?.id ?? undefined;
+        const named = (accessPackage.assignmentPolicies ?? [])
+            .filter((policy) => sameName(policy.displayName, displayName))
+            .map((policy) => ({ ...policy, accessPackage: { id: accessPackageId, ...(catalogId === undefined ? {} : { catalog: { id: catalogId } }) } }));
+        return { named, catalogId, answeredAt: answeredAt(exchange) };
     }
 
     async function remove(id: string, ctx: OperationContext): Promise<"deleted" | "alreadyGone"> {
         const context: ErrorContext = { operation: "deleting", policy: { displayName: ctx.displayName, id } };
         const exchange = await transport.send({ method: "DELETE", path: policyPath(id), deadline: ctx.deadline });
-        if (isStatus(exchange, 404)) {
-            // A 404 after an attempt with an unknown outcome means that attempt did the deleting.
+        // After an attempt with an unknown outcome, a 404 (or the 403 Graph gives right after a delete) means that
+        // attempt did the deleting.
+        if (isStatus(exchange, 404) || (exchange.sawUnknownOutcome && isStatus(exchange, 403))) {
             return exchange.sawUnknownOutcome ? "deleted" : "alreadyGone";
         }
         if (!isStatus(exchange, 200, 204)) {
@@ -177,120 +347,175 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
         }
     }
 
-    /** The policy a POST with an unknown outcome created, if the list shows one (the name was free before the POST). */
-    async function findCreated(accessPackageId: string, displayName: string, ctx: OperationContext): Promise<Policy | undefined> {
-        for (let lookup = 1; lookup <= LOOKUPS_BEFORE_REPOST; lookup++) {
-            const created = (await findByDisplayName(accessPackageId, displayName, ctx))
-                .filter((policy) => policy.id)
-                .sort((a, b) => (a.createdDateTime ?? "").localeCompare(b.createdDateTime ?? "") || (a.id ?? "").localeCompare(b.id ?? ""));
-            if (created.length > 0) {
-                const [kept, ...duplicates] = created;
-                for (const duplicate of duplicates) {
-                    await remove(duplicate.id as string, { ...ctx, id: duplicate.id as string });
-                }
-                return kept;
-            }
-            if (lookup < LOOKUPS_BEFORE_REPOST && !(await pause(lookup, ctx.deadline))) {
-                break;
-            }
-        }
-        return undefined;
-    }
-
     async function create(body: Policy, ctx: OperationContext): Promise<Policy> {
         const displayName = body.displayName ?? ctx.displayName;
         const accessPackageId = body.accessPackage?.id;
-        const context: ErrorContext = { operation: "creating", policy: { displayName: displayName ?? undefined } };
         if (!accessPackageId || !displayName) {
             throw new Error(`creating access package assignment policy: the body needs accessPackage.id and displayName.`);
         }
-        return createsByAccessPackage.run(accessPackageId.toLowerCase(), async () => {
-            // Checked inside the per-package lock, so that two creates in this process cannot both find the name free;
-            // a free name is also what lets an unknown POST outcome be resolved by looking the name up.
-            const existing = await findByDisplayName(accessPackageId, displayName, ctx);
-            if (existing.length > 0) {
-                throw new DisplayNameTakenError(accessPackageId, displayName, existing.map((policy) => policy.id as string));
+        return createsByAccessPackage.run(accessPackageId.toLowerCase(), () => createLocked(body, accessPackageId, displayName, ctx));
+    }
+
+    /** {@link PolicyApi.create}, run while this process sends no other create in the access package. */
+    async function createLocked(body: Policy, accessPackageId: string, displayName: string, ctx: OperationContext): Promise<Policy> {
+        const context: ErrorContext = { operation: "creating", policy: { displayName } };
+        const mayExist =
+            `The outcome of an attempt is unknown: a policy named "${displayName}" may exist in access package ${accessPackageId}. ` +
+            "Check it before running `pulumi up` again; `adopt: true` takes it over.";
+        // Checked inside the per-package lock, so that two creates in this process cannot both find the name free;
+        // a free name is also what lets an unknown POST outcome be resolved by looking the name up.
+        const guard = await lookUp(accessPackageId, displayName, ctx);
+        if (guard.named.length > 0) {
+            throw new DisplayNameTakenError(
+                accessPackageId,
+                displayName,
+                guard.named.map((policy) => ({ id: policy.id as string, displayName: policy.displayName ?? displayName })),
+            );
+        }
+        // The name was free when Graph answered the guard, so a policy with it in this package created since then
+        // was made by this create: another writer would have had to pick the same name in the same moment, which
+        // the guard exists to refuse anyway. Both instants come from Graph (its `Date` header, whole seconds, and
+        // `createdDateTime`), never from this machine's clock; without a `Date` every such policy counts.
+        const madeHere = (policies: Policy[]): Policy[] =>
+            policies
+                .filter((policy) => typeof policy.id === "string" && (guard.answeredAt === undefined || (instant(policy.createdDateTime) ?? Infinity) >= guard.answeredAt))
+                .sort((a, b) => (a.createdDateTime ?? "").localeCompare(b.createdDateTime ?? "") || (a.id as string).localeCompare(b.id as string));
+
+        /** The policy Graph holds: the POST's answer when complete, else read back. */
+        async function asStored(id: string, answer: unknown): Promise<Policy> {
+            const answered = guard.catalogId === undefined ? undefined : answeredPolicy(body, answer, guard.catalogId);
+            if (answered !== undefined) {
+                return answered;
             }
+            try {
+                return await getAfterWrite(id, { ...ctx, id });
+            } catch (error) {
+                throw new WriteAppliedError("created", { displayName, id }, "could not read it back", error as Error);
+            }
+        }
+
+        /** Deletes the policies other than `kept` that this create made. */
+        async function removeExtras(kept: string, extras: Policy[]): Promise<void> {
+            for (const extra of extras) {
+                const id = extra.id as string;
+                try {
+                    await remove(id, { ...ctx, id });
+                } catch (error) {
+                    const unfinished = `could not delete ${id}, a duplicate that an attempt with an unknown outcome created (delete it yourself)`;
+                    throw new WriteAppliedError("created", { displayName, id: kept }, unfinished, error as Error);
+                }
+            }
+        }
+
+        /** Lookups after an unknown outcome: the policies that attempt (or an earlier one) made, oldest first. */
+        async function findCreated(): Promise<Policy[]> {
+            for (let lookup = 1; ; lookup++) {
+                const created = madeHere((await lookUp(accessPackageId, displayName, ctx)).named);
+                if (created.length > 0 || lookup === LOOKUPS_BEFORE_REPOST || !(await pause(lookup, ctx.deadline))) {
+                    return created;
+                }
+            }
+        }
+
+        /**
+         * After a POST that succeeded following attempts with an unknown outcome: one of those may have created a
+         * policy too, which the lookups did not show yet. Graph applied it before this POST, so once its list shows
+         * this POST's policy it shows that one as well. Looks until it does, then deletes the others made here.
+         */
+        async function keepOnly(posted: Policy): Promise<Policy> {
+            const id = posted.id as string;
+            const listing: ErrorContext = { operation: "listing", scope: `named "${displayName}" in access package ${accessPackageId}` };
+            const unchecked = `could not make sure that no other policy named "${displayName}" was left in access package ${accessPackageId} by an earlier attempt (check it and delete any extra one)`;
+            for (let lookup = 1; ; lookup++) {
+                let named: Policy[];
+                try {
+                    named = (await lookUp(accessPackageId, displayName, ctx)).named;
+                } catch (error) {
+                    throw new WriteAppliedError("created", { displayName, id }, unchecked, error as Error);
+                }
+                if (named.some((policy) => sameId(policy.id, id))) {
+                    await removeExtras(id, madeHere(named).filter((policy) => !sameId(policy.id, id)));
+                    return asStored(id, posted);
+                }
+                if (!(await pause(lookup, ctx.deadline))) {
+                    const notListed = new GraphRequestError({
+                        ...listing,
+                        statusCode: 200,
+                        code: "CreateNotListed",
+                        graphMessage: `the access package's policies still do not include ${id}`,
+                        attempts: lookup,
+                        timedOut: true,
+                    });
+                    throw new WriteAppliedError("created", { displayName, id }, unchecked, notListed);
+                }
+            }
+        }
+
+        let unknownOutcome = false;
+        try {
             for (let round = 1; ; round++) {
                 const exchange = await transport.send({ method: "POST", path: POLICIES_PATH, body, deadline: ctx.deadline, shouldRepeat: provesNotApplied });
+                unknownOutcome ||= exchange.sawUnknownOutcome;
                 if (exchange.kind === "response" && (exchange.status === 200 || exchange.status === 201)) {
-                    return exchange.body as Policy;
+                    const posted = exchange.body as Policy;
+                    return unknownOutcome ? await keepOnly(posted) : await asStored(posted.id as string, posted);
                 }
                 if (!exchange.sawUnknownOutcome) {
                     throw failure(exchange, context);
                 }
-                const created = await findCreated(accessPackageId, displayName, ctx);
-                if (created !== undefined) {
-                    return created;
+                // A Retry-After on the 503/504 holds for the repeated POST; the lookups run meanwhile.
+                const repostAt = clock.now() + retryDelayMs(outcomeOf(exchange), round, timing, clock.random, clock.now());
+                const [kept, ...extras] = await findCreated();
+                if (kept !== undefined) {
+                    await removeExtras(kept.id as string, extras);
+                    return await asStored(kept.id as string, undefined);
                 }
-                if (!(await pause(round, ctx.deadline))) {
-                    throw failure(
-                        { ...exchange, stoppedBy: "deadline" },
-                        context,
-                        `The outcome of the last attempt is unknown: a policy named "${displayName}" may exist in access package ` +
-                            `${accessPackageId}. Check it before running \`pulumi up\` again; \`adopt: true\` takes it over.`,
-                    );
+                if (!(await waitUntil(repostAt, ctx.deadline))) {
+                    throw failure({ ...exchange, stoppedBy: "deadline" }, context);
                 }
             }
-        });
+        } catch (error) {
+            // Whatever failed after an unknown outcome, the policy may exist; when its id is known, the error says so.
+            throw unknownOutcome && !(error instanceof WriteAppliedError) ? withHint(error, mayExist) : error;
+        }
     }
 
     return {
         create,
-        findByDisplayName,
+        getAfterWrite,
         remove,
 
-        async get(id, ctx) {
-            const exchange = await readPolicy(id, ctx);
-            if (isStatus(exchange, 404)) {
-                return undefined;
-            }
-            if (exchange.kind !== "response" || exchange.status !== 200) {
-                throw failure(exchange, { operation: "reading", policy: { displayName: ctx.displayName, id } });
-            }
-            return exchange.body as Policy;
+        async findByDisplayName(accessPackageId, displayName, ctx) {
+            return (await lookUp(accessPackageId, displayName, ctx)).named;
         },
 
-        async getAfterWrite(id, ctx) {
-            const context: ErrorContext = { operation: "reading", policy: { displayName: ctx.displayName, id } };
-            const notBefore = ctx.notBefore === undefined ? undefined : Date.parse(ctx.notBefore);
-            const notYetReadable = (notFound: GraphExchange, round: number): GraphRequestError =>
-                failure({ ...notFound, attempts: round, stoppedBy: "deadline" }, context, "Graph has not made the policy readable yet; run `pulumi refresh` later.");
-            let notFound: GraphExchange | undefined;
-            for (let round = 1; ; round++) {
-                const exchange = await readPolicy(id, ctx);
-                if (exchange.kind === "response" && exchange.status === 200) {
-                    const policy = exchange.body as Policy;
-                    const modified = policy.modifiedDateTime ? Date.parse(policy.modifiedDateTime) : undefined;
-                    if (notBefore === undefined || modified === undefined || modified >= notBefore) {
-                        return policy;
-                    }
-                } else if (isStatus(exchange, 404)) {
-                    notFound = exchange;
-                } else {
-                    // An attempt cut short by the deadline says less than the 404s before it.
-                    throw notFound !== undefined && exchange.stoppedBy === "deadline" ? notYetReadable(notFound, round) : failure(exchange, context);
+        get(id, ctx) {
+            const { lastKnown } = ctx;
+            return readUntil(id, ctx, (policy, now, round) => {
+                const doubt = round < READS_WHILE_BEHIND;
+                if (policy === undefined) {
+                    return doubt && isRecent(lastKnown?.createdDateTime, now) ? BEHIND : undefined;
                 }
-                if (!(await pause(round, ctx.deadline))) {
-                    throw isStatus(exchange, 404)
-                        ? notYetReadable(exchange, round)
-                        : new GraphRequestError({
-                              ...context,
-                              statusCode: 200,
-                              code: "StaleRead",
-                              graphMessage: `Graph still returns the policy as modified before ${ctx.notBefore}`,
-                              clientRequestId: exchange.clientRequestId,
-                              attempts: round,
-                              timedOut: true,
-                          });
-                }
-            }
+                const stale = (instant(policy.modifiedDateTime) ?? Infinity) < (instant(lastKnown?.modifiedDateTime) ?? -Infinity);
+                return doubt && stale && isRecent(lastKnown?.modifiedDateTime, now) ? BEHIND : policy;
+            });
         },
 
         async replace(id, body, ctx) {
             const exchange = await transport.send({ method: "PUT", path: policyPath(id), body, deadline: ctx.deadline });
+            const policy = { displayName: body.displayName ?? ctx.displayName, id };
             if (!isStatus(exchange, 200, 204)) {
-                throw failure(exchange, { operation: "updating", policy: { displayName: body.displayName ?? ctx.displayName, id } });
+                throw failure(exchange, { operation: "updating", policy });
+            }
+            // Graph documents a shortened PUT answer; only a complete one can stand in for reading the policy back.
+            const answered = exchange.kind === "response" ? answeredPolicy(body, exchange.body) : undefined;
+            if (answered !== undefined) {
+                return answered;
+            }
+            try {
+                return await getAfterWrite(id, { ...ctx, id });
+            } catch (error) {
+                throw new WriteAppliedError("updated", { displayName: policy.displayName ?? undefined, id }, "could not read it back", error as Error);
             }
         },
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { createPolicyApi, resolveGraphSettings, DisplayNameTakenError, GraphRequestError, type PolicyApi } from "../../provider/graph";
+import { createPolicyApi, resolveGraphSettings, DisplayNameTakenError, GraphRequestError, WriteAppliedError, type PolicyApi } from "../../provider/graph";
 import { graphError, startTinyGraph, type Reply, type Script, type SeenRequest, type TinyGraph } from "./support/tinyGraph";
 
 const TOKEN = "SENTINEL-token-3b7e9d";
@@ -12,25 +12,79 @@ function fakeClock() {
     return clock;
 }
 
-/** A minimal policy collection for scripts: POST adds, GET/DELETE by id, the access package lists its policies. */
+const CATALOG = "c0c0c0c0-0000-4000-8000-000000000001";
+
+interface StoredPolicy {
+    id: string;
+    displayName: string;
+    description: string;
+    createdDateTime: string;
+    modifiedDateTime: string;
+}
+
+/**
+ * A minimal policy collection for scripts: POST adds, GET/DELETE by id, the access package lists its policies. Graph's
+ * `Date` header (sent by node's HTTP server) and `createdDateTime` both follow the real clock, as they do in Graph.
+ */
 function policyStore() {
-    const policies = new Map<string, { id: string; displayName: string; accessPackage: { id: string }; createdDateTime: string }>();
+    const policies = new Map<string, StoredPolicy>();
     let next = 0;
+    const idOf = (request: SeenRequest): string => decodeURIComponent(new URL(request.url, "http://x").pathname.split("/").pop() as string);
     return {
         policies,
-        add(displayName: string) {
+        add(displayName: string, createdDateTime = new Date(Date.now() + ++next).toISOString()): StoredPolicy {
             const id = `00000000-0000-4000-8000-${String(++next).padStart(12, "0")}`;
-            const policy = { id, displayName, accessPackage: { id: PACKAGE }, createdDateTime: `2026-01-01T00:00:${String(next).padStart(2, "0")}Z` };
+            const policy = { id, displayName, description: "stored", createdDateTime, modifiedDateTime: createdDateTime };
             policies.set(id, policy);
             return policy;
         },
-        /** The access package with its policies expanded, the way the provider looks names up. */
-        list(request: SeenRequest): Reply {
+        /** POST: stores the policy and answers 201 with it, as Graph does (no navigation properties). */
+        created(request: SeenRequest): Reply {
+            const { displayName } = request.body as { displayName: string };
+            return { status: 201, body: { ...this.add(displayName), description: (request.body as { description?: string }).description ?? "stored" } };
+        },
+        /** The access package with its policies (`hidden` ones left out, as a lagging list would) and its catalog. */
+        list(request: SeenRequest, hidden: (policy: StoredPolicy) => boolean = () => false): Reply {
             assert.match(request.url, /\/accessPackages\/[^/?]+\?.*\$expand=assignmentPolicies/);
-            return { status: 200, body: { id: PACKAGE, assignmentPolicies: [...policies.values()].map(({ accessPackage: _package, ...policy }) => policy) } };
+            return { status: 200, body: { id: PACKAGE, catalog: { id: CATALOG }, assignmentPolicies: [...policies.values()].filter((policy) => !hidden(policy)) } };
+        },
+        read(request: SeenRequest): Reply {
+            const policy = policies.get(idOf(request));
+            return policy ? { status: 200, body: { ...policy, accessPackage: { id: PACKAGE }, catalog: { id: CATALOG } } } : graphError(404, "ResourceNotFound", "gone");
+        },
+        remove(request: SeenRequest): Reply {
+            return policies.delete(idOf(request)) ? { status: 204 } : graphError(404, "ResourceNotFound", "gone");
         },
     };
 }
+
+type Store = ReturnType<typeof policyStore>;
+
+/** Per-request overrides of {@link tenant}; `n` counts the requests of that kind, from 1. */
+interface Overrides {
+    post?: (request: SeenRequest, n: number) => Reply;
+    lookup?: (request: SeenRequest, n: number) => Reply;
+    read?: (request: SeenRequest, n: number) => Reply;
+    remove?: (request: SeenRequest, n: number) => Reply;
+}
+
+/** A script serving `store` like Graph, with `overrides` for the requests a test makes go wrong. */
+function tenant(store: Store, overrides: Overrides = {}): Script {
+    const counts = { post: 0, lookup: 0, read: 0, remove: 0 };
+    return (request) => {
+        if (request.method === "POST") return overrides.post?.(request, ++counts.post) ?? store.created(request);
+        if (request.method === "DELETE") return overrides.remove?.(request, ++counts.remove) ?? store.remove(request);
+        if (request.url.includes("/accessPackages/")) return overrides.lookup?.(request, ++counts.lookup) ?? store.list(request);
+        return overrides.read?.(request, ++counts.read) ?? store.read(request);
+    };
+}
+
+/** What a test sees of the requests: `POST`, `lookup`, `GET` (one policy) or `DELETE`. */
+function traffic(seen: readonly SeenRequest[]): string[] {
+    return seen.map((request) => (request.url.includes("/accessPackages/") ? "lookup" : request.method));
+}
+
+const NEW_POLICY = { displayName: "All Users", description: "new", accessPackage: { id: PACKAGE } };
 
 describe("createPolicyApi", () => {
     let server: TinyGraph | undefined;
@@ -61,86 +115,220 @@ describe("createPolicyApi", () => {
         assert.equal(await api.get("gone", { deadline }), undefined);
     });
 
-    it("adopts the policy a POST created when the connection dropped after the service applied it", async () => {
+    it("creates with the name lookup and the POST alone: the 201 answer, completed with what was sent, stands for a read-back", async () => {
         const store = policyStore();
-        const { api, deadline } = await start((request) => {
-            if (request.method === "POST") {
-                store.add((request.body as { displayName: string }).displayName);
-                return { drop: true };
-            }
-            return store.list(request);
-        });
-        const created = await api.create({ displayName: "All Users", accessPackage: { id: PACKAGE } }, { deadline });
-        assert.equal(store.policies.size, 1);
-        assert.equal(created.id, [...store.policies.keys()][0]);
-        assert.equal(server!.seen.filter((r) => r.method === "POST").length, 1);
+        const { api, deadline } = await start(tenant(store));
+        const questions = [{ "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion", text: "Why?", sequence: 1 }];
+        const created = await api.create({ ...NEW_POLICY, questions, customExtensionStageSettings: [] }, { deadline });
+        assert.deepEqual(traffic(server!.seen), ["lookup", "POST"]);
+        const [stored] = store.policies.values();
+        assert.equal(created.id, stored.id);
+        assert.equal(created.createdDateTime, stored.createdDateTime);
+        assert.deepEqual(created.accessPackage, { id: PACKAGE, catalog: { id: CATALOG } });
+        assert.deepEqual(created.questions, questions);
+        assert.deepEqual(created.customExtensionStageSettings, []);
     });
 
-    it("posts again after an unknown outcome when the lookup shows nothing was created", async () => {
+    it("reads the policy back when the 201 answer lacks a property that was sent", async () => {
         const store = policyStore();
-        let posts = 0;
-        const { api, deadline } = await start((request) => {
-            if (request.method === "POST") {
-                return ++posts === 1 ? graphError(500, "InternalServerError", "boom") : { status: 201, body: store.add("All Users") };
-            }
-            return store.list(request);
-        });
-        const created = await api.create({ displayName: "All Users", accessPackage: { id: PACKAGE } }, { deadline });
-        assert.equal(posts, 2);
+        const { api, deadline } = await start(
+            tenant(store, { post: (request) => ({ status: 201, body: { id: store.add((request.body as { displayName: string }).displayName).id, displayName: "All Users" } }) }),
+        );
+        const created = await api.create(NEW_POLICY, { deadline });
+        assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "GET"]);
+        assert.equal(created.description, "stored", "the body read back");
+    });
+
+    it("keeps the policy a POST created when the connection dropped after the service applied it, and reads it back", async () => {
+        const store = policyStore();
+        const { api, deadline } = await start(tenant(store, { post: (request) => (store.created(request), { drop: true }) }));
+        const created = await api.create(NEW_POLICY, { deadline });
+        assert.equal(store.policies.size, 1);
+        assert.equal(created.id, [...store.policies.keys()][0]);
+        assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "lookup", "GET"]);
+    });
+
+    it("posts again after an unknown outcome when the lookups show nothing, then checks the list once more", async () => {
+        const store = policyStore();
+        const { api, deadline } = await start(tenant(store, { post: (request, n) => (n === 1 ? graphError(500, "InternalServerError", "boom") : store.created(request)) }));
+        const created = await api.create(NEW_POLICY, { deadline });
         assert.equal(store.policies.size, 1);
         assert.equal(created.displayName, "All Users");
+        assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "lookup", "lookup", "lookup", "POST", "lookup"]);
+    });
+
+    it("leaves exactly one policy when the first POST was applied but answered 503 and the list lagged past the lookups", async () => {
+        const store = policyStore();
+        let first: StoredPolicy | undefined;
+        const { api, deadline } = await start(
+            tenant(store, {
+                post: (request, n) => (n === 1 ? ((first = store.add("All Users")), graphError(503, "ServiceUnavailable", "busy")) : store.created(request)),
+                // The list shows no new policy until well after the second POST: the guard and three lookups, then two more.
+                lookup: (request, n) => store.list(request, () => n <= 6),
+            }),
+        );
+        const created = await api.create(NEW_POLICY, { deadline });
+        assert.equal(store.policies.size, 1, "the policy the answered POST made is the one left");
+        assert.equal(created.id, [...store.policies.keys()][0]);
+        assert.notEqual(created.id, first?.id);
+        assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "lookup", "lookup", "lookup", "POST", "lookup", "lookup", "lookup", "DELETE", "GET"]);
+    });
+
+    it("leaves alone a same-named policy created before the free-name check that the lagging list hid from it", async () => {
+        const store = policyStore();
+        const foreign = store.add("All Users", new Date(Date.now() - 3_600_000).toISOString());
+        const { api, deadline } = await start(
+            tenant(store, {
+                post: (request, n) => (n === 1 ? graphError(503, "ServiceUnavailable", "busy") : store.created(request)),
+                lookup: (request, n) => store.list(request, () => n === 1),
+            }),
+        );
+        const created = await api.create(NEW_POLICY, { deadline });
+        assert.deepEqual([...store.policies.keys()].sort(), [foreign.id, created.id].sort(), "neither adopted nor deleted");
+        assert.ok(!traffic(server!.seen).includes("DELETE"));
+    });
+
+    it("deletes duplicates its own repeated POSTs left behind and keeps the oldest", async () => {
+        const store = policyStore();
+        let first: StoredPolicy | undefined;
+        const { api, deadline } = await start(
+            tenant(store, {
+                post: (_request, n) => {
+                    const added = store.add("All Users");
+                    first ??= added;
+                    return n === 1 ? { drop: true } : graphError(504, "GatewayTimeout", "slow");
+                },
+                // The list lags: the first POST's policy shows up only after the second POST.
+                lookup: (request, n) => store.list(request, () => n <= 4),
+            }),
+        );
+        const created = await api.create(NEW_POLICY, { deadline });
+        assert.equal(server!.seen.filter((r) => r.method === "POST").length, 2);
+        assert.deepEqual([...store.policies.keys()], [first?.id]);
+        assert.equal(created.id, first?.id);
+    });
+
+    it("keeps the id of the policy it made when deleting a duplicate fails", async () => {
+        const store = policyStore();
+        const { api, deadline } = await start(
+            tenant(store, {
+                post: (request, n) => (n === 1 ? (store.add("All Users"), graphError(503, "ServiceUnavailable", "busy")) : store.created(request)),
+                lookup: (request, n) => store.list(request, () => n <= 4),
+                remove: () => graphError(400, "BadRequest", "The policy has 1 active assignment and cannot be deleted.", "rid-del"),
+            }),
+        );
+        const error = await api.create(NEW_POLICY, { deadline }).then(() => assert.fail("create should fail"), (rejected: unknown) => rejected);
+        assert.ok(error instanceof WriteAppliedError, String(error));
+        const [duplicate, kept] = [...store.policies.values()];
+        assert.equal(error.policy.id, kept.id);
+        assert.match(error.message, new RegExp(`^created access package assignment policy "All Users" \\(${kept.id}\\) but could not delete ${duplicate.id}, a duplicate`));
+        assert.match(error.message, /request-id rid-del/);
+    });
+
+    it("says that the policy may exist when the lookup after a dropped POST is refused", async () => {
+        const store = policyStore();
+        const { api, deadline } = await start(
+            tenant(store, {
+                post: (request) => (store.created(request), { drop: true }),
+                lookup: (request, n) => (n === 1 ? store.list(request) : graphError(403, "Authorization_RequestDenied", "denied", "rid-403")),
+            }),
+        );
+        await assert.rejects(api.create(NEW_POLICY, { deadline }), (error: unknown) => {
+            assert.ok(error instanceof GraphRequestError);
+            assert.match(error.message, /^listing access package assignment policies named "All Users" in access package .*: Graph returned 403/);
+            assert.match(error.message, new RegExp(`a policy named "All Users" may exist in access package ${PACKAGE}.*\`adopt: true\` takes it over`));
+            assert.match(error.message, /EntitlementManagement\.ReadWrite\.All/, "and still says which permission is missing");
+            return true;
+        });
+    });
+
+    it("says that the policy may exist when the repeated POST fails after an unknown outcome", async () => {
+        const store = policyStore();
+        const { api, deadline } = await start(
+            tenant(store, { post: (_request, n) => (n === 1 ? { drop: true } : graphError(400, "BadRequest", "displayName is invalid", "rid-400")) }),
+        );
+        await assert.rejects(api.create(NEW_POLICY, { deadline }), (error: unknown) => {
+            assert.ok(error instanceof GraphRequestError);
+            assert.match(error.message, /^creating access package assignment policy "All Users": Graph returned 400 BadRequest/);
+            assert.match(error.message, /may exist in access package/);
+            return true;
+        });
+    });
+
+    it("keeps the id of a policy found after an unknown outcome when it cannot be read back", async () => {
+        const store = policyStore();
+        const { api, clock } = await start(
+            tenant(store, { post: (request) => (store.created(request), { drop: true }), read: () => graphError(404, "ResourceNotFound", "not yet", "rid-404") }),
+        );
+        const error = await api.create(NEW_POLICY, { deadline: clock.time + 2_000 }).then(() => assert.fail("create should fail"), (rejected: unknown) => rejected);
+        assert.ok(error instanceof WriteAppliedError, String(error));
+        const [stored] = store.policies.values();
+        assert.equal(error.policy.id, stored.id);
+        assert.match(error.message, /but could not read it back: reading .*timed out after \d+ attempts/);
+    });
+
+    it("waits out a Retry-After given in seconds on a POST's 503 before posting again", async () => {
+        const store = policyStore();
+        const posted: number[] = [];
+        const { api, clock, deadline } = await start(
+            tenant(store, {
+                post: (request, n) => {
+                    posted.push(clock.time);
+                    return n === 1 ? { ...graphError(503, "ServiceUnavailable", "busy"), headers: { "Retry-After": "30" } } : store.created(request);
+                },
+            }),
+        );
+        await api.create(NEW_POLICY, { deadline: deadline + 60_000 });
+        assert.equal(posted.length, 2);
+        assert.ok(posted[1] - posted[0] >= 30_000, `posted again after ${posted[1] - posted[0]} ms`);
+        assert.equal(store.policies.size, 1);
+    });
+
+    it("waits out a Retry-After given as an HTTP date on a POST's 504 before posting again", async () => {
+        const store = policyStore();
+        const posted: number[] = [];
+        const { api, clock, deadline } = await start(
+            tenant(store, {
+                post: (request, n) => {
+                    posted.push(clock.time);
+                    const retryAt = new Date(clock.time + 20_000).toUTCString();
+                    return n === 1 ? { ...graphError(504, "GatewayTimeout", "slow"), headers: { "Retry-After": retryAt } } : store.created(request);
+                },
+            }),
+        );
+        await api.create(NEW_POLICY, { deadline });
+        assert.ok(posted[1] - posted[0] >= 19_000, `posted again after ${posted[1] - posted[0]} ms`);
     });
 
     it("refuses to create a second policy with a display name already used in the access package", async () => {
         const store = policyStore();
         const existing = store.add("All Users");
-        let posts = 0;
-        const { api, deadline } = await start((request) => {
-            if (request.method === "POST") {
-                posts++;
-                return { status: 201, body: store.add("All Users") };
-            }
-            return store.list(request);
-        });
+        const { api, deadline } = await start(tenant(store));
         await assert.rejects(
-            api.create({ displayName: "All Users", accessPackage: { id: PACKAGE } }, { deadline }),
-            (error: unknown) => error instanceof DisplayNameTakenError && error.existingIds.join() === existing.id,
+            api.create(NEW_POLICY, { deadline }),
+            (error: unknown) => error instanceof DisplayNameTakenError && error.existing.map((policy) => policy.id).join() === existing.id,
         );
-        assert.equal(posts, 0);
+        assert.deepEqual(traffic(server!.seen), ["lookup"]);
         assert.equal(store.policies.size, 1);
     });
 
-    it("deletes duplicates its own repeated POSTs left behind and keeps the oldest", async () => {
+    it("refuses a display name that differs only in case from an existing one, naming it as Graph holds it", async () => {
         const store = policyStore();
-        let posts = 0;
-        let lists = 0;
-        const { api, deadline } = await start((request) => {
-            if (request.method === "POST") {
-                store.add("All Users");
-                return ++posts === 1 ? { drop: true } : graphError(504, "GatewayTimeout", "slow");
-            }
-            if (request.method === "DELETE") {
-                store.policies.delete(request.url.split("/").pop() as string);
-                return { status: 204 };
-            }
-            if (request.url.includes("/accessPackages/")) {
-                // The list lags: the first POST's policy shows up only after the second POST.
-                return ++lists <= 4 ? { status: 200, body: { id: PACKAGE, assignmentPolicies: [] } } : store.list(request);
-            }
-            return graphError(404, "ResourceNotFound", "gone");
+        const existing = store.add("all users");
+        const { api, deadline } = await start(tenant(store));
+        await assert.rejects(api.create(NEW_POLICY, { deadline }), (error: unknown) => {
+            assert.ok(error instanceof DisplayNameTakenError);
+            assert.deepEqual(error.existing, [{ id: existing.id, displayName: "all users" }]);
+            assert.match(error.message, new RegExp(`named "all users" \\(${existing.id}\\)`));
+            return true;
         });
-        const created = await api.create({ displayName: "All Users", accessPackage: { id: PACKAGE } }, { deadline });
-        assert.equal(posts, 2);
-        assert.deepEqual([...store.policies.keys()], [created.id]);
-        assert.equal(created.createdDateTime, "2026-01-01T00:00:01Z");
+        assert.deepEqual(traffic(server!.seen), ["lookup"]);
     });
 
     it("retries 409 Conflict on create with backoff", async () => {
         const store = policyStore();
         let posts = 0;
-        const { api, clock, deadline } = await start((request) =>
-            request.method === "POST" ? (++posts < 3 ? graphError(409, "Conflict", "DuplicateKey") : { status: 201, body: store.add("P") }) : store.list(request),
-        );
+        const { api, clock, deadline } = await start(tenant(store, { post: (request) => (++posts < 3 ? graphError(409, "Conflict", "DuplicateKey") : store.created(request)) }));
         await api.create({ displayName: "P", accessPackage: { id: PACKAGE } }, { deadline });
         assert.equal(posts, 3);
         assert.deepEqual(clock.sleeps, [75, 150]);
@@ -160,27 +348,75 @@ describe("createPolicyApi", () => {
                 inFlight -= isPost ? 1 : 0;
             }
         };
-        const { api, deadline } = await start(
-            (request) => (request.method === "POST" ? { status: 201, body: store.add((request.body as { displayName: string }).displayName) } : store.list(request)),
-            { fetch: tracking },
-        );
+        const { api, deadline } = await start(tenant(store), { fetch: tracking });
         await Promise.all(["A", "B", "C", "D"].map((name) => api.create({ displayName: name, accessPackage: { id: PACKAGE } }, { deadline })));
         assert.equal(store.policies.size, 4);
         assert.equal(maxInFlight, 1);
     });
 
-    it("tolerates 404 right after create and waits for a body newer than the write", async () => {
+    it("tolerates 404 right after a write and waits for a body that reflects it", async () => {
         let reads = 0;
         const { api, deadline } = await start(() => {
             reads++;
             if (reads <= 2) {
                 return graphError(404, "ResourceNotFound", "not yet");
             }
-            return { status: 200, body: { id: "p", modifiedDateTime: reads === 3 ? "2026-01-01T00:00:00Z" : "2026-01-01T00:05:00Z" } };
+            return { status: 200, body: { id: "p", description: reads === 3 ? "before" : "after" } };
         });
-        const policy = await api.getAfterWrite("p", { deadline, notBefore: "2026-01-01T00:01:00Z" });
-        assert.equal(policy.modifiedDateTime, "2026-01-01T00:05:00Z");
+        const policy = await api.getAfterWrite("p", { deadline, reflects: (body) => body.description === "after" });
+        assert.equal(policy.description, "after");
         assert.equal(reads, 4);
+    });
+
+    it("fails a read-after-write that keeps returning the old body with StaleRead and the request-id", async () => {
+        const { api, clock } = await start(() => ({ status: 200, headers: { "request-id": "rid-stale" }, body: { id: "p", description: "before" } }));
+        const deadline = clock.time + 1_000;
+        await assert.rejects(api.getAfterWrite("p", { deadline, displayName: "All Users", reflects: (body) => body.description === "after" }), (error: unknown) => {
+            assert.ok(error instanceof GraphRequestError);
+            assert.equal(error.code, "StaleRead");
+            assert.ok(error.timedOut);
+            assert.match(error.message, /^reading access package assignment policy "All Users" \(p\): timed out after \d+ attempts .*StaleRead: Graph still returns the policy as it was before the last write \(request-id rid-stale/);
+            return true;
+        });
+    });
+
+    describe("with what state last knew (refresh)", () => {
+        const now = () => new Date().toISOString();
+        const longAgo = () => new Date(Date.now() - 3_600_000).toISOString();
+
+        it("waits out the 404s of a policy created moments ago instead of reporting it gone", async () => {
+            let reads = 0;
+            const { api, deadline } = await start(() => (++reads <= 2 ? graphError(404, "ResourceNotFound", "not yet") : { status: 200, body: { id: "p" } }));
+            assert.deepEqual(await api.get("p", { deadline, lastKnown: { createdDateTime: now() } }), { id: "p" });
+            assert.equal(reads, 3);
+        });
+
+        it("believes the 404s of a policy created moments ago after a few reads: it was deleted elsewhere", async () => {
+            const { api, deadline } = await start(() => graphError(404, "ResourceNotFound", "gone"));
+            assert.equal(await api.get("p", { deadline, lastKnown: { createdDateTime: now() } }), undefined);
+            assert.equal(server!.seen.length, 4);
+        });
+
+        it("reports a 404 at once as gone for a policy created long ago", async () => {
+            const { api, deadline } = await start(() => graphError(404, "ResourceNotFound", "gone"));
+            assert.equal(await api.get("p", { deadline, lastKnown: { createdDateTime: longAgo(), modifiedDateTime: longAgo() } }), undefined);
+            assert.equal(server!.seen.length, 1);
+        });
+
+        it("waits out a body older than a write made moments ago, but takes a newer one (a change made elsewhere)", async () => {
+            const written = new Date();
+            const bodies = [new Date(written.getTime() - 60_000), written, new Date(written.getTime() + 1)].map((at, i) => ({ id: "p", description: `v${i}`, modifiedDateTime: at.toISOString() }));
+            const { api, deadline } = await start(() => ({ status: 200, body: bodies.shift() }));
+            const read = await api.get("p", { deadline, lastKnown: { modifiedDateTime: written.toISOString() } });
+            assert.equal(read?.description, "v1");
+            assert.deepEqual((await api.get("p", { deadline, lastKnown: { modifiedDateTime: written.toISOString() } }))?.description, "v2");
+        });
+
+        it("takes an older body when the last write was long ago: Graph's replicas have caught up by then", async () => {
+            const { api, deadline } = await start(() => ({ status: 200, body: { id: "p", modifiedDateTime: "2020-01-01T00:00:00Z" } }));
+            assert.equal((await api.get("p", { deadline, lastKnown: { modifiedDateTime: longAgo() } }))?.modifiedDateTime, "2020-01-01T00:00:00Z");
+            assert.equal(server!.seen.length, 1);
+        });
     });
 
     it("fails a read-after-write that never becomes visible at the deadline, saying it timed out", async () => {
@@ -224,6 +460,18 @@ describe("createPolicyApi", () => {
         assert.equal(await api.remove("p", { deadline }), "deleted");
     });
 
+    it("counts a 403 after a dropped DELETE as deleted, like the 403 Graph gives right after a delete", async () => {
+        const answers: Reply[] = [{ drop: true }, graphError(403, "Authorization_RequestDenied", "denied")];
+        const { api, deadline } = await start(() => answers.shift() as Reply);
+        assert.equal(await api.remove("p", { deadline }), "deleted");
+        assert.deepEqual(traffic(server!.seen), ["DELETE", "DELETE"]);
+    });
+
+    it("fails a delete refused with 403 when no attempt had an unknown outcome", async () => {
+        const { api, deadline } = await start(() => graphError(403, "Authorization_RequestDenied", "denied"));
+        await assert.rejects(api.remove("p", { deadline }), /deleting access package assignment policy \(p\): Graph returned 403/);
+    });
+
     it("explains a delete refused because of assignments", async () => {
         const { api, deadline } = await start(() => graphError(400, "BadRequest", "The policy has 2 active assignments and cannot be deleted.", "rid-1"));
         await assert.rejects(api.remove("p1", { deadline, displayName: "All Users" }), (error: GraphRequestError) => {
@@ -235,12 +483,43 @@ describe("createPolicyApi", () => {
     });
 
     it("replaces with a PUT of the whole body and names the policy when that fails", async () => {
-        const answers: Reply[] = [{ status: 200, body: {} }, graphError(400, "BadRequest", "displayName is required", "rid-put")];
+        const answers: Reply[] = [{ status: 200, body: {} }, { status: 200, body: { id: "p1" } }, graphError(400, "BadRequest", "displayName is required", "rid-put")];
         const { api, deadline } = await start(() => answers.shift() as Reply);
         await api.replace("p1", { displayName: "All Users", description: "d" }, { deadline });
         assert.equal(server!.seen[0].method, "PUT");
         assert.deepEqual(server!.seen[0].body, { displayName: "All Users", description: "d" });
         await assert.rejects(api.replace("p1", { displayName: "All Users" }, { deadline }), /updating access package assignment policy "All Users" \(p1\): Graph returned 400 BadRequest: displayName is required \(request-id rid-put/);
+    });
+
+    it("takes a complete PUT answer for the policy, with the navigation properties that were sent, and reads nothing back", async () => {
+        const sent = { displayName: "All Users", description: "d", accessPackage: { id: PACKAGE }, questions: [], customExtensionStageSettings: [] };
+        const answer = { id: "p1", displayName: "All Users", description: "d", createdDateTime: "2026-01-01T00:00:00Z", modifiedDateTime: "2026-01-02T00:00:00Z" };
+        const { api, deadline } = await start(() => ({ status: 200, body: answer }));
+        assert.deepEqual(await api.replace("p1", sent, { deadline }), { ...answer, accessPackage: { id: PACKAGE }, questions: [], customExtensionStageSettings: [] });
+        assert.deepEqual(traffic(server!.seen), ["PUT"]);
+    });
+
+    it("after a shortened PUT answer, reads back until the body reflects the PUT", async () => {
+        const answers: Reply[] = [
+            { status: 200, body: { id: "p1", displayName: "All Users" } },
+            { status: 200, body: { id: "p1", description: "old" } },
+            { status: 200, body: { id: "p1", description: "old" } },
+            { status: 200, body: { id: "p1", description: "new" } },
+        ];
+        const { api, deadline } = await start(() => answers.shift() as Reply);
+        const policy = await api.replace("p1", { displayName: "All Users", description: "new" }, { deadline, reflects: (body) => body.description === "new" });
+        assert.equal(policy.description, "new");
+        assert.deepEqual(traffic(server!.seen), ["PUT", "GET", "GET", "GET"]);
+    });
+
+    it("after a 204 to a PUT, fails with WriteAppliedError when the read-back stays stale", async () => {
+        const { api, clock } = await start((request) => (request.method === "PUT" ? { status: 204 } : { status: 200, headers: { "request-id": "rid-old" }, body: { id: "p1", description: "old" } }));
+        const error = await api
+            .replace("p1", { displayName: "All Users", description: "new" }, { deadline: clock.time + 1_000, reflects: (body) => body.description === "new" })
+            .then(() => assert.fail("replace should fail"), (rejected: unknown) => rejected);
+        assert.ok(error instanceof WriteAppliedError);
+        assert.equal(error.policy.id, "p1");
+        assert.match(error.message, /^updated access package assignment policy "All Users" \(p1\) but could not read it back: .*StaleRead.*request-id rid-old/);
     });
 
     it("lists all pages by following @odata.nextLink and filters by access package or catalog", async () => {
@@ -269,16 +548,21 @@ describe("createPolicyApi", () => {
         assert.equal(server!.seen.length, 1);
     });
 
-    it("finds by display name through the access package's policies, matching the name exactly", async () => {
+    it("finds by display name through the access package's policies, ignoring case as Graph does", async () => {
         const { api, deadline } = await start(() => ({
             status: 200,
-            body: { id: PACKAGE, assignmentPolicies: [{ id: "1", displayName: "O'Brien & co" }, { id: "2", displayName: "o'brien & CO" }] },
+            body: {
+                id: PACKAGE,
+                catalog: { id: CATALOG },
+                assignmentPolicies: [{ id: "1", displayName: "O'Brien & co" }, { id: "2", displayName: "o'brien & CO" }, { id: "3", displayName: "O'Brien & co." }],
+            },
         }));
         const found = await api.findByDisplayName(PACKAGE, "O'Brien & co", { deadline });
-        assert.deepEqual(found, [{ id: "1", displayName: "O'Brien & co", accessPackage: { id: PACKAGE } }]);
+        const accessPackage = { id: PACKAGE, catalog: { id: CATALOG } };
+        assert.deepEqual(found, [{ id: "1", displayName: "O'Brien & co", accessPackage }, { id: "2", displayName: "o'brien & CO", accessPackage }]);
         const url = new URL(server!.seen[0].url, "http://x");
         assert.equal(url.pathname, `/v1.0/identityGovernance/entitlementManagement/accessPackages/${PACKAGE}`);
-        assert.equal(url.searchParams.get("$expand"), "assignmentPolicies");
+        assert.equal(url.searchParams.get("$expand"), "assignmentPolicies,catalog");
     });
 
     it("says that the access package does not exist when the lookup answers 404", async () => {

@@ -13,6 +13,7 @@ async function requestLine(emulator: RunningGraphEmulator): Promise<string[]> {
 }
 
 const POLICIES = "/v1.0/identityGovernance/entitlementManagement/assignmentPolicies";
+const ACCESS_PACKAGES = "/v1.0/identityGovernance/entitlementManagement/accessPackages";
 
 describe("integration: adoption and name clashes", () => {
     let emulator: RunningGraphEmulator;
@@ -52,6 +53,26 @@ describe("integration: adoption and name clashes", () => {
         assert.ok(!(await requestLine(emulator)).includes(`POST ${POLICIES}`), "no POST was sent");
     });
 
+    it("refuses a display name that differs from a taken one only in case, naming the policy as Graph spells it", async () => {
+        const inputs = await checked(operations, minimalInputs(accessPackageId, "PORTAL POLICY"));
+        await assert.rejects(operations.create(inputs), (error: Error) => {
+            assert.match(error.message, new RegExp(`already has an assignment policy named "Portal policy" \\(${existingId}\\)\\. Graph compares display names ignoring case`));
+            assert.match(error.message, /adopt: true/);
+            return true;
+        });
+        assert.deepEqual(await tenantPolicyNames(emulator), ["Portal policy"]);
+        assert.ok(!(await requestLine(emulator)).includes(`POST ${POLICIES}`), "no POST was sent");
+    });
+
+    it("adopt: true takes over a policy whose name differs only in case, spelling it as declared, with no POST", async () => {
+        const inputs = await checked(operations, { ...minimalInputs(accessPackageId, "portal Policy"), adopt: true });
+        const created = await operations.create(inputs);
+        assert.equal(created.id, existingId);
+        await assertNoChange(operations, created.id, created.outs as PolicyOutputs, inputs, "after adoption");
+        assert.deepEqual((await requestLine(emulator)).filter((line) => !line.startsWith("GET")), [`PUT ${POLICIES}/{id}`]);
+        assert.deepEqual(await tenantPolicyNames(emulator), ["portal Policy"]);
+    });
+
     it("adopt: true takes the same-named policy over with one PUT and no POST", async () => {
         const inputs = await checked(operations, { ...minimalInputs(accessPackageId, "Portal policy"), adopt: true });
         const created = await operations.create(inputs);
@@ -59,7 +80,9 @@ describe("integration: adoption and name clashes", () => {
         await assertNoChange(operations, created.id, created.outs as PolicyOutputs, inputs, "after adoption");
         assert.equal((created.outs as PolicyOutputs).adopt, true, "adopt stays in the outputs so it does not diff");
         const lines = await requestLine(emulator);
-        assert.deepEqual(lines.filter((line) => !line.startsWith("GET")), [`PUT ${POLICIES}/{id}`]);
+        // The lookup finds the policy and the PUT's answer is the policy: nothing is read back.
+        assert.deepEqual(lines, [`GET ${ACCESS_PACKAGES}/{id}`, `PUT ${POLICIES}/{id}`]);
+        assert.equal((created.outs as PolicyOutputs).catalogId, (await emulator.admin.get("accessPackages", accessPackageId))?.catalogId);
         assert.deepEqual(await tenantPolicyNames(emulator), ["Portal policy"]);
         assert.equal((await emulator.admin.get("assignmentPolicies", existingId))?.properties.allowedTargetScope, "allMemberUsers");
     });

@@ -6,8 +6,22 @@
 import * as assert from "node:assert/strict";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../emulator";
 import type { PolicyInputs, PolicyOutputs } from "../../provider/types";
-import { DOCUMENTED_POLICY_FIXTURES, documentedInputs, seedDocumentedTenant } from "../support/documentedPolicies";
+import { DOCUMENTED_CATALOG_ID, DOCUMENTED_POLICY_FIXTURES, documentedInputs, seedDocumentedTenant } from "../support/documentedPolicies";
 import { assertNoChange, checked, operationsOn, tenantPolicyNames, type PolicyOperations } from "../support/providerOnEmulator";
+
+const POLICIES = "/v1.0/identityGovernance/entitlementManagement/assignmentPolicies";
+const ACCESS_PACKAGES = "/v1.0/identityGovernance/entitlementManagement/accessPackages";
+
+/** `METHOD route` of every logged Graph request, oldest first. */
+async function routes(emulator: RunningGraphEmulator): Promise<string[]> {
+    return (await emulator.admin.requests()).map((entry) => `${entry.method} ${entry.route ?? entry.path}`);
+}
+
+/** Outputs without the ids Graph generates for questions and custom extension stage settings. */
+function withoutGeneratedIds(outputs: PolicyOutputs): unknown {
+    const strip = (items: unknown[] | undefined) => items?.map((item) => ({ ...(item as Record<string, unknown>), id: undefined }));
+    return JSON.parse(JSON.stringify({ ...outputs, questions: strip(outputs.questions), customExtensionStageSettings: strip(outputs.customExtensionStageSettings) }));
+}
 
 describe("integration: provider CRUD against the emulator", () => {
     let emulator: RunningGraphEmulator;
@@ -27,10 +41,13 @@ describe("integration: provider CRUD against the emulator", () => {
         it(`creates, reads, updates and deletes ${fixture} with no diff after each step`, async () => {
             const inputs = await checked(operations, documentedInputs(fixture));
 
+            await emulator.admin.resetLog();
             const created = await operations.create(inputs);
+            assert.deepEqual(await routes(emulator), [`GET ${ACCESS_PACKAGES}/{id}`, `POST ${POLICIES}`], "the name lookup and the POST, no read-back");
             const outs = created.outs as PolicyOutputs;
             assert.equal(outs.id, created.id);
             assert.equal(outs.accessPackageId, inputs.accessPackageId);
+            assert.equal(outs.catalogId, DOCUMENTED_CATALOG_ID);
             await assertNoChange(operations, created.id, outs, inputs, "after create");
             const stored = await emulator.admin.get("assignmentPolicies", created.id);
             assert.equal(stored?.properties.displayName, inputs.displayName);
@@ -38,6 +55,9 @@ describe("integration: provider CRUD against the emulator", () => {
             const read = await operations.read(created.id, outs);
             assert.equal(read.id, created.id);
             await assertNoChange(operations, created.id, read.props as PolicyOutputs, inputs, "after read");
+            // What the POST's answer gave matches what Graph returns when read, but for the ids Graph generates for
+            // questions and custom extension stages, which the 201 does not carry (and a diff ignores when undeclared).
+            assert.deepEqual(withoutGeneratedIds(outs), withoutGeneratedIds(read.props as PolicyOutputs));
             // What refresh writes back as inputs must check to the same declared inputs (no diff on the next up).
             const refreshedInputs = await checked(operations, (read as { inputs?: Record<string, unknown> }).inputs ?? {});
             await assertNoChange(operations, created.id, read.props as PolicyOutputs, refreshedInputs, "after refresh's inputs");
@@ -46,7 +66,9 @@ describe("integration: provider CRUD against the emulator", () => {
             const planned = await operations.diff(created.id, read.props as PolicyOutputs, changed);
             assert.equal(planned.changes, true, "a changed description is a change");
             assert.deepEqual(planned.replaces ?? [], [], "and an in-place one");
+            await emulator.admin.resetLog();
             const updated = await operations.update(created.id, read.props as PolicyOutputs, changed);
+            assert.deepEqual(await routes(emulator), [`PUT ${POLICIES}/{id}`], "the PUT's answer gives the outputs");
             await assertNoChange(operations, created.id, updated.outs as PolicyOutputs, changed, "after update");
             const reread = await operations.read(created.id, updated.outs as PolicyOutputs);
             await assertNoChange(operations, created.id, reread.props as PolicyOutputs, changed, "after update and read");

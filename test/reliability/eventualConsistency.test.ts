@@ -9,15 +9,37 @@ import { assertExplains, assertTenantHolds, policyTraffic, POLICY_COLLECTION, PO
 describe("reliability: eventual consistency", () => {
     const suite = useFaultEmulator();
 
-    it("readAfterWriteLag: create keeps reading through the 404s and returns the policy, without a second POST", async () => {
+    it("readAfterWriteLag: create reads nothing back; a refresh right after reads through the 404s and keeps the policy", async () => {
         await suite.emulator.admin.addFault({ kind: "readAfterWriteLag", pathRegex: POLICY_COLLECTION, requests: 3 });
-        const created = await suite.operations().create(await suite.inputs("Lagging"));
+        const operations = suite.operations();
+        const created = await operations.create(await suite.inputs("Lagging"));
         assert.equal((created.outs as PolicyOutputs).displayName, "Lagging");
+        assert.deepEqual(await policyTraffic(suite.emulator), ["GET lookup 200", "POST list 201"], "the 201's body gives the outputs");
+
+        await suite.emulator.admin.resetLog();
+        // The policy was created moments ago, so a 404 is Graph's lag, not a deletion to drop from state.
+        const read = await operations.read(created.id, created.outs as PolicyOutputs);
+        assert.equal(read.id, created.id);
+        assert.equal((read.props as PolicyOutputs).displayName, "Lagging");
+        assert.deepEqual(await policyTraffic(suite.emulator), ["GET item 404", "GET item 404", "GET item 404", "GET item 200"]);
         await assertTenantHolds(suite.emulator, ["Lagging"]);
-        assert.deepEqual(await policyTraffic(suite.emulator), ["GET lookup 200", "POST list 201", "GET item 404", "GET item 404", "GET item 404", "GET item 200"]);
     });
 
-    it("readAfterWriteLag past the deadline: a partial failure that keeps the id, so the policy is not orphaned", async () => {
+    it("readAfterWriteLag after a POST dropped once applied: the policy found by lookup is read back through the 404s", async () => {
+        await suite.emulator.admin.addFault({ kind: "drop", phase: "afterApply", method: "POST", pathRegex: POLICY_COLLECTION, times: 1 });
+        await suite.emulator.admin.addFault({ kind: "readAfterWriteLag", pathRegex: POLICY_COLLECTION, requests: 3 });
+        const created = await suite.operations().create(await suite.inputs("Found lagging"));
+        const [stored] = await suite.emulator.admin.policies();
+        assert.equal(created.id, stored.id);
+        assert.equal((created.outs as PolicyOutputs).catalogId, (await suite.emulator.admin.get("accessPackages", suite.accessPackageId))?.catalogId);
+        await assertTenantHolds(suite.emulator, ["Found lagging"]);
+        assert.deepEqual(await policyTraffic(suite.emulator), [
+            "GET lookup 200", "POST list dropped", "GET lookup 200", "GET item 404", "GET item 404", "GET item 404", "GET item 200",
+        ]);
+    });
+
+    it("readAfterWriteLag past the deadline after a dropped POST: a partial failure that keeps the id, so the policy is not orphaned", async () => {
+        await suite.emulator.admin.addFault({ kind: "drop", phase: "afterApply", method: "POST", pathRegex: POLICY_COLLECTION, times: 1 });
         await suite.emulator.admin.addFault({ kind: "readAfterWriteLag", pathRegex: POLICY_COLLECTION, requests: 100_000 });
         const inputs = await suite.inputs("Never visible");
         const error = await suite
@@ -72,5 +94,6 @@ describe("reliability: eventual consistency", () => {
             suite.emulator,
         );
         assert.match((error as Error).message, /EntitlementManagement\.ReadWrite\.All/, "the 403 comes with the permission hint");
+        await assertTenantHolds(suite.emulator, []);
     });
 });

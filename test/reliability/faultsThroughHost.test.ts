@@ -34,6 +34,8 @@ describe("reliability: faults through the dynamic-provider host", function () {
     });
 
     it("a create whose read-back fails past the deadline keeps the id in state; later runs update and delete that policy", async () => {
+        // The POST's answer is lost, so the policy is found by lookup and must be read back, which lags past the deadline.
+        await emulator.admin.addFault({ kind: "drop", phase: "afterApply", method: "POST", pathRegex: POLICY_COLLECTION, times: 1 });
         await emulator.admin.addFault({ kind: "readAfterWriteLag", pathRegex: POLICY_COLLECTION, requests: 100_000 });
         const { engine } = stackOf(emulator, [{ name: "lagging", args: minimalInputs(accessPackageId, "Lagging") }]);
         engine.config["entra:operationTimeout"] = "1";
