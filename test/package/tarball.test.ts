@@ -7,6 +7,12 @@ import { packRepository, REPO_ROOT, type PackResult } from "./npmPack";
 /** The package.json fields this suite checks. */
 interface Manifest {
     name: string;
+    license: string;
+    repository: { type: string; url: string };
+    homepage: string;
+    bugs: { url: string };
+    engines: Record<string, string>;
+    keywords: string[];
     main: string;
     types: string;
     bin: Record<string, string>;
@@ -123,6 +129,18 @@ describe("npm pack: the published tarball", () => {
                 .filter((specifier) => !typePackages.has(packageName(specifier)))
                 .map((specifier) => `${file}: ${specifier}`));
         assert.deepEqual(problems, []);
+    });
+
+    it("tells the registry where it comes from, under which licence, for which Node, and how to find it", () => {
+        assert.equal(manifest.license, "Apache-2.0");
+        assert.equal(manifest.repository.type, "git");
+        const repository = /^git\+(https:\/\/github\.com\/[\w.-]+\/[\w.-]+)\.git$/.exec(manifest.repository.url)?.[1];
+        assert.ok(repository, `repository.url ${manifest.repository.url} is not a git+https GitHub URL`);
+        assert.equal(manifest.homepage, `${repository}#readme`);
+        assert.equal(manifest.bugs.url, `${repository}/issues`);
+        assert.equal(manifest.engines.node, ">=20");
+        for (const keyword of ["pulumi", "entra", "entitlement-management", "microsoft-graph"]) assert.ok(manifest.keywords.includes(keyword), `keyword ${keyword} is missing`);
+        assert.ok(manifest.peerDependencies["@pulumi/pulumi"], "@pulumi/pulumi is not a peer dependency");
     });
 
     it("makes @pulumi/pulumi a peer dependency from 3.139.0 (dynamic-provider configure) through the tested version", () => {
