@@ -6,7 +6,7 @@ import * as assert from "node:assert/strict";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../emulator";
 import { EngineError } from "../harness";
 import { minimalInputs, newAccessPackage } from "../support/providerOnEmulator";
-import { assertTenantHolds, policyTraffic, POLICY_COLLECTION } from "./faultSuite";
+import { assertTenantHolds, policyTraffic, POLICY_COLLECTION, POLICY_ITEM } from "./faultSuite";
 import { declarePolicies, policyStack, policyUrn, type PolicyStack } from "./policyStack";
 
 describe("reliability: faults through the dynamic-provider host", function () {
@@ -70,6 +70,48 @@ describe("reliability: faults through the dynamic-provider host", function () {
         assert.equal(engine.state.get(policyUrn("dropped"))?.id, stored.id);
         const plan = await engine.preview();
         assert.deepEqual(plan.steps.map((step) => step.op), ["same"], "no diff after recovering");
+    });
+
+    it("a POST applied but dropped, under a list that lags (hideFromLists): one policy in the tenant and in state, no diff after", async () => {
+        await emulator.admin.addFault({ kind: "drop", phase: "afterApply", method: "POST", pathRegex: POLICY_COLLECTION, times: 1 });
+        // Every new policy is missing from lists and expansions for its first 5 lookups: longer than the lookups
+        // before the repeated POST, so that POST is sent, and the list shows the lost POST's policy only later.
+        await emulator.admin.addFault({ kind: "readAfterWriteLag", pathRegex: POLICY_COLLECTION, requests: 5, hideFromLists: true });
+        const { engine } = stackOf(emulator, [{ name: "lagging", args: minimalInputs(accessPackageId, "Listed late") }]);
+        const result = await engine.up();
+        assert.deepEqual(result.steps.map((step) => `${step.op} ${step.status}`), ["create ok"]);
+        const traffic = await policyTraffic(emulator);
+        assert.equal(traffic.filter((line) => line.startsWith("POST")).length, 2, `the POST was repeated: ${traffic.join(", ")}`);
+        assert.ok(traffic.includes("DELETE item 204"), `the lost POST's policy was deleted once listed: ${traffic.join(", ")}`);
+        await assertTenantHolds(emulator, ["Listed late"]);
+        const [stored] = await emulator.admin.policies();
+        assert.equal(engine.state.get(policyUrn("lagging"))?.id, stored.id);
+        const plan = await engine.preview();
+        assert.deepEqual(plan.steps.map((step) => step.op), ["same"], "no diff after recovering");
+    });
+
+    it("an update under stale reads (readAfterWriteLag on PUT): the new body in state, a refresh right after keeps it, no diff", async () => {
+        const { engine } = stackOf(emulator, [{ name: "stale", args: minimalInputs(accessPackageId, "Stale reads") }]);
+        await engine.up();
+        const { id } = engine.state.get(policyUrn("stale"))!;
+        // For the next 3 GETs of the policy, Graph serves the version from before the PUT.
+        await emulator.admin.addFault({ kind: "readAfterWriteLag", method: "PUT", pathRegex: POLICY_ITEM, requests: 3 });
+        declarePolicies(engine, [{ name: "stale", args: { ...minimalInputs(accessPackageId, "Stale reads"), description: "after the PUT" } }]);
+        await emulator.admin.resetLog();
+
+        const updated = await engine.up();
+        assert.deepEqual(updated.steps.map((step) => `${step.op} ${step.status}`), ["update ok"]);
+        assert.equal(engine.state.get(policyUrn("stale"))?.outputs.description, "after the PUT");
+        assert.deepEqual((await engine.preview()).steps.map((step) => step.op), ["same"], "no diff after the update");
+
+        // The stale answers contradict the write state recorded moments ago, so refresh reads again rather than
+        // storing the old version (which would make the next preview plan a spurious update).
+        await engine.refresh();
+        assert.equal(engine.state.get(policyUrn("stale"))?.outputs.description, "after the PUT");
+        assert.deepEqual(await policyTraffic(emulator), ["PUT item 200", "GET item 200", "GET item 200", "GET item 200", "GET item 200"]);
+        assert.deepEqual((await engine.preview()).steps.map((step) => step.op), ["same"], "no diff after the refresh");
+        assert.equal((await emulator.admin.get("assignmentPolicies", id))?.properties.description, "after the PUT");
+        await assertTenantHolds(emulator, ["Stale reads"]);
     });
 
     it("8 creates in one access package from two hosts at once, with conflictOnParallelCreate: all succeed, exactly 8 policies", async () => {

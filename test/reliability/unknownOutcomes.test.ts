@@ -31,6 +31,18 @@ describe("reliability: unknown outcomes and racing creates", () => {
         assert.deepEqual(await policyTraffic(suite.emulator), ["GET lookup 200", "POST list dropped", "GET lookup 200", "GET item 200"]);
     });
 
+    it("drop afterApply on POST under a list that lags (hideFromLists): the POST is repeated, the extra policy deleted once listed", async () => {
+        await suite.emulator.admin.addFault({ kind: "drop", phase: "afterApply", method: "POST", pathRegex: POLICY_COLLECTION, times: 1 });
+        await suite.emulator.admin.addFault({ kind: "readAfterWriteLag", pathRegex: POLICY_COLLECTION, requests: 5, hideFromLists: true });
+        const created = await suite.operations().create(await suite.inputs("Listed late"));
+        await assertTenantHolds(suite.emulator, ["Listed late"]);
+        const [stored] = await suite.emulator.admin.policies();
+        assert.equal(created.id, stored.id, "the policy kept is the one the answered POST made");
+        const traffic = await policyTraffic(suite.emulator);
+        assert.deepEqual(traffic.slice(0, 6), ["GET lookup 200", "POST list dropped", "GET lookup 200", "GET lookup 200", "GET lookup 200", "POST list 201"]);
+        assert.deepEqual(traffic.slice(-3), ["GET lookup 200", "DELETE item 204", "GET item 404"], "deleted once the list showed it");
+    });
+
     for (const phase of ["beforeApply", "afterApply"] as const) {
         it(`drop ${phase} on PUT: the idempotent PUT is repeated and the update lands once`, async () => {
             const operations = suite.operations();
