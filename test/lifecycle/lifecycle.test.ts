@@ -42,12 +42,12 @@ describe("lifecycle: the policy through the engine harness and the real dynamic-
       assert.deepEqual(engine.state.resources, []);
     });
 
-    it("creates on up: looks the name up, POSTs, reads back; state holds the id, Graph's outputs and canonical inputs", async () => {
+    it("creates on up: looks the name up and POSTs (the 201's body is the policy); state holds the id, Graph's outputs and canonical inputs", async () => {
       const result = await engine.up();
 
       assert.deepEqual(result.steps.map((s) => [s.urn, s.op, s.status]), [[urn, "create", "ok"]]);
       const requests = await emulator.admin.requests();
-      assert.deepEqual(requests.map((r) => `${r.method} ${r.route}`), [LOOKUP, POST, GET]);
+      assert.deepEqual(requests.map((r) => `${r.method} ${r.route}`), [LOOKUP, POST]);
       const packageId = await packageIdOf(emulator, `${stack}-package`);
       assert.match(decodeURIComponent(requests[0].path), new RegExp(`/accessPackages/${packageId}\\?.*\\$expand=assignmentPolicies`));
       const inPackage = await policiesInPackage(emulator, `${stack}-package`);
@@ -106,7 +106,7 @@ describe("lifecycle: the policy through the engine harness and the real dynamic-
       assert.deepEqual(policyInState(engine, urn).outputs, before.outputs);
     });
 
-    it("updates in place with exactly one PUT and its read-back when the description and approval stage change", async () => {
+    it("updates in place with exactly one PUT (its answer is the policy) when the description and approval stage change", async () => {
       const { id } = policyInState(engine, urn);
       engine.config["lifecycle:description"] = "Requests now expire sooner.";
       engine.config["lifecycle:denialAfter"] = "P5D";
@@ -116,7 +116,7 @@ describe("lifecycle: the policy through the engine harness and the real dynamic-
       const result = await engine.up();
 
       assert.deepEqual(result.steps.map((s) => [s.op, s.status]), [["update", "ok"]]);
-      assert.deepEqual(await graphCalls(emulator), [PUT, GET]);
+      assert.deepEqual(await graphCalls(emulator), [PUT]);
       const after = policyInState(engine, urn);
       assert.equal(after.id, id);
       assert.equal(after.outputs.description, "Requests now expire sooner.");
@@ -135,8 +135,8 @@ describe("lifecycle: the policy through the engine harness and the real dynamic-
 
       assert.deepEqual(result.steps.map((s) => [s.op, s.status]), [["replace", "ok"], ["delete", "ok"]]);
       const requests = await emulator.admin.requests();
-      assert.deepEqual(requests.map((r) => `${r.method} ${r.route}`), [LOOKUP, POST, GET, DELETE, GET]);
-      assert.ok(requests[3].path.includes(old.id), "the DELETE is for the old policy");
+      assert.deepEqual(requests.map((r) => `${r.method} ${r.route}`), [LOOKUP, POST, DELETE, GET]);
+      assert.ok(requests[2].path.includes(old.id), "the DELETE is for the old policy");
       const current = policyInState(engine, urn);
       const newPackage = await packageIdOf(emulator, `${stack}-package-2`);
       assert.notEqual(current.id, old.id);
@@ -160,7 +160,7 @@ describe("lifecycle: the policy through the engine harness and the real dynamic-
       await emulator.admin.resetLog();
       const revert = await engine.up();
       assert.deepEqual(revert.steps.map((s) => s.op), ["update"]);
-      assert.deepEqual(await graphCalls(emulator), [PUT, GET]);
+      assert.deepEqual(await graphCalls(emulator), [PUT]);
       assert.equal((await emulator.admin.get("assignmentPolicies", id))?.properties.description, "Requests now expire sooner.");
       assert.equal(policyInState(engine, urn).outputs.description, "Requests now expire sooner.");
 
@@ -170,13 +170,15 @@ describe("lifecycle: the policy through the engine harness and the real dynamic-
       assert.deepEqual(await graphCalls(emulator), []);
     });
 
-    it("refresh drops a policy deleted out of band from state", async () => {
+    it("refresh drops a policy deleted out of band from state, after reading again in case the 404 was Graph's lag", async () => {
       const { id } = policyInState(engine, urn);
       await emulator.admin.remove("assignmentPolicies", id);
 
       await engine.refresh();
 
-      assert.deepEqual(await graphCalls(emulator), [GET]);
+      // The replace above created this policy moments ago, and right after a create Graph may answer 404 for a
+      // while: refresh believes the 404 only once it has read four times.
+      assert.deepEqual(await graphCalls(emulator), [GET, GET, GET, GET]);
       assert.deepEqual(engine.state.resources, []);
     });
 
