@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: measures Graph request economy, `__provider` size, host start-up and 1,000 policies (with and
  * without throttling) through the engine harness and the real dynamic-provider host against the local emulator.
- * Prints Markdown tables and writes `bench/results.json`. It measures and reports; it asserts nothing about time.
- * Sizes come from `BENCH_*` variables (see support/benchSettings.ts).
+ * Prints Markdown tables and writes `bench/results.json` (or the file `BENCH_RESULTS` names). It measures and reports;
+ * it asserts nothing about time. Sizes come from `BENCH_*` variables (see support/benchSettings.ts).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -15,7 +15,7 @@ import { measureScale } from "./scenarios/scale";
 import { measureSerializedSize } from "./scenarios/serializedSize";
 import { readBenchSettings } from "./support/benchSettings";
 
-const RESULTS_FILE = path.join(__dirname, "results.json");
+const RESULTS_FILE = process.env.BENCH_RESULTS || path.join(__dirname, "results.json");
 
 function progress(message: string): void {
     process.stderr.write(`[bench] ${message}\n`);
