@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomBytes, randomUUID } from "node:crypto";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../emulator";
 import { EngineError, type Engine } from "../harness";
-import { lifecycleEngine, policyInState, policyUrn, POLICY } from "./lifecycleStack";
+import { ACCESS_PACKAGE, graphCalls, lifecycleEngine, policyInState, policyUrn, POLICIES, POLICY } from "./lifecycleStack";
 
 /** A secret value that is easy to find anywhere it leaks to. */
 function secret(label: string): string {
@@ -53,28 +53,34 @@ describe("lifecycle: credentials in stack config and environment never reach sta
   after(() => emulator?.close());
 
   it("runs preview, up, update, refresh, a failing update and destroy with every credential kept out of state and stderr", async () => {
-    await engine.preview();
-    await engine.up();
-    keep();
+    // Each step's Graph requests, as the lifecycle suite expects them: the credentials around change nothing.
+    const step = async (run: () => Promise<unknown>, expected: string[]): Promise<void> => {
+      await emulator.admin.resetLog();
+      await run();
+      assert.deepEqual(await graphCalls(emulator), expected);
+      keep();
+    };
+    await step(() => engine.preview(), []);
+    await step(() => engine.up(), [`GET ${ACCESS_PACKAGE}`, `POST ${POLICIES}`]);
     engine.config["lifecycle:description"] = "updated with secrets around";
-    await engine.up();
-    keep();
-    await engine.refresh();
-    keep();
+    await step(() => engine.up(), [`PUT ${POLICY}`]);
+    await step(() => engine.refresh(), [`GET ${POLICY}`]);
 
     // A failing step puts the provider's error text into the harness's results: Graph keeps answering 503.
     engine.config["lifecycle:description"] = "never applied";
     engine.config["entra:operationTimeout"] = "PT1S";
     const fault = await emulator.admin.addFault({ kind: "serverError", status: 503, method: "PUT", path: POLICY.replace("{id}", "*") });
+    await emulator.admin.resetLog();
     const failure = await engine.up().then(() => undefined, (error: unknown) => error);
     await emulator.admin.removeFault(fault.id);
     assert.ok(failure instanceof EngineError, "the update fails while Graph answers 503");
     assert.match(failure.message, /503/);
+    const attempts = await graphCalls(emulator);
+    assert.ok(attempts.length > 0 && attempts.every((call) => call === `PUT ${POLICY}`), `only PUTs, repeated: ${attempts.join(", ")}`);
     kept.push(failure.message, JSON.stringify(failure.result));
     keep();
 
-    await engine.destroy();
-    keep();
+    await step(() => engine.destroy(), [`DELETE ${POLICY}`, `GET ${POLICY}`]);
 
     assert.deepEqual(engine.state.resources, []);
     assert.ok(kept.some((text) => text.includes("updated with secrets around")), "the scan sees the state's plain values");

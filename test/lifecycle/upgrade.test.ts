@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../emulator";
 import type { Engine } from "../harness";
-import { graphCalls, LIFECYCLE_PROJECT, lifecycleEngine, POLICY, policyInState, policyUrn } from "./lifecycleStack";
+import { ACCESS_PACKAGE, graphCalls, LIFECYCLE_PROJECT, lifecycleEngine, POLICIES, POLICY, policyInState, policyUrn } from "./lifecycleStack";
 
 const REPO = path.resolve(__dirname, "../..");
 const PACKAGE = "pulumi-entra-assignment-policy";
@@ -65,7 +65,8 @@ describe("lifecycle: upgrading the provider package between up and destroy", fun
     project.install("1.0.0");
     await engine.up();
     const created = await emulator.admin.requests();
-    assert.ok(created.length > 0 && created.every((r) => r.userAgent?.startsWith(`${PACKAGE}/1.0.0 `)), "version A created the policy");
+    assert.deepEqual(created.map((r) => `${r.method} ${r.route}`), [`GET ${ACCESS_PACKAGE}`, `POST ${POLICIES}`]);
+    assert.ok(created.every((r) => r.userAgent?.startsWith(`${PACKAGE}/1.0.0 `)), "version A created the policy");
     const { id, outputs } = policyInState(engine, urn);
     const serialized = outputs.__provider as string;
     assert.match(serialized, new RegExp(`"${PACKAGE}/implementation"`));
