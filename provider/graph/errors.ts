@@ -159,7 +159,8 @@ function formatMessage(details: GraphRequestErrorDetails): string {
 
 const PERMISSION_HINT =
     "Check that the identity has the Microsoft Graph permission EntitlementManagement.ReadWrite.All (admin-consented), " +
-    "or, with a delegated token, the Catalog owner or Access package manager role in the policy's catalog.";
+    "or the Access package manager role (or the broader Catalog owner) in the policy's catalog, assigned to the user " +
+    "of a delegated token or to the application's service principal.";
 
 const ASSIGNMENTS_HINT =
     "The policy still has access package assignments. Remove them first (an assignment request with requestType " +

@@ -58,7 +58,7 @@ describe("GraphRequestError", () => {
                 (text) => text,
             );
             assert.match(error.message, /EntitlementManagement\.ReadWrite\.All/);
-            assert.match(error.message, /Catalog owner/);
+            assert.match(error.message, /Access package manager role \(or the broader Catalog owner\) in the policy's catalog/);
         }
     });
 
