@@ -1,5 +1,6 @@
 import type { JsonObject } from "../json";
 import { toMany, toOne, type EntityView } from "../odata/EntityView";
+import { CUSTOM_EXTENSION_PROPERTIES } from "../validation/customWorkflowExtensionBody";
 import type {
   AccessPackageRecord,
   AssignmentPolicyRecord,
@@ -86,18 +87,8 @@ export function createEntityViews(store: TenantStore): EntityViews {
 
   const customWorkflowExtension: EntityView<CustomWorkflowExtensionRecord> = {
     typeName: "microsoft.graph.customCalloutExtension",
-    // The base type's properties and those both derived extension types add.
-    propertyNames: [
-      "id",
-      "displayName",
-      "description",
-      "endpointConfiguration",
-      "authenticationConfiguration",
-      "clientConfiguration",
-      "callbackConfiguration",
-      "createdDateTime",
-      "lastModifiedDateTime",
-    ],
+    // The base type's properties and those both derived extension types add: the ones a body may carry.
+    propertyNames: ["id", ...CUSTOM_EXTENSION_PROPERTIES],
     properties: (record) => {
       const { "@odata.type": type, ...rest } = structuredClone(record.properties);
       return { "@odata.type": type, id: record.id, ...rest };
