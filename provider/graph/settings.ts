@@ -233,9 +233,12 @@ function parseEndpoint(found: Found): string {
     } catch {
         throw new GraphSettingsError(`${found.key} must be ${allowed}; got "${found.value}".`);
     }
-    const secure = isSecure(url);
+    if (url.username !== "" || url.password !== "") {
+        // The user info may hold a password, so the value is not echoed.
+        throw new GraphSettingsError(`${found.key} must be ${allowed}, without a user name or password; credentials go in the credential settings.`);
+    }
     const path = url.pathname.replace(/\/+$/, "");
-    if (!secure || url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "" || path !== "") {
+    if (!isSecure(url) || url.search !== "" || url.hash !== "" || path !== "") {
         const hint = /\/v1\.0$/i.test(path) ? " (leave out /v1.0: it is appended to every request)" : "";
         throw new GraphSettingsError(`${found.key} must be ${allowed}; got "${found.value}"${hint}.`);
     }

@@ -105,6 +105,11 @@ describe("resolveGraphSettings", () => {
         });
     }
 
+    it("rejects an endpoint that carries a user name or password, echoing neither", () => {
+        const error = assertRejected({}, { ENTRA_GRAPH_ENDPOINT: "https://graph-user:SENTINEL-endpoint-password@graph.example.test" }, /ENTRA_GRAPH_ENDPOINT must be .* without a user name or password/);
+        assert.ok(!error.message.includes("SENTINEL-endpoint-password") && !error.message.includes("graph-user"), error.message);
+    });
+
     it("never echoes a secret value in a settings error", () => {
         const sentinel = "SENTINEL-secret-value-7f3a";
         assert.throws(
