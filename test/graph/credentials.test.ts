@@ -247,4 +247,22 @@ describe("lazy loading", () => {
         const output = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], { cwd: root, encoding: "utf8" });
         assert.deepEqual(JSON.parse(output), { loaded: 0, sent: 0 });
     });
+
+    it("loads node-forge only to open a PKCS#12 bundle: not with the implementation, nor for a PEM certificate", () => {
+        const root = path.resolve(__dirname, "../..");
+        const bundle = pkcs12("lazy.pfx", "lazy-password");
+        const script = `
+            const forgeLoaded = () => Object.keys(require.cache).some((file) => /[\\\\/]node-forge[\\\\/]/.test(file));
+            require("./provider/implementation");
+            const graph = require("./provider/graph");
+            const settings = (values) => graph.resolveGraphSettings({ get: (key) => values[key] }, { ARM_TENANT_ID: "t", ARM_CLIENT_ID: "c" });
+            const atLoad = forgeLoaded();
+            settings({ "entra:clientCertificatePath": ${JSON.stringify(file("cert-and-key.pem"))} });
+            const afterPem = forgeLoaded();
+            settings({ "entra:clientCertificatePath": ${JSON.stringify(bundle)}, "entra:clientCertificatePassword": "lazy-password" });
+            process.stdout.write(JSON.stringify({ atLoad, afterPem, afterPkcs12: forgeLoaded() }));
+        `;
+        const output = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], { cwd: root, encoding: "utf8" });
+        assert.deepEqual(JSON.parse(output), { atLoad: false, afterPem: false, afterPkcs12: true });
+    });
 });
