@@ -169,12 +169,7 @@ export class FaultInjector {
           if (!this.fires(entry)) continue;
           error = graphErrors.serverError(rule.status, rule.retryAfterSeconds, rule.retryAfterFormat);
           break;
-        case "readAfterWriteLag": {
-          // Kept now: once the handler ran, the version a PUT replaces is gone.
-          const replaced = request.method === "PUT" && request.targetId !== undefined ? this.replica.find(request.targetId) : undefined;
-          windows.push({ rule, previous: replaced });
-          continue;
-        }
+        case "readAfterWriteLag":
         case "forbiddenAfterDelete":
           windows.push({ rule });
           continue;
@@ -201,7 +196,18 @@ export class FaultInjector {
       }
     }
     if (latency > 0) await sleep(latency);
-    return { action: "proceed", fired, dropAfter, windows, release };
+    return { action: "proceed", fired, dropAfter, windows: this.withReplaced(windows, request), release };
+  }
+
+  /**
+   * Gives each lag rule of a PUT the version the PUT is about to replace. Read after the
+   * injected latency, right before the handler runs: a write served during the sleep may
+   * already have replaced the version found earlier.
+   */
+  private withReplaced(windows: PendingWindow[], request: FaultedRequest): PendingWindow[] {
+    if (request.method !== "PUT" || request.targetId === undefined || !windows.some(({ rule }) => rule.kind === "readAfterWriteLag")) return windows;
+    const previous = this.replica.find(request.targetId);
+    return windows.map((window) => (window.rule.kind === "readAfterWriteLag" ? { ...window, previous } : window));
   }
 
   /** Arms visibility windows for a successful create (201), replace (PUT, 200) or delete (204). */

@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
 import { EmulatorAdminError } from "../../emulator";
+import { FaultInjector } from "../../emulator/faults/FaultInjector";
+import { LaggingTenantStore } from "../../emulator/store/LaggingTenantStore";
+import { MemoryTenantStore } from "../../emulator/store/MemoryTenantStore";
 import { EM, Harness, minimalPolicy } from "./support";
 
 const POLICIES = `${EM}/assignmentPolicies`;
@@ -118,6 +121,24 @@ describe("emulator: eventual consistency windows", () => {
       const refused = await h.call("PUT", `assignmentPolicies/${created.id}`, { displayName: "no description" });
       assert.equal(refused.status, 400);
       assert.equal((await h.call("GET", `assignmentPolicies/${created.id}`)).body.displayName, "after");
+    });
+
+    it("serves the version the PUT replaced, even when another write landed while the PUT waited on injected latency", async () => {
+      const id = "0b9a0f3e-5d8e-4b8e-9a51-2f6c1d7e8a90";
+      const catalog = (displayName: string) => ({ id, properties: { displayName } });
+      const replica = new LaggingTenantStore(new MemoryTenantStore());
+      const faults = new FaultInjector(replica);
+      faults.add({ kind: "latency", method: "PUT", ms: 1 });
+      faults.add({ kind: "readAfterWriteLag", method: "PUT" });
+      replica.put("catalogs", catalog("first"));
+      const waiting = faults.before({ method: "PUT", pathname: `/catalogs/${id}`, targetId: id, body: undefined });
+      replica.put("catalogs", catalog("second"));
+      const decision = await waiting;
+      assert.equal(decision.action, "proceed");
+      if (decision.action !== "proceed") return;
+      replica.put("catalogs", catalog("third"));
+      faults.after(decision.windows, { method: "PUT", targetId: id, status: 200, entityId: id });
+      assert.equal(replica.read(id, () => replica.get("catalogs", id))?.properties.displayName, "second");
     });
 
     it("a deleted policy is not served from a stale window", async () => {
