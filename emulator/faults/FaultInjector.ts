@@ -227,6 +227,8 @@ export class FaultInjector {
         }
       }
       if (rule.kind === "forbiddenAfterDelete" && applied.status === 204 && applied.targetId !== undefined && this.fires(entry)) {
+        // Windows that are over go first: one about an id no GET asks for again would stay for good.
+        for (const [id, window] of this.forbidden) if (!window.open) this.forbidden.delete(id);
         this.forbidden.set(applied.targetId.toLowerCase(), new OpenWindow(rule));
         armed.push(rule.kind);
       }

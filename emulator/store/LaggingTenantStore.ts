@@ -41,12 +41,12 @@ export class LaggingTenantStore implements TenantStore {
 
   /** The newly created object `id` is not served while `window` lasts. */
   hideNew(id: string, window: VisibilityWindow, hideFromLists: boolean): void {
-    this.lags.set(id.toLowerCase(), { window: new OpenWindow(window), hideFromLists });
+    this.arm(id.toLowerCase(), { window: new OpenWindow(window), hideFromLists });
   }
 
   /** The version found by {@link find} before a replace is served instead of the current one while `window` lasts. */
   serveStale(previous: StoredObject, window: VisibilityWindow, hideFromLists: boolean): void {
-    this.lags.set(previous.record.id, { window: new OpenWindow(window), hideFromLists, previous });
+    this.arm(previous.record.id, { window: new OpenWindow(window), hideFromLists, previous });
   }
 
   /** The current version of the object `id` and its collection (ids are GUIDs, unique across collections). */
@@ -119,6 +119,15 @@ export class LaggingTenantStore implements TenantStore {
 
   transaction<T>(work: () => T): T {
     return this.inner.transaction(work);
+  }
+
+  /**
+   * Opens a window for `id`, first forgetting those no GET can run into any more (over, or
+   * about an object since deleted), which would otherwise stay until a GET met them.
+   */
+  private arm(id: string, lag: Lag): void {
+    for (const [key, { window }] of this.lags) if (!window.open || this.find(key) === undefined) this.lags.delete(key);
+    this.lags.set(id, lag);
   }
 
   /** The open window the current GET runs into for `id`, if any. */

@@ -151,6 +151,29 @@ describe("emulator: eventual consistency windows", () => {
     });
   });
 
+  describe("windows no GET runs into again do not pile up", () => {
+    const sizeOf = (owner: object, field: string): number => (owner as unknown as Record<string, Map<string, unknown>>)[field].size;
+    const catalog = (id: string) => ({ id, properties: { displayName: id } });
+
+    it("arming a lag window forgets the ones that are over or whose object is gone", () => {
+      const replica = new LaggingTenantStore(new MemoryTenantStore());
+      for (const id of ["expired", "deleted", "open"]) replica.put("catalogs", catalog(id));
+      replica.hideNew("expired", { ms: 0 }, false);
+      replica.hideNew("deleted", { requests: 5 }, false);
+      replica.remove("catalogs", "deleted");
+      replica.hideNew("open", { requests: 1 }, false);
+      assert.equal(sizeOf(replica, "lags"), 1);
+    });
+
+    it("arming a 403 window forgets the ones that are over", () => {
+      const faults = new FaultInjector(new LaggingTenantStore(new MemoryTenantStore()));
+      faults.add({ kind: "forbiddenAfterDelete", ms: 0 });
+      const [rule] = faults.list();
+      for (const id of ["a", "b", "c"]) faults.after([{ rule }], { method: "DELETE", targetId: id, status: 204, entityId: undefined });
+      assert.equal(sizeOf(faults, "forbidden"), 1);
+    });
+  });
+
   it("refuses a hideFromLists that is not a boolean, naming it", async () => {
     await assert.rejects(h.emulator.admin.addFault({ kind: "readAfterWriteLag", hideFromLists: "yes" as unknown as boolean }), (error: unknown) => {
       assert.ok(error instanceof EmulatorAdminError);
