@@ -80,6 +80,15 @@ export const graphErrors = {
     return new GraphError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
   },
 
+  /** 403 for an admin API call from off loopback: the admin API takes no token, so nothing else may reach it. */
+  adminLoopbackOnly(remoteAddress: string): GraphError {
+    return new GraphError(
+      403,
+      "Forbidden",
+      `The emulator's admin API answers loopback clients only; this request came from '${remoteAddress}'. Call it on 127.0.0.1 or ::1 (Graph routes are served on every interface the emulator listens on).`,
+    );
+  },
+
   /** 404 for an entity id that does not exist (or is not visible yet). */
   notFound(typeName: string, id: string): GraphError {
     return new GraphError(404, "ResourceNotFound", `${typeName} with id '${id}' was not found.`);

@@ -19,7 +19,8 @@ export class AdminRequestListener {
     const ids = requestIdsOf(req, randomUUID());
     let response: GraphResponse;
     try {
-      if (!LOOPBACK.has(req.socket.remoteAddress ?? "")) throw graphErrors.forbidden();
+      const remoteAddress = req.socket.remoteAddress ?? "";
+      if (!LOOPBACK.has(remoteAddress)) throw graphErrors.adminLoopbackOnly(remoteAddress);
       const method = (req.method ?? "GET").toUpperCase();
       const text = await readBody(req);
       const url = parseRequestUrl(req);

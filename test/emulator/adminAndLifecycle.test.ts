@@ -2,9 +2,13 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { once } from "node:events";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EmulatorAdminError } from "../../emulator";
+import { AdminRequestListener } from "../../emulator/http/AdminRequestListener";
+import { Router } from "../../emulator/routing/Router";
 import { formatDurationTicks, normaliseDuration, parseDurationTicks } from "../../emulator/validation/duration";
 import { Harness, minimalPolicy } from "./support";
 
@@ -47,6 +51,30 @@ describe("emulator: admin state access", () => {
       assert.equal(error.status, 400);
       return true;
     });
+  });
+});
+
+describe("emulator: the admin API off loopback", () => {
+  it("refuses a client that is not on loopback with a 403 saying so and naming its address", async () => {
+    // No interface but loopback is sure to exist here, so the request comes from a stand-in socket.
+    const req = Object.assign(Readable.from([]), { url: "/_emulator/health", method: "GET", headers: {}, socket: { remoteAddress: "192.0.2.7" } });
+    let status = 0;
+    let payload = "";
+    const res = {
+      writeHead(code: number) {
+        status = code;
+        return res;
+      },
+      end(text?: string) {
+        payload = text ?? "";
+      },
+    };
+    await new AdminRequestListener(new Router([])).handle(req as unknown as IncomingMessage, res as unknown as ServerResponse);
+    assert.equal(status, 403);
+    const { error } = JSON.parse(payload) as { error: { code: string; message: string } };
+    assert.equal(error.code, "Forbidden");
+    assert.match(error.message, /admin API answers loopback clients only/);
+    assert.match(error.message, /'192\.0\.2\.7'/);
   });
 });
 
