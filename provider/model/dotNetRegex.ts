@@ -1,17 +1,24 @@
 /**
  * A syntax check of .NET regular expressions, the dialect Graph matches `regexPattern` answers with. JavaScript's
  * `RegExp` is no judge: it refuses valid .NET such as `(?i)abc`, `(?>a+)b`, `(?'name'x)` or `(?#comment)`. This scanner
- * accepts .NET's grouping constructs, inline options (including `x` mode comments) and character-class subtraction,
- * and reports only what .NET's parser refuses in the pattern's structure. It does not resolve backreferences or
- * check escape letters, so it may pass a pattern .NET refuses, but never refuses one .NET accepts.
+ * accepts .NET's grouping constructs, inline options (including `x` mode comments, scoped like .NET's to the group
+ * that sets them) and character-class subtraction, and reports only what .NET's parser refuses in the pattern's
+ * structure. It does not resolve backreferences or check escape letters, so it may pass a pattern .NET refuses, but
+ * never refuses one .NET accepts.
  */
 
 /** `{n}`, `{n,}` or `{n,m}`; any other `{` is a literal in .NET. */
 const BRACES = /^\{(\d+)(,(\d*))?\}/;
-/** Inline options after `(?`: `(?imnsx-imnsx)` or `(?imnsx-imnsx:...)`. */
-const OPTIONS = /^([imnsx]*)(?:-[imnsx]*)?([:)])/;
+/** Inline options after `(?`: any of `imnsx` in either case, turned off after `-` and on again after `+`. */
+const OPTIONS = /^([imnsx+-]*)([:)])/i;
+/** What .NET counts as a word character in a group name. */
+const WORD = "[\\p{L}\\p{M}\\p{Nd}\\p{Pc}\\u200C\\u200D]";
 /** A group name after `(?<` or `(?'`, including balancing groups `name1-name2` and `-name2`. */
-const GROUP_NAME = /^(?:\w+(?:-\w+)?|-\w+)$/;
+const GROUP_NAME = new RegExp(`^(?:${WORD}+(?:-${WORD}+)?|-${WORD}+)$`, "u");
+/** Escapes in a class that stand for a set of characters: `\d`, `\w`, `\s`, `\p{…}` and their negations. */
+const CLASS_SHORTHAND = /^\\(?:[dDwWsS]|[pP](?:\{[^}]*\})?)/;
+/** Escapes of one character longer than a backslash and a letter: `\x2B`, `\u00E9`, `\cA`, octal `\101`. */
+const LONG_ESCAPE = /^\\(?:x[0-9a-fA-F]{0,2}|u[0-9a-fA-F]{0,4}|c.|[0-7]{1,3})/;
 
 const CONSTRUCTS = "(?:…), (?<name>…), (?'name'…), (?=…), (?!…), (?<=…), (?<!…), (?>…), (?(condition)yes|no), (?#comment) or inline options such as (?i)";
 
@@ -23,8 +30,8 @@ interface GroupOpening {
     next: number;
     /** The construct closed itself: a comment or options alone, `(?#…)` or `(?i)`. */
     closed?: boolean;
-    /** The options turn on `x`: `#` starts a comment to the end of the line from here on. */
-    extended?: boolean;
+    /** The inline options it sets, e.g. `i-x` of `(?i-x:…)`. */
+    options?: string;
 }
 
 /** Reads the construct after `(?` at `at`; `start` is the index of its `(`. */
@@ -53,10 +60,49 @@ function groupOpening(pattern: string, at: number, start: number): GroupOpening 
         return { next: at };
     }
     const options = OPTIONS.exec(rest);
+    // `(?)` is no options group: .NET reads it as `(` followed by a quantifier with nothing to repeat.
     if (options && options[0].length > 1) {
-        return { next: at + options[0].length, closed: options[2] === ")", extended: options[1].includes("x") };
+        return { next: at + options[0].length, closed: options[2] === ")", options: options[1] };
     }
     return `has an unrecognised construct "(?${rest.slice(0, 1)}" at index ${start}; .NET groups are ${CONSTRUCTS}`;
+}
+
+/** Whether `x` mode (whitespace ignored, `#` comments) is on after the inline options `options`. */
+function extendedAfter(options: string, extended: boolean): boolean {
+    let on = true;
+    for (const option of options.toLowerCase()) {
+        if (option === "-" || option === "+") {
+            on = option === "+";
+        } else if (option === "x") {
+            extended = on;
+        }
+    }
+    return extended;
+}
+
+interface ClassElement {
+    /** Index just past it. */
+    end: number;
+    /** A shorthand such as `\d` stands for a set, so it cannot bound a range. */
+    shorthand: boolean;
+    /** The character, when it is written as itself (escapes are not decoded, so their ranges are not ordered). */
+    literal?: string;
+}
+
+/** The character or escape at `i` inside a class, or `undefined` for a backslash that ends the pattern. */
+function classElement(pattern: string, i: number): ClassElement | undefined {
+    if (pattern[i] !== "\\") {
+        return { end: i + 1, shorthand: false, literal: pattern[i] };
+    }
+    if (i + 1 >= pattern.length) {
+        return undefined;
+    }
+    const rest = pattern.slice(i);
+    const shorthand = CLASS_SHORTHAND.exec(rest);
+    if (shorthand) {
+        return { end: i + shorthand[0].length, shorthand: true };
+    }
+    return { end: i + (LONG_ESCAPE.exec(rest)?.[0].length ?? 2), shorthand: false };
 }
 
 /** Index just past the character class opening at `start`, or what is wrong with it. */
@@ -66,34 +112,36 @@ function classEnd(pattern: string, start: number): number | string {
     // A `]` right after `[` or `[^` is a literal in .NET.
     const first = i;
     while (i < pattern.length) {
-        const c = pattern[i];
-        if (c === "\\") {
-            if (i + 1 >= pattern.length) break;
-            i += 2;
-            continue;
-        }
-        if (c === "]" && i > first) {
+        if (pattern[i] === "]" && i > first) {
             return i + 1;
         }
-        if (c === "-" && pattern[i + 1] === "[" && i > first) {
+        if (pattern[i] === "-" && pattern[i + 1] === "[" && i > first) {
             const end = classEnd(pattern, i + 1);
             if (typeof end === "string") return end;
             return pattern[end] === "]" ? end + 1 : `has a class subtraction at index ${i} that is not the last element of its class`;
         }
-        const to = pattern[i + 2];
-        if (pattern[i + 1] === "-" && to !== undefined && !"]\\[".includes(to)) {
-            if (c > to) return `has the range ${c}-${to} in reverse order at index ${i}`;
-            i += 3;
+        const from = classElement(pattern, i);
+        if (from === undefined) break;
+        const dash = from.end;
+        // A `-` after a shorthand, before `]` or before a subtraction's `[` is a literal; otherwise it makes a range.
+        if (from.shorthand || pattern[dash] !== "-" || dash + 1 >= pattern.length || "][".includes(pattern[dash + 1])) {
+            i = from.end;
             continue;
         }
-        i++;
+        const to = classElement(pattern, dash + 1);
+        if (to === undefined) break;
+        const range = pattern.slice(i, to.end);
+        if (to.shorthand) return `has the range ${range} at index ${i} ending in a class shorthand, which is a set, not a character (write \\- for a literal -)`;
+        if (from.literal !== undefined && to.literal !== undefined && from.literal > to.literal) return `has the range ${range} in reverse order at index ${i}`;
+        i = to.end;
     }
     return `has an unterminated character class "[" at index ${start}`;
 }
 
 /** What is wrong with `pattern` as a .NET regular expression, or `undefined` if its syntax is sound. */
 export function dotNetRegexProblem(pattern: string): string | undefined {
-    const open: number[] = [];
+    /** Each open group's `(` and the `x` mode to restore when it closes. */
+    const open: { at: number; extended: boolean }[] = [];
     let after: After = "nothing";
     let extended = false;
     let i = 0;
@@ -112,19 +160,21 @@ export function dotNetRegexProblem(pattern: string): string | undefined {
             if (pattern[i + 1] === "?") {
                 const opening = groupOpening(pattern, i + 2, i);
                 if (typeof opening === "string") return opening;
-                extended ||= opening.extended === true;
                 if (!opening.closed) {
-                    open.push(i);
+                    open.push({ at: i, extended });
                     after = "nothing";
                 }
+                extended = extendedAfter(opening.options ?? "", extended);
                 i = opening.next;
             } else {
-                open.push(i);
+                open.push({ at: i, extended });
                 after = "nothing";
                 i++;
             }
         } else if (c === ")") {
-            if (open.pop() === undefined) return `has an unmatched ")" at index ${i}`;
+            const group = open.pop();
+            if (group === undefined) return `has an unmatched ")" at index ${i}`;
+            extended = group.extended;
             after = "atom";
             i++;
         } else if (c === "|") {
@@ -151,5 +201,5 @@ export function dotNetRegexProblem(pattern: string): string | undefined {
         }
     }
     const unclosed = open.pop();
-    return unclosed === undefined ? undefined : `has an unclosed "(" at index ${unclosed}`;
+    return unclosed === undefined ? undefined : `has an unclosed "(" at index ${unclosed.at}`;
 }

@@ -29,6 +29,16 @@ const VALID = [
     "^[A-Z]{2}\\d{6}$",
     "[\\]\\\\]",
     "^E\\d{5}$",
+    "(?I)abc(?S-X:.)",
+    "(?i-m-s)a(?-i+m)b",
+    "(?x:a b)(#)",
+    "(?x)a(?-x)(#)",
+    "(a(?x) b)(#)",
+    "[\\p{L}-.]+",
+    "[\\d-z][\\w-]",
+    "[\\x2B-9][\\u00e9-\\u00ff][\\0-9]",
+    "[\\x20--!]",
+    "(?<名前>x)\\k<名前>",
 ];
 
 /** Broken in .NET (and in JavaScript), with what the failure must say. */
@@ -49,6 +59,9 @@ const BROKEN: [string, RegExp][] = [
     ["(?<na me>x)", /has an invalid group name "na me"/],
     ["(?#no end", /has an unterminated \(\?#…\) comment/],
     ["[a-z-[aeiou]x]", /class subtraction .* not the last element/],
+    ["[a-\\d]", /has the range a-\\d at index 1 ending in a class shorthand/],
+    ["[\\x2B-\\p{L}]", /has the range \\x2B-\\p\{L\} at index 1 ending in a class shorthand/],
+    ["(?x)(a#)", /has an unclosed "\(" at index 4/],
 ];
 
 describe("check: regexPattern", () => {
