@@ -74,8 +74,8 @@ export interface AssignmentPolicyInput {
 }
 
 const POLICY_TYPE = "microsoft.graph.accessPackageAssignmentPolicy";
-const POLICY_KEYS = [
-  "id",
+/** Structural properties of a policy besides its id, read-only timestamps included, as Graph returns them. */
+export const POLICY_PROPERTIES = [
   "displayName",
   "description",
   "allowedTargetScope",
@@ -86,14 +86,11 @@ const POLICY_KEYS = [
   "reviewSettings",
   "automaticRequestSettings",
   "notificationSettings",
-  "questions",
-  "customExtensionStageSettings",
-  "accessPackage",
-  // Read-only members a client may echo back from a GET; the service ignores them.
-  "catalog",
   "createdDateTime",
   "modifiedDateTime",
-];
+] as const;
+// The timestamps and `catalog` are read-only: a client may echo them back from a GET; the service ignores them.
+const POLICY_KEYS = ["id", ...POLICY_PROPERTIES, "questions", "customExtensionStageSettings", "accessPackage", "catalog"];
 /**
  * Beta-era names the documented v1.0 PUT example 2 still sends: `accessPackageId` stands in for
  * `accessPackage.id`, `accessReviewSettings` is ignored.

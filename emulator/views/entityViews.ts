@@ -1,5 +1,6 @@
 import type { JsonObject } from "../json";
 import { toMany, toOne, type EntityView } from "../odata/EntityView";
+import { POLICY_PROPERTIES } from "../validation/assignmentPolicyBody";
 import { CUSTOM_EXTENSION_PROPERTIES } from "../validation/customWorkflowExtensionBody";
 import type {
   AccessPackageRecord,
@@ -107,21 +108,7 @@ export function createEntityViews(store: TenantStore): EntityViews {
 
   const assignmentPolicy: EntityView<AssignmentPolicyRecord> = {
     typeName: "microsoft.graph.accessPackageAssignmentPolicy",
-    propertyNames: [
-      "id",
-      "displayName",
-      "description",
-      "allowedTargetScope",
-      "specificAllowedTargets",
-      "expiration",
-      "requestorSettings",
-      "requestApprovalSettings",
-      "reviewSettings",
-      "automaticRequestSettings",
-      "notificationSettings",
-      "createdDateTime",
-      "modifiedDateTime",
-    ],
+    propertyNames: ["id", ...POLICY_PROPERTIES],
     properties: structural,
     navigations: {
       accessPackage: toOne(() => accessPackage, (record) => store.get("accessPackages", record.accessPackageId)),
