@@ -128,9 +128,13 @@ export function bindOperations(config?: ConfigSource): Operations {
             try {
                 const adopted = await adoptionTarget(api, inputs, ctx);
                 const known: Known = { adopt: inputs.adopt, accessPackageId: inputs.accessPackageId, catalogId: adopted && catalogIdOf(adopted) };
-                const id = adopted?.id ?? undefined;
-                const policy = id !== undefined ? await api.replace(id, body, { ...ctx, id, reflects: reflecting(inputs, known) }) : await api.create(body, ctx);
-                return { id: id ?? (policy.id as string), outs: stateOf(policy, known) };
+                if (adopted?.id) {
+                    const { id } = adopted;
+                    const lastKnown = { modifiedDateTime: adopted.modifiedDateTime ?? undefined };
+                    return { id, outs: stateOf(await api.replace(id, body, { ...ctx, id, reflects: reflecting(inputs, known), lastKnown }), known) };
+                }
+                const policy = await api.create(body, ctx);
+                return { id: policy.id as string, outs: stateOf(policy, known) };
             } catch (error) {
                 if (error instanceof DisplayNameTakenError) {
                     throw nameTakenError(error);
@@ -154,7 +158,8 @@ export function bindOperations(config?: ConfigSource): Operations {
         async update(id, olds, news) {
             const { api, ...ctx } = context(news);
             const known: Known = { adopt: news.adopt, accessPackageId: news.accessPackageId, catalogId: olds.catalogId };
-            const policy = await api.replace(id, toGraphBody(news), { ...ctx, id, reflects: reflecting(news, known) });
+            const lastKnown = { modifiedDateTime: olds.modifiedDateTime };
+            const policy = await api.replace(id, toGraphBody(news), { ...ctx, id, reflects: reflecting(news, known), lastKnown });
             return { outs: stateOf(policy, known) };
         },
 

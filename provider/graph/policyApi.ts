@@ -60,10 +60,12 @@ export interface PolicyApi {
     getAfterWrite(id: string, ctx: OperationContext & { reflects?: Reflects }): Promise<Policy>;
     /**
      * PUT of the whole body; resolves to the policy as Graph holds it: the PUT's answer when complete (completed with
-     * the navigation properties that were sent), else read back until `reflects` accepts it. Fails with
-     * {@link WriteAppliedError} when the PUT was applied but the read-back failed.
+     * the navigation properties that were sent), else read back until `reflects` accepts it or the body was modified
+     * after `lastKnown.modifiedDateTime` (the version before the PUT): a newer body is no stale read, even where Graph
+     * holds what was sent in a form `reflects` does not expect. Fails with {@link WriteAppliedError} when the PUT was
+     * applied but the read-back failed.
      */
-    replace(id: string, body: Policy, ctx: OperationContext & { reflects?: Reflects }): Promise<Policy>;
+    replace(id: string, body: Policy, ctx: OperationContext & { reflects?: Reflects; lastKnown?: LastKnown }): Promise<Policy>;
     /**
      * DELETE; 404 means already gone. After a delete, waits until GET answers 404 (or the 403 Graph gives right after
      * a delete), so a following access package delete in the same `pulumi up` does not fail.
@@ -512,8 +514,11 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
             if (answered !== undefined) {
                 return answered;
             }
+            const { reflects } = ctx;
+            const before = instant(ctx.lastKnown?.modifiedDateTime) ?? Infinity;
+            const caughtUp = reflects && ((read: Policy) => reflects(read) || (instant(read.modifiedDateTime) ?? -Infinity) > before);
             try {
-                return await getAfterWrite(id, { ...ctx, id });
+                return await getAfterWrite(id, { ...ctx, id, reflects: caughtUp });
             } catch (error) {
                 throw new WriteAppliedError("updated", { displayName: policy.displayName ?? undefined, id }, "could not read it back", error as Error);
             }

@@ -108,6 +108,30 @@ describe("provider operations against Graph answers that leave things out", () =
         assert.equal(diff.changes, false, JSON.stringify(diff));
     });
 
+    it("update after a 204 takes a read-back modified since the old state even when Graph holds the inputs in another form", async () => {
+        const before = "2026-01-01T00:00:00Z";
+        const answers = [stored("old", before), stored("New, as Graph spells it", "2026-01-01T00:00:01Z")];
+        const ops = await operations((request) => (request.method === "PUT" ? { status: 204 } : answers.length > 0 ? { status: 200, body: answers.shift() } : graphError(500, "Unexpected", "no more reads")));
+        const olds = { ...(await inputs(ops, "old")), id: ID, catalogId: CATALOG, modifiedDateTime: before } as PolicyOutputs;
+        const updated = await ops.update(ID, olds, await inputs(ops, "new"));
+        assert.equal((updated.outs as PolicyOutputs).description, "New, as Graph spells it", "state holds what Graph holds, so the next preview shows it");
+        assert.deepEqual(server!.seen.map((request) => request.method), ["PUT", "GET", "GET"]);
+    });
+
+    it("adoption after a 204 likewise takes a read-back modified since the adopted version", async () => {
+        const before = "2026-01-01T00:00:00Z";
+        const ops = await operations((request) => {
+            if (request.method === "PUT") return { status: 204 };
+            if (request.url.includes("/accessPackages/")) return { status: 200, body: { id: PACKAGE, catalog: { id: CATALOG }, assignmentPolicies: [stored("old", before)] } };
+            return { status: 200, body: stored("New, as Graph spells it", "2026-01-01T00:00:01Z") };
+        });
+        const adopted = await ops.create({ ...(await inputs(ops, "new")), adopt: true });
+        assert.equal(adopted.id, ID);
+        assert.equal((adopted.outs as PolicyOutputs).description, "New, as Graph spells it");
+        assert.equal((adopted.outs as PolicyOutputs).catalogId, CATALOG);
+        assert.deepEqual(server!.seen.map((request) => request.method), ["GET", "PUT", "GET"]);
+    });
+
     it("update whose read-back stays stale fails naming the write, StaleRead and the request-id", async () => {
         const ops = await operations(
             (request) => (request.method === "PUT" ? { status: 204 } : { status: 200, headers: { "request-id": "rid-stale" }, body: stored("old") }),

@@ -503,6 +503,20 @@ describe("createPolicyApi", () => {
         assert.deepEqual(traffic(server!.seen), ["PUT", "GET", "GET", "GET"]);
     });
 
+    it("after a shortened PUT answer, takes a body modified since the version state knew even when `reflects` declines it", async () => {
+        // Graph may hold what was sent in a form the comparison does not expect; a newer body is still no stale read.
+        const before = "2026-01-01T00:00:00Z";
+        const answers: Reply[] = [
+            { status: 200, body: { id: "p1", displayName: "All Users" } },
+            { status: 200, body: { id: "p1", description: "old", modifiedDateTime: before } },
+            { status: 200, body: { id: "p1", description: "New", modifiedDateTime: "2026-01-01T00:00:01Z" } },
+        ];
+        const { api, deadline } = await start(() => answers.shift() ?? graphError(500, "Unexpected", "no more reads"));
+        const policy = await api.replace("p1", { displayName: "All Users", description: "new" }, { deadline, reflects: (body) => body.description === "new", lastKnown: { modifiedDateTime: before } });
+        assert.equal(policy.description, "New");
+        assert.deepEqual(traffic(server!.seen), ["PUT", "GET", "GET"]);
+    });
+
     it("after a 204 to a PUT, fails with WriteAppliedError when the read-back stays stale", async () => {
         const { api, clock } = await start((request) => (request.method === "PUT" ? { status: 204 } : { status: 200, headers: { "request-id": "rid-old" }, body: { id: "p1", description: "old" } }));
         const error = await api
