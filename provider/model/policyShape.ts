@@ -6,10 +6,11 @@ import { isDeepStrictEqual } from "node:util";
 import { approvalSettings, approvingProperties } from "./approvalSettings";
 import { CheckContext, childPath, describe, indexPath, oneOf } from "./checkContext";
 import { customExtensionStageSettings } from "./customExtensions";
+import { isZero } from "./durations";
 import { ALLOWED_TARGET_SCOPES } from "./enumValues";
 import { expirationPattern } from "./expiration";
 import { questions } from "./questions";
-import { booleanValue, durationValue, enumValue, guidValue, ignored, isGuid, objectOf, readFields, textValue, typed, withoutTypeTag, type Fields, type ObjectRule, type Reader } from "./readers";
+import { booleanValue, durationOf, durationValue, enumValue, guidValue, ignored, isGuid, objectOf, readFields, textValue, typed, withoutTypeTag, type Fields, type ObjectRule, type Reader } from "./readers";
 import { requestingProperties, requestorSettings } from "./requestorSettings";
 import { REVIEWS_OFF, reviewSettings } from "./reviewSettings";
 import { allowedTargets, allowedTargetTypesFor, isAllowedTargetType, nameOfSubjectSet, subjectSetODataType } from "./subjectSets";
@@ -29,6 +30,19 @@ const adopt: Reader = (value, path, ctx) => {
 };
 
 /** Every input property, in the order Graph documents them. */
+/**
+ * A zero grace period removes access at once, as no grace period does. One canonical form (none) means Graph may
+ * answer an omitted grace period with null or with PT0S without a diff, and a declared PT0S is not sent at all.
+ */
+const zeroGraceIsNone: ObjectRule = (settings) => {
+    const grace = durationOf(settings.gracePeriodBeforeAccessRemoval);
+    if (grace === undefined || !isZero(grace)) {
+        return settings;
+    }
+    const { gracePeriodBeforeAccessRemoval: _zero, ...rest } = settings;
+    return rest;
+};
+
 const POLICY_FIELDS: Fields = {
     accessPackageId: guidValue("access package's id", { required: true }),
     displayName: textValue({ nonEmpty: true }, { required: true }),
@@ -37,11 +51,16 @@ const POLICY_FIELDS: Fields = {
     specificAllowedTargets: allowedTargets,
     automaticRequestSettings: typed(
         "accessPackageAutomaticRequestSettings",
-        objectOf("automatic request settings", {
-            requestAccessForAllowedTargets: off,
-            removeAccessWhenTargetLeavesAllowedTargets: off,
-            gracePeriodBeforeAccessRemoval: durationValue(),
-        }),
+        objectOf(
+            "automatic request settings",
+            {
+                requestAccessForAllowedTargets: off,
+                removeAccessWhenTargetLeavesAllowedTargets: off,
+                gracePeriodBeforeAccessRemoval: durationValue(),
+            },
+            {},
+            zeroGraceIsNone,
+        ),
     ),
     expiration: expirationPattern({ default: { type: "noExpiration" } }),
     requestorSettings: requestorSettings(false),

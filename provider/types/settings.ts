@@ -165,8 +165,8 @@ export interface AutomaticRequestSettings {
     /** Remove the assignment when the target no longer matches. Default `false`. */
     removeAccessWhenTargetLeavesAllowedTargets?: boolean;
     /**
-     * How long access is kept after the target stops matching (ISO 8601 duration). Omitted = none: the update sends the
-     * whole policy, so removing it from the inputs removes it from the policy.
+     * How long access is kept after the target stops matching (ISO 8601 duration). Omitted = none, the same as `PT0S`:
+     * the update sends the whole policy, so removing it from the inputs removes it from the policy.
      */
     gracePeriodBeforeAccessRemoval?: string;
 }

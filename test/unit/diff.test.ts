@@ -48,6 +48,17 @@ describe("diff", () => {
             });
         }
 
+        it("no grace period and a zero one, whichever side has which: both remove access at once", () => {
+            const none = salesAutoAssignment();
+            const zero = structuredClone(none);
+            zero.automaticRequestSettings.gracePeriodBeforeAccessRemoval = "PT0S";
+            const graph = graphEcho(toGraphBody(checked(none) as PolicyInputs));
+            const graphFillsZero = outputsFromGraph({ ...graph, automaticRequestSettings: { ...graph.automaticRequestSettings!, gracePeriodBeforeAccessRemoval: "PT0S" } });
+            assert.deepEqual(diffPolicy(graphFillsZero, checked(none)).diffs, []);
+            assert.deepEqual(diffPolicy(stateOf(none), checked(zero)).diffs, []);
+            assert.deepEqual(diffPolicy(stateOf(zero), checked(none)).diffs, []);
+        });
+
         it("questions sharing a sequence that Graph returns in another order", () => {
             const question = (text: string) => ({ "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion", text, sequence: 0 });
             const base = { ...allUsers(), questions: [question("Why?"), question("Until when?"), question("Who approved?")] };
