@@ -381,7 +381,8 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
         const madeHere = (policies: Policy[]): Policy[] =>
             policies
                 .filter((policy) => typeof policy.id === "string" && (guard.answeredAt === undefined || (instant(policy.createdDateTime) ?? Infinity) >= guard.answeredAt))
-                .sort((a, b) => (a.createdDateTime ?? "").localeCompare(b.createdDateTime ?? "") || (a.id as string).localeCompare(b.id as string));
+                // By instant: Graph's timestamps vary in precision, so their text does not sort by time.
+                .sort((a, b) => (instant(a.createdDateTime) ?? Infinity) - (instant(b.createdDateTime) ?? Infinity) || (a.id as string).localeCompare(b.id as string));
 
         /** The policy Graph holds: the POST's answer when complete, else read back. */
         async function asStored(id: string, answer: unknown): Promise<Policy> {
