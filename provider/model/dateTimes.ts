@@ -9,6 +9,12 @@ export type TextParse = { ok: true; value: string } | { ok: false; reason: strin
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MAX_OFFSET_HOURS = 14;
+/** The years a .NET DateTime (and so a DateTimeOffset, in its own time and in UTC) holds. */
+const YEARS = { min: 1, max: 9999 };
+
+function inYears(year: number): boolean {
+    return year >= YEARS.min && year <= YEARS.max;
+}
 
 function pad(value: number, width = 2): string {
     return String(value).padStart(width, "0");
@@ -56,6 +62,9 @@ export function parseDateTime(text: string): TextParse {
     const value =
         `${pad(utc.getUTCFullYear(), 4)}-${pad(utc.getUTCMonth() + 1)}-${pad(utc.getUTCDate())}` +
         `T${pad(utc.getUTCHours())}:${pad(utc.getUTCMinutes())}:${pad(utc.getUTCSeconds())}${trimmed ? `.${trimmed}` : ""}Z`;
+    if (!inYears(Number(y)) || !inYears(utc.getUTCFullYear())) {
+        return { ok: false, reason: `is outside the years 0001 to 9999 once converted to UTC (${value}); got ${JSON.stringify(text)}` };
+    }
     return { ok: true, value };
 }
 
@@ -64,6 +73,9 @@ export function parseDate(text: string): TextParse {
     const match = DATE.exec(text.trim());
     if (!match || epochOf(Number(match[1]), Number(match[2]), Number(match[3])) === undefined) {
         return { ok: false, reason: `must be a calendar date YYYY-MM-DD, e.g. 2025-01-31; got ${JSON.stringify(text)}` };
+    }
+    if (!inYears(Number(match[1]))) {
+        return { ok: false, reason: `must be a calendar date YYYY-MM-DD from 0001-01-01 (Graph holds no year 0000), e.g. 2025-01-31; got ${JSON.stringify(text)}` };
     }
     return { ok: true, value: text.trim() };
 }
