@@ -1,7 +1,8 @@
 /** Questions posed to requestors, polymorphic on `@odata.type` like Graph's `accessPackageQuestion`. */
+import type { GraphTypeTag } from "./settings";
 
 /** A string in one language. */
-export interface LocalizedText {
+export interface LocalizedText extends GraphTypeTag<"accessPackageLocalizedText"> {
     /**
      * Language of `text`: an ISO 639-1 language code, optionally followed by `-` and an ISO 3166-1 alpha-2 country
      * code, e.g. `en`, `en-us`, `fr-CA`. Required.
@@ -45,7 +46,7 @@ export interface TextInputQuestion extends QuestionBase {
 }
 
 /** One choice of a multiple-choice question. */
-export interface AnswerChoice {
+export interface AnswerChoice extends GraphTypeTag<"accessPackageAnswerChoice"> {
     /** The value recorded when this choice is picked. Required, non-empty, unique within the question. */
     actualValue: string;
     /** The text shown for the choice. Required. */

@@ -14,8 +14,17 @@ import type {
 } from "./enums";
 import type { Approver, OnBehalfRequestor, Reviewer } from "./subjectSets";
 
+/**
+ * The `@odata.type` Graph's bodies carry even on objects whose type is fixed, declared so that a body copied from
+ * Graph Explorer or the Graph docs type-checks as written.
+ */
+export interface GraphTypeTag<Name extends string> {
+    /** Graph's type name for this object. Optional; check accepts it without `#` and in any letter case, refuses one naming another type, and drops it. */
+    "@odata.type"?: `#microsoft.graph.${Name}`;
+}
+
 /** When something expires. */
-export interface ExpirationPattern {
+export interface ExpirationPattern extends GraphTypeTag<"expirationPattern"> {
     /** `notSpecified`, `noExpiration`, `afterDateTime` or `afterDuration`. Required. */
     type: ExpirationPatternType;
     /** ISO 8601 duration, e.g. `P365D` or `PT8H`. Required with `afterDuration`, forbidden otherwise. */
@@ -25,7 +34,7 @@ export interface ExpirationPattern {
 }
 
 /** Who may create requests through the policy and what they may ask for. Every flag defaults to `false`. */
-export interface RequestorSettings {
+export interface RequestorSettings extends GraphTypeTag<"accessPackageAssignmentRequestorSettings"> {
     /** Targets may request access for themselves. */
     enableTargetsToSelfAddAccess?: boolean;
     /** Targets may request to update (extend) their own access. */
@@ -48,7 +57,7 @@ export interface RequestorSettings {
 }
 
 /** One approval stage. */
-export interface ApprovalStage {
+export interface ApprovalStage extends GraphTypeTag<"accessPackageApprovalStage"> {
     /**
      * How long a request may wait in this stage before it is denied: a whole number of days from `P1D` to `P14D`
      * (Entra's limit). Required.
@@ -77,7 +86,7 @@ export interface ApprovalStage {
 }
 
 /** Whether and how requests are approved. */
-export interface ApprovalSettings {
+export interface ApprovalSettings extends GraphTypeTag<"accessPackageAssignmentApprovalSettings"> {
     /** Requests to add access need approval. Default `false`. */
     isApprovalRequiredForAdd?: boolean;
     /** Requests to update access need approval. Default `false`. */
@@ -89,7 +98,7 @@ export interface ApprovalSettings {
 }
 
 /** How often a review repeats. Graph's `recurrencePattern`. */
-export interface RecurrencePattern {
+export interface RecurrencePattern extends GraphTypeTag<"recurrencePattern"> {
     /** `daily`, `weekly`, `absoluteMonthly`, `relativeMonthly`, `absoluteYearly`, `relativeYearly`. Required. */
     type: RecurrencePatternType;
     /** Units of `type` between occurrences (integer ≥ 1). Required. */
@@ -107,7 +116,7 @@ export interface RecurrencePattern {
 }
 
 /** When a recurrence ends. Graph's `recurrenceRange`. */
-export interface RecurrenceRange {
+export interface RecurrenceRange extends GraphTypeTag<"recurrenceRange"> {
     /** `endDate`, `noEnd` or `numbered`. Required. */
     type: RecurrenceRangeType;
     /** First date (`YYYY-MM-DD`). */
@@ -121,7 +130,7 @@ export interface RecurrenceRange {
 }
 
 /** A recurrence. Graph's `patternedRecurrence`. */
-export interface PatternedRecurrence {
+export interface PatternedRecurrence extends GraphTypeTag<"patternedRecurrence"> {
     /** How often. Required. */
     pattern: RecurrencePattern;
     /** Until when. Required. */
@@ -129,7 +138,7 @@ export interface PatternedRecurrence {
 }
 
 /** When reviews start, how long each lasts, and how often they recur. Graph's `entitlementManagementSchedule`. */
-export interface ReviewSchedule {
+export interface ReviewSchedule extends GraphTypeTag<"entitlementManagementSchedule"> {
     /** When the first review starts (ISO 8601 date-time). Required. */
     startDateTime: string;
     /** How long each review lasts, e.g. `{ type: "afterDuration", duration: "P14D" }`. */
@@ -139,7 +148,7 @@ export interface ReviewSchedule {
 }
 
 /** Access reviews of the assignments made through the policy. */
-export interface ReviewSettings {
+export interface ReviewSettings extends GraphTypeTag<"accessPackageAssignmentReviewSettings"> {
     /** Whether reviews run. Default `false`. When `true`, `schedule` is required and so are `primaryReviewers` unless `isSelfReview`. */
     isEnabled?: boolean;
     /** Whether reviewers see recommendations. Default `true`. */
@@ -159,7 +168,7 @@ export interface ReviewSettings {
 }
 
 /** Present only on an auto-assignment policy (absent = request-based policy). */
-export interface AutomaticRequestSettings {
+export interface AutomaticRequestSettings extends GraphTypeTag<"accessPackageAutomaticRequestSettings"> {
     /** Create assignments automatically for everyone in the allowed targets. Default `false`. */
     requestAccessForAllowedTargets?: boolean;
     /** Remove the assignment when the target no longer matches. Default `false`. */
@@ -172,7 +181,7 @@ export interface AutomaticRequestSettings {
 }
 
 /** Email notifications for assignments. */
-export interface NotificationSettings {
+export interface NotificationSettings extends GraphTypeTag<"accessPackageNotificationSettings"> {
     /** Disable assignment notification emails. Default `false`. */
     isAssignmentNotificationDisabled?: boolean;
 }
@@ -192,7 +201,7 @@ export interface CustomExtensionReference {
 }
 
 /** Runs a custom workflow extension at one stage of the assignment lifecycle. */
-export interface CustomExtensionStageSetting {
+export interface CustomExtensionStageSetting extends GraphTypeTag<"customExtensionStageSetting"> {
     /** Service-generated id. Omit it; when omitted it is never compared. */
     id?: string;
     /** The stage. Each stage may appear once per policy. Required. */

@@ -38,4 +38,50 @@ describe("AccessPackageAssignmentPolicyArgs", () => {
         const plain: PolicyInputs = { ...(readmeExample("49d2c59b-0a81-463d-a8ec-ddad3935d8a0") as PolicyInputs) };
         assert.deepEqual(checkPolicy({}, plain).failures, []);
     });
+
+    it("takes Graph's type tags on the objects whose type is fixed, as a body copied from Graph Explorer has them", () => {
+        // Written out, not spread: TypeScript checks excess properties only where they are written.
+        const requestBased: AccessPackageAssignmentPolicyArgs = {
+            ...readmeExample("49d2c59b-0a81-463d-a8ec-ddad3935d8a0"),
+            expiration: { "@odata.type": "#microsoft.graph.expirationPattern", type: "noExpiration" },
+            requestorSettings: { "@odata.type": "#microsoft.graph.accessPackageAssignmentRequestorSettings", enableTargetsToSelfAddAccess: true },
+            requestApprovalSettings: {
+                "@odata.type": "#microsoft.graph.accessPackageAssignmentApprovalSettings",
+                isApprovalRequiredForAdd: true,
+                stages: [{ "@odata.type": "#microsoft.graph.accessPackageApprovalStage", durationBeforeAutomaticDenial: "P2D", primaryApprovers: [{ "@odata.type": "#microsoft.graph.requestorManager" }] }],
+            },
+            reviewSettings: {
+                "@odata.type": "#microsoft.graph.accessPackageAssignmentReviewSettings",
+                isEnabled: true,
+                isSelfReview: true,
+                schedule: {
+                    "@odata.type": "#microsoft.graph.entitlementManagementSchedule",
+                    startDateTime: "2025-07-01T00:00:00Z",
+                    expiration: { "@odata.type": "#microsoft.graph.expirationPattern", type: "afterDuration", duration: "P14D" },
+                    recurrence: {
+                        "@odata.type": "#microsoft.graph.patternedRecurrence",
+                        pattern: { "@odata.type": "#microsoft.graph.recurrencePattern", type: "absoluteMonthly", interval: 3 },
+                        range: { "@odata.type": "#microsoft.graph.recurrenceRange", type: "noEnd" },
+                    },
+                },
+            },
+            notificationSettings: { "@odata.type": "#microsoft.graph.accessPackageNotificationSettings", isAssignmentNotificationDisabled: true },
+            questions: [
+                { "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion", text: "Why?", localizations: [{ "@odata.type": "#microsoft.graph.accessPackageLocalizedText", languageCode: "fr", text: "Pourquoi ?" }] },
+                { "@odata.type": "#microsoft.graph.accessPackageMultipleChoiceQuestion", text: "Where?", choices: [{ "@odata.type": "#microsoft.graph.accessPackageAnswerChoice", actualValue: "KE", text: "Kenya", localizations: [{ "@odata.type": "#microsoft.graph.accessPackageLocalizedText", languageCode: "sw", text: "Kenya" }] }] },
+            ],
+            customExtensionStageSettings: [{ "@odata.type": "#microsoft.graph.customExtensionStageSetting", stage: "assignmentRequestCreated", customExtension: { id: "bebe7873-1f0d-4db9-b6c3-01f7ebfe8476" } }],
+        };
+        const automatic: AccessPackageAssignmentPolicyArgs = {
+            accessPackageId: "49d2c59b-0a81-463d-a8ec-ddad3935d8a0",
+            displayName: "Sales",
+            description: "Sales department",
+            allowedTargetScope: "specificDirectoryUsers",
+            specificAllowedTargets: [{ "@odata.type": "#microsoft.graph.attributeRuleMembers", membershipRule: '(user.department -eq "Sales")' }],
+            automaticRequestSettings: { "@odata.type": "#microsoft.graph.accessPackageAutomaticRequestSettings", requestAccessForAllowedTargets: true },
+        };
+        for (const policy of [requestBased, automatic]) {
+            assert.deepEqual(checkPolicy({}, policy as PolicyInputs).failures, []);
+        }
+    });
 });
