@@ -132,13 +132,9 @@ interface NameLookup {
     answeredAt?: number;
 }
 
-/** Graph compares strings ignoring case: "All Users" and "all users" are the same display name to it. */
-function sameName(name: string | null | undefined, wanted: string): boolean {
-    return typeof name === "string" && name.toLowerCase() === wanted.toLowerCase();
-}
-
-function sameId(a: string | null | undefined, b: string): boolean {
-    return typeof a === "string" && a.toLowerCase() === b.toLowerCase();
+/** Graph compares strings ignoring case: "All Users" and "all users" are the same display name to it, and ids alike. */
+function same(held: string | null | undefined, wanted: string): boolean {
+    return typeof held === "string" && held.toLowerCase() === wanted.toLowerCase();
 }
 
 /** Epoch milliseconds of a Graph timestamp, `undefined` when absent or unreadable. */
@@ -306,7 +302,7 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
         const accessPackage = exchange.body as Graph.AccessPackage;
         const catalogId = accessPackage.catalog?.id ?? undefined;
         const named = (accessPackage.assignmentPolicies ?? [])
-            .filter((policy) => sameName(policy.displayName, displayName))
+            .filter((policy) => same(policy.displayName, displayName))
             .map((policy) => ({ ...policy, accessPackage: { id: accessPackageId, ...(catalogId === undefined ? {} : { catalog: { id: catalogId } }) } }));
         return { named, catalogId, answeredAt: answeredAt(exchange) };
     }
@@ -436,8 +432,8 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
                 } catch (error) {
                     throw new WriteAppliedError("created", { displayName, id }, unchecked, error as Error);
                 }
-                if (named.some((policy) => sameId(policy.id, id))) {
-                    await removeExtras(id, madeHere(named).filter((policy) => !sameId(policy.id, id)));
+                if (named.some((policy) => same(policy.id, id))) {
+                    await removeExtras(id, madeHere(named).filter((policy) => !same(policy.id, id)));
                     return asStored(id, posted);
                 }
                 if (!(await pause(lookup, ctx.deadline))) {
