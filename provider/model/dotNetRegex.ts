@@ -118,6 +118,7 @@ function classEnd(pattern: string, start: number): number | string {
         if (pattern[i] === "-" && pattern[i + 1] === "[" && i > first) {
             const end = classEnd(pattern, i + 1);
             if (typeof end === "string") return end;
+            if (end === pattern.length) break;
             return pattern[end] === "]" ? end + 1 : `has a class subtraction at index ${i} that is not the last element of its class`;
         }
         const from = classElement(pattern, i);

@@ -39,6 +39,8 @@ const VALID = [
     "[\\x2B-9][\\u00e9-\\u00ff][\\0-9]",
     "[\\x20--!]",
     "(?<名前>x)\\k<名前>",
+    "(?<open>a)(?<-open>b)",
+    "\\cA[\\cA-\\cZ][\\101-\\132]",
 ];
 
 /** Broken in .NET (and in JavaScript), with what the failure must say. */
@@ -62,6 +64,11 @@ const BROKEN: [string, RegExp][] = [
     ["[a-\\d]", /has the range a-\\d at index 1 ending in a class shorthand/],
     ["[\\x2B-\\p{L}]", /has the range \\x2B-\\p\{L\} at index 1 ending in a class shorthand/],
     ["(?x)(a#)", /has an unclosed "\(" at index 4/],
+    ["(?'name x)", /has an unterminated group name at index 0/],
+    ["[a\\", /has an unterminated character class "\[" at index 0/],
+    ["x[a-\\", /has an unterminated character class "\[" at index 1/],
+    ["[a-z-[b]", /has an unterminated character class "\[" at index 0/],
+    ["[a-z-[z-a]]", /has the range z-a in reverse order at index 6/],
 ];
 
 describe("check: regexPattern", () => {
