@@ -132,12 +132,13 @@ describe("provider operations against Graph answers that leave things out", () =
         assert.deepEqual(server!.seen.map((request) => request.method), ["GET", "PUT", "GET"]);
     });
 
-    it("update whose read-back stays stale fails naming the write, StaleRead and the request-id", async () => {
+    it("update whose read-back stays stale (the version state knew) fails naming the write, StaleRead and the request-id", async () => {
+        const before = "2026-01-01T00:00:00Z";
         const ops = await operations(
-            (request) => (request.method === "PUT" ? { status: 204 } : { status: 200, headers: { "request-id": "rid-stale" }, body: stored("old") }),
+            (request) => (request.method === "PUT" ? { status: 204 } : { status: 200, headers: { "request-id": "rid-stale" }, body: stored("old", before) }),
             "1",
         );
-        const olds = { ...(await inputs(ops, "old")), id: ID } as PolicyOutputs;
+        const olds = { ...(await inputs(ops, "old")), id: ID, modifiedDateTime: before } as PolicyOutputs;
         await assert.rejects(ops.update(ID, olds, await inputs(ops, "new")), (error: Error) => {
             assert.match(error.message, new RegExp(`^updated access package assignment policy "All Users" \\(${ID}\\) but could not read it back: .*StaleRead.*request-id rid-stale`));
             return true;
