@@ -419,7 +419,7 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
         /**
          * After a POST that succeeded following attempts with an unknown outcome: one of those may have created a
          * policy too, which the lookups did not show yet. Graph applied it before this POST, so once its list shows
-         * this POST's policy it shows that one as well. Looks until it does, then deletes the others made here.
+         * this POST's policy it shows that one as well. Looks until it does, then deletes the others made here before it.
          */
         async function keepOnly(posted: Policy): Promise<Policy> {
             const id = posted.id as string;
@@ -433,7 +433,11 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
                     throw new WriteAppliedError("created", { displayName, id }, unchecked, error as Error);
                 }
                 if (named.some((policy) => same(policy.id, id))) {
-                    await removeExtras(id, madeHere(named).filter((policy) => !same(policy.id, id)));
+                    // Every earlier attempt was sent before this POST, so a same-named policy created after it is
+                    // another writer's, not a duplicate of ours.
+                    const postedAt = instant(posted.createdDateTime) ?? Infinity;
+                    const earlier = madeHere(named).filter((policy) => !same(policy.id, id) && (instant(policy.createdDateTime) ?? postedAt) <= postedAt);
+                    await removeExtras(id, earlier);
                     return asStored(id, posted);
                 }
                 if (!(await pause(lookup, ctx.deadline))) {

@@ -174,6 +174,30 @@ describe("createPolicyApi", () => {
         assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "lookup", "lookup", "lookup", "POST", "lookup", "lookup", "lookup", "DELETE", "GET"]);
     });
 
+    it("leaves alone a same-named policy another writer created after the answered POST, while deleting its own duplicate", async () => {
+        const store = policyStore();
+        let first: StoredPolicy | undefined;
+        let foreign: StoredPolicy | undefined;
+        const { api, deadline } = await start(
+            tenant(store, {
+                post: (request, n) => {
+                    if (n === 1) {
+                        first = store.add("All Users");
+                        return graphError(503, "ServiceUnavailable", "busy");
+                    }
+                    const answer = store.created(request);
+                    const posted = [...store.policies.values()].at(-1) as StoredPolicy;
+                    foreign = store.add("All Users", new Date(Date.parse(posted.createdDateTime) + 1_000).toISOString());
+                    return answer;
+                },
+                lookup: (request, n) => store.list(request, () => n <= 4),
+            }),
+        );
+        const created = await api.create(NEW_POLICY, { deadline });
+        assert.deepEqual([...store.policies.keys()].sort(), [created.id, foreign?.id].sort(), "the duplicate is gone, the later policy stays");
+        assert.ok(!store.policies.has(first?.id as string));
+    });
+
     it("leaves alone a same-named policy created before the free-name check that the lagging list hid from it", async () => {
         const store = policyStore();
         const foreign = store.add("All Users", new Date(Date.now() - 3_600_000).toISOString());
