@@ -2,7 +2,8 @@
  * Every Pulumi project under examples/ type-checks in strict mode against the package's published types
  * (`pulumi-entra-assignment-policy` resolves through the root node_modules self-link to dist/, so `npm run build`
  * first). A project's own tsconfig.json is used when it has one; strict and noEmit are forced either way. Each one is
- * also complete on its own: copied out of the repository, `npm install` in it brings every package it imports.
+ * also complete on its own: copied out of the repository, `npm install` in it brings every package it imports, with
+ * @pulumi/pulumi at the tested version.
  */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
@@ -10,6 +11,7 @@ import * as path from "node:path";
 import { strictTypeErrors } from "../support/strictTypeCheck";
 
 const EXAMPLES = path.resolve(__dirname, "../../examples");
+const TESTED_PULUMI: string = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../package.json"), "utf8")).devDependencies["@pulumi/pulumi"];
 
 /** The packages a program imports (`node:` built-ins aside), by package name. */
 function importedPackages(source: string): string[] {
@@ -47,6 +49,8 @@ describe("examples type-check (strict)", () => {
             assert.ok(imported.includes("pulumi-entra-assignment-policy"), `examples/${name}/index.ts does not use the package`);
             assert.deepEqual(imported.filter((pkg) => manifest.dependencies?.[pkg] === undefined), []);
             assert.ok(manifest.devDependencies?.typescript, "typescript, for the Pulumi Node.js runtime's TypeScript support");
+            // The version the package is tested with, pinned as README's install section advises for Node.js 20.
+            assert.equal(manifest.dependencies["@pulumi/pulumi"], TESTED_PULUMI);
         });
     }
 });
