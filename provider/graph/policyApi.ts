@@ -235,10 +235,13 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
         return transport.send({ method: "GET", path: policyPath(id, queryString({ $expand: POLICY_EXPAND })), deadline: ctx.deadline });
     }
 
-    /** The error for a read that was still behind a write when the deadline came: a 404, or a stale body. */
+    /** The error for a read that was still behind a write when the deadline came: a 404 or 403, or a stale body. */
     function behindError(exchange: Extract<GraphExchange, { kind: "response" }>, attempts: number, context: ErrorContext): GraphRequestError {
         if (exchange.status === 404) {
             return failure({ ...exchange, attempts, stoppedBy: "deadline" }, context, "Graph has not made the policy readable yet; run `pulumi refresh` later.");
+        }
+        if (exchange.status === 403) {
+            return failure({ ...exchange, attempts, stoppedBy: "deadline" }, context);
         }
         return new GraphRequestError({
             ...context,
@@ -255,16 +258,21 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
     }
 
     /**
-     * Reads a policy until `judge` accepts an answer (a 200's body, or `undefined` for a 404; `now` is Graph's clock
-     * when it sent a `Date`; `round` counts the reads), waiting out the answers it finds {@link BEHIND} a write,
-     * within the deadline. Any other status fails at once.
+     * Reads a policy until `judge` accepts an answer (a 200's body, or `undefined` for a 404 or for another of the
+     * `unreadable` statuses; `now` is Graph's clock when it sent a `Date`; `round` counts the reads), waiting out the
+     * answers it finds {@link BEHIND} a write, within the deadline. Any other status fails at once.
      */
-    async function readUntil<T>(id: string, ctx: OperationContext, judge: (policy: Policy | undefined, now: number, round: number) => T | typeof BEHIND): Promise<T> {
+    async function readUntil<T>(
+        id: string,
+        ctx: OperationContext,
+        judge: (policy: Policy | undefined, now: number, round: number) => T | typeof BEHIND,
+        unreadable: readonly number[] = [404],
+    ): Promise<T> {
         const context: ErrorContext = { operation: "reading", policy: { displayName: ctx.displayName, id } };
         let behind: Extract<GraphExchange, { kind: "response" }> | undefined;
         for (let round = 1; ; round++) {
             const exchange = await readPolicy(id, ctx);
-            if (exchange.kind !== "response" || (exchange.status !== 200 && exchange.status !== 404)) {
+            if (exchange.kind !== "response" || (exchange.status !== 200 && !unreadable.includes(exchange.status))) {
                 // An attempt cut short by the deadline says less than the answers before it that were behind.
                 throw behind !== undefined && exchange.stoppedBy === "deadline" ? behindError(behind, round, context) : failure(exchange, context);
             }
@@ -280,7 +288,9 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
     }
 
     function getAfterWrite(id: string, ctx: OperationContext & { reflects?: Reflects }): Promise<Policy> {
-        return readUntil(id, ctx, (policy) => (policy !== undefined && (ctx.reflects?.(policy) ?? true) ? policy : BEHIND));
+        // Right after a write this identity just made, Graph may answer 403 as well as 404 until it has replicated the
+        // policy (the Terraform msgraph provider retries both); a 403 that lasts to the deadline is reported as such.
+        return readUntil(id, ctx, (policy) => (policy !== undefined && (ctx.reflects?.(policy) ?? true) ? policy : BEHIND), [404, 403]);
     }
 
     async function lookUp(accessPackageId: string, displayName: string, ctx: OperationContext): Promise<NameLookup> {

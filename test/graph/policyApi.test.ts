@@ -294,6 +294,30 @@ describe("createPolicyApi", () => {
         assert.match(error.message, /but could not read it back: reading .*timed out after \d+ attempts/);
     });
 
+    it("reads a policy found after an unknown outcome through the 403s Graph gives before it has replicated it", async () => {
+        const store = policyStore();
+        const { api, deadline } = await start(
+            tenant(store, {
+                post: (request) => (store.created(request), { drop: true }),
+                read: (request, n) => (n <= 2 ? graphError(403, "Authorization_RequestDenied", "not yet", "rid-403") : store.read(request)),
+            }),
+        );
+        const created = await api.create(NEW_POLICY, { deadline });
+        assert.equal(created.id, [...store.policies.keys()][0]);
+        assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "lookup", "GET", "GET", "GET"]);
+    });
+
+    it("reports a 403 that lasts to the deadline after a create as a 403 with the permission hint, keeping the id", async () => {
+        const store = policyStore();
+        const { api, clock } = await start(
+            tenant(store, { post: (request) => (store.created(request), { drop: true }), read: () => graphError(403, "Authorization_RequestDenied", "denied", "rid-403") }),
+        );
+        const error = await api.create(NEW_POLICY, { deadline: clock.time + 2_000 }).then(() => assert.fail("create should fail"), (rejected: unknown) => rejected);
+        assert.ok(error instanceof WriteAppliedError, String(error));
+        assert.equal(error.policy.id, [...store.policies.keys()][0]);
+        assert.match(error.message, /timed out after \d+ attempts .*403 Authorization_RequestDenied.*request-id rid-403.*EntitlementManagement\.ReadWrite\.All/);
+    });
+
     const retryAfterOnPost = [
         { form: "in seconds", status: 503, code: "ServiceUnavailable", waitMs: 30_000, retryAfter: (_now: number) => "30" },
         // An HTTP date has whole seconds, so the wait may come out up to a second short of the 20 s asked.
