@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { builtinModules } from "node:module";
 import * as path from "node:path";
+import * as semver from "semver";
 import { packRepository, REPO_ROOT, type PackResult } from "./npmPack";
 
 /** The package.json fields this suite checks. */
@@ -141,6 +142,17 @@ describe("npm pack: the published tarball", () => {
         assert.equal(manifest.engines.node, ">=20");
         for (const keyword of ["pulumi", "entra", "entitlement-management", "microsoft-graph"]) assert.ok(manifest.keywords.includes(keyword), `keyword ${keyword} is missing`);
         assert.ok(manifest.peerDependencies["@pulumi/pulumi"], "@pulumi/pulumi is not a peer dependency");
+    });
+
+    it("installs on every Node.js its engines admit: no runtime dependency in the lock file asks for a later one", () => {
+        // npm only warns about a dependency's engines, so without this a bump could quietly drop the oldest Node.js
+        // that `engines.node` still promises (as @azure/identity 4.13.2 did with Node.js 20).
+        const lock = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { dev?: boolean; engines?: { node?: string } }> };
+        const oldest = semver.minVersion(manifest.engines.node)?.version as string;
+        const refusing = Object.entries(lock.packages)
+            .filter(([location, entry]) => location !== "" && !entry.dev && entry.engines?.node !== undefined && !semver.satisfies(oldest, entry.engines.node))
+            .map(([location, entry]) => `${location} (node ${entry.engines?.node})`);
+        assert.deepEqual(refusing, [], `runtime dependencies that do not run on Node.js ${oldest}`);
     });
 
     it("makes @pulumi/pulumi a peer dependency from 3.139.0 (dynamic-provider configure) through the tested version", () => {
