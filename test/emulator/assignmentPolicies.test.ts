@@ -11,8 +11,7 @@ describe("emulator: assignmentPolicies", () => {
   });
   after(() => h.close());
   beforeEach(async () => {
-    await h.emulator.admin.reset();
-    ({ accessPackageId, catalogId } = await h.packageInNewCatalog());
+    ({ accessPackageId, catalogId } = await h.freshTenant());
   });
 
   describe("create, read, replace, delete", () => {

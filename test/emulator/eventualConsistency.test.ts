@@ -16,9 +16,7 @@ describe("emulator: eventual consistency windows", () => {
   });
   after(() => h.close());
   beforeEach(async () => {
-    await h.emulator.admin.clearFaults();
-    await h.emulator.admin.reset();
-    ({ accessPackageId } = await h.packageInNewCatalog());
+    ({ accessPackageId } = await h.freshTenant());
   });
 
   const listed = async (): Promise<string[]> => (await h.call("GET", "assignmentPolicies")).body.value.map((p: { displayName: string }) => p.displayName);

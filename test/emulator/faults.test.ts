@@ -13,10 +13,7 @@ describe("emulator: fault injection and request log", () => {
   });
   after(() => h.close());
   beforeEach(async () => {
-    await h.emulator.admin.clearFaults();
-    await h.emulator.admin.reset();
-    ({ accessPackageId } = await h.packageInNewCatalog());
-    await h.emulator.admin.resetLog();
+    ({ accessPackageId } = await h.freshTenant());
   });
 
   it("throttles N requests with 429 TooManyRequests and Retry-After, then lets them through", async () => {

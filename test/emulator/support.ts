@@ -38,6 +38,18 @@ export class Harness {
     return { catalogId: catalog.body.id, accessPackageId: accessPackage.body.id };
   }
 
+  /**
+   * A clean slate for one test: no fault rules, an empty tenant and request log, then a catalog with an access
+   * package, whose creation is left out of the log.
+   */
+  async freshTenant(): Promise<{ catalogId: string; accessPackageId: string }> {
+    await this.emulator.admin.clearFaults();
+    await this.emulator.admin.reset();
+    const created = await this.packageInNewCatalog();
+    await this.emulator.admin.resetLog();
+    return created;
+  }
+
   close(): Promise<void> {
     return this.emulator.close();
   }
