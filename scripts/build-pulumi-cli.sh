@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Builds the Pulumi CLI that the real-engine tests run, from the Go module proxy, and prints the directory that holds
+# it on stdout (everything else goes to stderr), so that callers can do:
+#
+#   export PATH="$(scripts/build-pulumi-cli.sh):$PATH"
+#
+# What it builds, into a cache outside the work tree keyed by version and by the sources below:
+#   pulumi                         github.com/pulumi/pulumi/pkg/v3/cmd/pulumi at the version pinned in
+#                                  tools/pulumi-cli/go.mod (the same as the @pulumi/pulumi devDependency)
+#   pulumi-language-nodejs         tools/pulumi-language-nodejs: Pulumi's own Node.js language host module is not
+#                                  served by the module proxy here, so this project carries a small one of its own
+#   pulumi-resource-pulumi-nodejs  the dynamic-provider plugin shim, copied from the installed @pulumi/pulumi package,
+#                                  where Pulumi's release archives take it from too
+#
+# Idempotent: a second run finds the cache and only prints. PULUMI_CLI_CACHE overrides the cache root.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cli_module="$root/tools/pulumi-cli"
+host_module="$root/tools/pulumi-language-nodejs"
+shim="$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
+
+log() { printf '%s\n' "$*" >&2; }
+
+command -v go >/dev/null || { log "build-pulumi-cli: Go is not installed (the CLI is built from Go modules)"; exit 1; }
+[ -f "$shim" ] || { log "build-pulumi-cli: $shim is missing: run npm ci first"; exit 1; }
+
+version="$(sed -n 's|^require github.com/pulumi/pulumi/pkg/v3 v\(.*\)$|\1|p' "$cli_module/go.mod")"
+sdk_version="$(node -p "require('$root/package.json').devDependencies['@pulumi/pulumi']")"
+if [ "$version" != "$sdk_version" ]; then
+  log "build-pulumi-cli: tools/pulumi-cli pins the CLI at $version but @pulumi/pulumi is $sdk_version; keep them equal"
+  exit 1
+fi
+
+# The key covers every input of the build, so changing the host or the pins rebuilds instead of reusing a stale copy.
+key="$(cat "$cli_module/go.mod" "$cli_module/go.sum" "$host_module"/*.go "$host_module/go.mod" "$host_module/go.sum" "$shim" \
+  | sha256sum | cut -c1-12)"
+cache_root="${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-entra-assignment-policy/pulumi-cli}"
+bin="$cache_root/v$version-$key/bin"
+
+if [ ! -x "$bin/pulumi" ]; then
+  log "build-pulumi-cli: building Pulumi CLI v$version into $bin (several minutes on a cold Go cache)"
+  started=$SECONDS
+  mkdir -p "$(dirname "$bin")"
+  staging="$(mktemp -d "$(dirname "$bin")/staging.XXXXXX")"
+  trap 'rm -rf "$staging"' EXIT
+  (cd "$cli_module" && GOFLAGS=-mod=readonly GOBIN="$staging" go install \
+    -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$version" \
+    github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
+  (cd "$host_module" && GOFLAGS=-mod=readonly go build -o "$staging/pulumi-language-nodejs" \
+    -ldflags "-X main.version=$version" .)
+  cp "$shim" "$staging/pulumi-resource-pulumi-nodejs"
+  chmod +x "$staging/pulumi-resource-pulumi-nodejs"
+  # A rename is atomic: a concurrent or interrupted run never leaves a half-filled bin directory behind.
+  mv -T "$staging" "$bin" 2>/dev/null || rm -rf "$staging"
+  trap - EXIT
+  log "build-pulumi-cli: built in $((SECONDS - started)) s"
+fi
+
+log "build-pulumi-cli: $bin"
+log "build-pulumi-cli: pulumi version $("$bin/pulumi" version)"
+printf '%s\n' "$bin"
