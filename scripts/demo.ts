@@ -48,7 +48,7 @@ async function deployWithCli(config: StackConfig): Promise<string> {
   // A throwaway file backend whose secrets (the token) are sealed with a passphrase nobody needs to remember.
   const cli = await PulumiCli.create({ projectDir: ROOT, config, passphrase: randomBytes(16).toString("hex") });
   try {
-    heading("Plan (pulumi preview)");
+    heading(`Plan (pulumi preview, the real engine: ${await cli.version()})`);
     const preview = (await cli.preview()) as { steps?: { op: string; urn: string }[] };
     for (const step of preview.steps ?? []) console.log(describeStep(step.op, step.urn));
     heading("Deployment (pulumi up)");

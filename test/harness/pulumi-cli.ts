@@ -45,11 +45,21 @@ export interface PulumiCliOptions {
   env?: NodeJS.ProcessEnv;
   /** `PULUMI_CONFIG_PASSPHRASE`; defaults to a fixed test passphrase. */
   passphrase?: string;
+  /** Runs every command with `--logtostderr --logflow -v=9`, so the engine's and plugins' logs land in the transcript. */
+  verboseLogs?: boolean;
 }
 
 /** Drives `pulumi` commands against a stack whose backend and config file live in a temporary directory. */
 export class PulumiCli {
-  private constructor(private readonly dir: string, private readonly opts: PulumiCliOptions, private readonly stack: string) {}
+  /** Everything every command printed, stdout and stderr, in order: what a user or a CI log would see. */
+  transcript = "";
+
+  private constructor(
+    /** The backend directory: stack state, its history and backups. */
+    readonly dir: string,
+    private readonly opts: PulumiCliOptions,
+    private readonly stack: string,
+  ) {}
 
   /** Creates the backend directory, inits the stack and sets its config. */
   static async create(opts: PulumiCliOptions): Promise<PulumiCli> {
@@ -67,9 +77,9 @@ export class PulumiCli {
     }
   }
 
-  /** `pulumi preview --json`, parsed. */
+  /** `pulumi preview --json --show-sames`, parsed: unchanged resources are listed too, with the op `same`. */
   async preview(): Promise<unknown> {
-    return JSON.parse(await this.run(["preview", "--json", ...this.configFile()]));
+    return JSON.parse(await this.run(["preview", "--json", "--show-sames", ...this.configFile()]));
   }
 
   /** `pulumi up --yes --skip-preview`; the CLI's output. */
@@ -88,6 +98,16 @@ export class PulumiCli {
   /** `pulumi destroy --yes`. */
   destroy(): Promise<string> {
     return this.run(["destroy", "--yes", ...this.configFile()]);
+  }
+
+  /** `pulumi version`, e.g. `v3.248.0`. */
+  async version(): Promise<string> {
+    return (await this.run(["version"])).trim();
+  }
+
+  /** `pulumi import <type> <name> <id> --yes`: adopts an existing resource into the stack. */
+  importResource(type: string, name: string, id: string): Promise<string> {
+    return this.run(["import", type, name, id, "--yes", ...this.configFile()]);
   }
 
   /** `pulumi stack export`, secrets still encrypted. */
@@ -110,9 +130,10 @@ export class PulumiCli {
   }
 
   private run(args: string[]): Promise<string> {
-    const stackArgs = args[0] === "stack" && args[1] === "init" ? [] : ["--stack", this.stack];
+    const stackArgs = (args[0] === "stack" && args[1] === "init") || args[0] === "version" ? [] : ["--stack", this.stack];
     return new Promise((resolve, reject) => {
-      execFile("pulumi", [...args, ...stackArgs, "--non-interactive"], {
+      const logging = this.opts.verboseLogs ? ["--logtostderr", "--logflow", "-v=9"] : [];
+      execFile("pulumi", [...args, ...stackArgs, "--non-interactive", ...logging], {
         cwd: this.opts.projectDir,
         env: {
           ...process.env,
@@ -126,6 +147,7 @@ export class PulumiCli {
         },
         maxBuffer: 64 * 1024 * 1024,
       }, (error, stdout, stderr) => {
+        this.transcript += stdout + stderr;
         if (error) reject(new Error(`pulumi ${args.join(" ")} failed: ${stderr || stdout || error.message}`));
         else resolve(stdout);
       });

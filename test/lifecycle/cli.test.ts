@@ -80,6 +80,18 @@ describeWithCli("lifecycle: the policy through the real pulumi CLI", function ()
     assert.equal(after.outputs.description, "Changed by the program");
   });
 
+  it("fails preview and up on a check failure, naming the property path, before any Graph request", async () => {
+    const [stack, graph] = [cli!, emulator!];
+    await stack.setConfig({ "lifecycle:denialAfter": "P2X" });
+    try {
+      await assert.rejects(stack.preview(), /requestApprovalSettings\.stages\[0\]\.durationBeforeAutomaticDenial/);
+      await assert.rejects(stack.up(), /requestApprovalSettings\.stages\[0\]\.durationBeforeAutomaticDenial/);
+      assert.deepEqual(await graphCalls(graph), []);
+    } finally {
+      await stack.setConfig({ "lifecycle:denialAfter": "P2D" });
+    }
+  });
+
   it("replaces the policy, create before delete, when the program moves it to another access package", async () => {
     const [stack, graph] = [cli!, emulator!];
     const [before] = await exportedPolicies(stack);
@@ -109,6 +121,46 @@ describeWithCli("lifecycle: the policy through the real pulumi CLI", function ()
     await stack.destroy();
     assert.deepEqual(await graphCalls(graph), [`DELETE ${POLICY}`, `GET ${POLICY}`]);
     assert.deepEqual(await exportedPolicies(stack), []);
+    assert.deepEqual(await graph.admin.policies(), []);
+  });
+});
+
+describeWithCli("lifecycle: a create that fails half-way through the real pulumi CLI", function () {
+  let emulator: RunningGraphEmulator | undefined;
+  let cli: PulumiCli | undefined;
+
+  before(async function () {
+    emulator = await startGraphEmulator();
+    const catalog = await emulator.admin.seed("catalogs", { displayName: "partial" });
+    const accessPackage = await emulator.admin.seed("accessPackages", { displayName: "partial-package", catalog: { id: catalog.id } });
+    cli = await PulumiCli.create({
+      projectDir: LIFECYCLE_PROJECT,
+      config: { ...emulatorStackConfig(emulator), "lifecycle:accessPackageId": accessPackage.id, "entra:operationTimeout": "PT1S" },
+    });
+  });
+  after(async () => {
+    await cli?.dispose();
+    await emulator?.close();
+  });
+
+  it("keeps the created policy in state when its read-back times out, and the next up manages it without a second POST", async () => {
+    const [stack, graph] = [cli!, emulator!];
+    // The POST's answer is lost and Graph's list lags past the deadline: the provider knows the id only from its lookups.
+    const drop = await graph.admin.addFault({ kind: "drop", phase: "afterApply", method: "POST", pathRegex: "/assignmentPolicies$", times: 1 });
+    const lag = await graph.admin.addFault({ kind: "readAfterWriteLag", pathRegex: "/assignmentPolicies$", requests: 100_000 });
+    await assert.rejects(stack.up());
+    await graph.admin.removeFault(drop.id);
+    await graph.admin.removeFault(lag.id);
+    const tenant = await graph.admin.policies();
+    assert.equal(tenant.length, 1);
+    assert.deepEqual((await exportedPolicies(stack)).map((p) => p.id), [tenant[0].id], "the engine kept the policy it was told about");
+
+    await graph.admin.resetLog();
+    await stack.setConfig({ "entra:operationTimeout": "PT15S" });
+    await stack.up();
+    assert.ok(!(await graphCalls(graph)).some((call) => call.startsWith("POST ")), "no second POST");
+    assert.deepEqual((await graph.admin.policies()).map((p) => p.id), [tenant[0].id]);
+    await stack.destroy();
     assert.deepEqual(await graph.admin.policies(), []);
   });
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import * as path from "node:path";
+import { isPulumiCliAvailable } from "../harness";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -16,6 +17,8 @@ describe("npm start (scripts/demo.ts): the quickstart against the emulator", fun
 
     assert.equal(code, 0, stderr);
     assert.match(stdout, /^\+ create AccessPackageAssignmentPolicy all-users$/m);
+    // It says which engine ran: the real CLI when one is on PATH, else the harness.
+    assert.match(stdout, isPulumiCliAvailable() ? /^=== Plan \(pulumi preview, the real engine: v\d+\.\d+\.\d+\)$/m : /^=== Plan \(preview through the engine harness/m);
     const policy = JSON.parse(/^\{\n[\s\S]*?^\}$/m.exec(stdout)![0]);
     assert.equal(policy.displayName, "All Users");
     assert.equal(policy.allowedTargetScope, "allDirectoryUsers");

@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
 import { randomBytes, randomUUID } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../emulator";
-import { EngineError, type Engine } from "../harness";
-import { ACCESS_PACKAGE, graphCalls, lifecycleEngine, policyInState, policyUrn, POLICIES, POLICY } from "./lifecycleStack";
+import { describeWithCli, EngineError, PulumiCli, type Engine } from "../harness";
+import { emulatorStackConfig } from "../support/emulatorStackConfig";
+import { ACCESS_PACKAGE, graphCalls, LIFECYCLE_PROJECT, lifecycleEngine, policyInState, policyUrn, POLICIES, POLICY } from "./lifecycleStack";
 
 /** A secret value that is easy to find anywhere it leaks to. */
 function secret(label: string): string {
@@ -101,6 +104,82 @@ describe("lifecycle: credentials in stack config and environment never reach sta
       for (const leak of [...Object.values(secrets), emulator.url, "entra:", "azuread:"]) {
         assert.ok(!(text as string).includes(leak), `__provider holds ${leak}`);
       }
+    }
+  });
+});
+
+/** The text of every file under `dir`: state, its history and backups, config. */
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name), "utf8"));
+}
+
+describeWithCli("lifecycle: credentials never reach state, logs or output through the real pulumi CLI", function () {
+  const token = secret("entra-token");
+  const secrets = {
+    token,
+    azureadClientSecret: secret("azuread-client-secret"),
+    armClientSecret: secret("arm-client-secret"),
+    azureClientSecret: secret("azure-client-secret"),
+    envToken: secret("env-graph-token"),
+    oidcToken: secret("arm-oidc-token"),
+  };
+  let emulator: RunningGraphEmulator | undefined;
+  let cli: PulumiCli | undefined;
+
+  before(async () => {
+    emulator = await startGraphEmulator({ token });
+    const catalog = await emulator.admin.seed("catalogs", { displayName: "secrets" });
+    const accessPackage = await emulator.admin.seed("accessPackages", { displayName: "secrets-package", catalog: { id: catalog.id } });
+    cli = await PulumiCli.create({
+      projectDir: LIFECYCLE_PROJECT,
+      // The engine's and the plugins' own logs go to stderr too, so the scan covers what `-v=9` would write.
+      verboseLogs: true,
+      config: {
+        ...emulatorStackConfig(emulator),
+        "lifecycle:accessPackageId": accessPackage.id,
+        "azuread:tenantId": randomUUID(),
+        "azuread:clientId": randomUUID(),
+        "azuread:clientSecret": { secret: secrets.azureadClientSecret },
+      },
+      env: {
+        ENTRA_GRAPH_TOKEN: secrets.envToken,
+        ARM_CLIENT_SECRET: secrets.armClientSecret,
+        ARM_OIDC_TOKEN: secrets.oidcToken,
+        AZURE_CLIENT_SECRET: secrets.azureClientSecret,
+      },
+    });
+  });
+  after(async () => {
+    await cli?.dispose();
+    await emulator?.close();
+  });
+
+  it("runs preview, up, update, refresh, a failing update and destroy with every credential kept out of every file and every line printed", async function () {
+    // Six CLI commands at -v=9.
+    this.timeout(10 * 60_000);
+    const [stack, graph] = [cli!, emulator!];
+    const kept: string[] = [];
+    await stack.preview();
+    await stack.up();
+    await stack.setConfig({ "lifecycle:description": "updated with secrets around" });
+    await stack.up();
+    await stack.refresh();
+    kept.push(...filesUnder(stack.dir));
+
+    await stack.setConfig({ "lifecycle:description": "never applied", "entra:operationTimeout": "PT1S" });
+    const fault = await graph.admin.addFault({ kind: "serverError", status: 503, method: "PUT", path: POLICY.replace("{id}", "*") });
+    const failure = await stack.up().then(() => undefined, (error: unknown) => error as Error);
+    await graph.admin.removeFault(fault.id);
+    assert.match(String(failure?.message), /503/, "the update fails while Graph answers 503");
+
+    await stack.destroy();
+    kept.push(...filesUnder(stack.dir), stack.transcript);
+    assert.ok(kept.some((text) => text.includes("updated with secrets around")), "the scan sees the state's plain values");
+    assert.ok(stack.transcript.includes("POST"), "the scan sees the verbose logs");
+    for (const [name, value] of Object.entries(secrets)) {
+      assert.ok(!kept.some((text) => text.includes(value)), `${name} leaked into a state file or the CLI's output`);
     }
   });
 });

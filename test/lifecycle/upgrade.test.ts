@@ -3,7 +3,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../emulator";
-import type { Engine } from "../harness";
+import { describeWithCli, PulumiCli, type Engine } from "../harness";
+import { emulatorStackConfig } from "../support/emulatorStackConfig";
 import { ACCESS_PACKAGE, graphCalls, LIFECYCLE_PROJECT, lifecycleEngine, POLICIES, POLICY, policyInState, policyUrn } from "./lifecycleStack";
 
 const REPO = path.resolve(__dirname, "../..");
@@ -23,7 +24,7 @@ class InstalledProject {
       if (name === PACKAGE || name === ".bin") continue;
       fs.symlinkSync(path.join(REPO, "node_modules", name), path.join(this.dir, "node_modules", name), "dir");
     }
-    for (const file of ["Pulumi.yaml", "index.ts"]) fs.copyFileSync(path.join(LIFECYCLE_PROJECT, file), path.join(this.dir, file));
+    for (const file of ["Pulumi.yaml", "index.ts", "knownAfterCreate.ts"]) fs.copyFileSync(path.join(LIFECYCLE_PROJECT, file), path.join(this.dir, file));
     // Without a tsconfig.json ts-node falls back to settings TypeScript 5.9 rejects; a user's project has one too.
     fs.writeFileSync(path.join(this.dir, "tsconfig.json"), JSON.stringify({
       compilerOptions: { target: "ES2022", module: "commonjs", moduleResolution: "node", strict: true, esModuleInterop: true },
@@ -88,5 +89,48 @@ describe("lifecycle: upgrading the provider package between up and destroy", fun
     for (const request of deleted) assert.match(request.userAgent ?? "", new RegExp(`^${PACKAGE}/1\\.1\\.0 `), "version B ran the delete");
     assert.deepEqual(engine.state.resources, []);
     assert.deepEqual(await emulator.admin.policies(), []);
+  });
+});
+
+describeWithCli("lifecycle: upgrading the provider package between up and destroy, through the real pulumi CLI", function () {
+  let emulator: RunningGraphEmulator | undefined;
+  let project: InstalledProject | undefined;
+  let cli: PulumiCli | undefined;
+
+  before(async () => {
+    emulator = await startGraphEmulator();
+    project = new InstalledProject();
+    const catalog = await emulator.admin.seed("catalogs", { displayName: "upgrade" });
+    const accessPackage = await emulator.admin.seed("accessPackages", { displayName: "upgrade-package", catalog: { id: catalog.id } });
+    cli = await PulumiCli.create({
+      projectDir: project.dir,
+      config: { ...emulatorStackConfig(emulator), "lifecycle:accessPackageId": accessPackage.id },
+    });
+  });
+  after(async () => {
+    await cli?.dispose();
+    await emulator?.close();
+    project?.dispose();
+  });
+
+  it("shows no diff after the upgrade, sends nothing on up, and runs the delete with the new version", async () => {
+    const [stack, graph, installed] = [cli!, emulator!, project!];
+    installed.install("1.0.0");
+    await stack.up();
+    const created = await graph.admin.requests();
+    assert.ok(created.every((r) => r.userAgent?.startsWith(`${PACKAGE}/1.0.0 `)), "version A created the policy");
+
+    installed.install("1.1.0");
+    await graph.admin.resetLog();
+    const plan = (await stack.preview()) as { steps?: { op: string; urn: string }[] };
+    assert.deepEqual((plan.steps ?? []).filter((s) => s.urn.endsWith("::policy")).map((s) => s.op), ["same"]);
+    await stack.up();
+    assert.deepEqual(await graphCalls(graph), []);
+
+    await stack.destroy();
+    const deleted = await graph.admin.requests();
+    assert.deepEqual(deleted.map((r) => `${r.method} ${r.route}`), [`DELETE ${POLICY}`, `GET ${POLICY}`]);
+    for (const request of deleted) assert.match(request.userAgent ?? "", new RegExp(`^${PACKAGE}/1\\.1\\.0 `), "version B ran the delete");
+    assert.deepEqual(await graph.admin.policies(), []);
   });
 });
