@@ -8,6 +8,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import {
     createPolicyApi,
     DisplayNameTakenError,
+    GraphRequestError,
     resolveGraphSettings,
     WriteAppliedError,
     type ConfigSource,
@@ -22,10 +23,12 @@ import {
     inputsFromOutputs,
     outputsFromGraph,
     toGraphBody,
+    type GraphPolicy,
     type PolicyInputs,
     type PolicyOutputs,
 } from "./model";
 import { adoptionTarget, nameTakenError } from "./adoption";
+import { withHint } from "./graph/errors";
 
 type Operations = Required<Omit<pulumi.dynamic.ResourceProvider<PolicyInputs, PolicyOutputs>, "configure">>;
 
@@ -89,6 +92,35 @@ function reflecting(inputs: PolicyInputs, known: Known): Reflects {
     return (policy) => !diffPolicy(stateOf(policy, known) as unknown as Record<string, unknown>, inputs as unknown as Record<string, unknown>).changes;
 }
 
+/**
+ * The body as `@microsoft/microsoft-graph-types` 2.43.1 types it; those typings predate members the provider sends
+ * (the oracle test holds the body to Graph's current v1.0 models instead).
+ */
+function asGraph(body: GraphPolicy): Policy {
+    return body as unknown as Policy;
+}
+
+/**
+ * A PUT of `body`, which carries properties Graph returned that this version does not know. If Graph refuses the
+ * PUT, the error names them: one of them may be what Graph refuses.
+ */
+async function replaceCarrying(api: PolicyApi, id: string, body: GraphPolicy, carried: PolicyOutputs["carriedGraphProperties"], ctx: Parameters<PolicyApi["replace"]>[2]): Promise<Policy> {
+    try {
+        return await api.replace(id, asGraph(body), ctx);
+    } catch (error) {
+        const names = Object.keys(carried ?? {});
+        if (names.length === 0 || !(error instanceof GraphRequestError) || error.statusCode !== 400) {
+            throw error;
+        }
+        throw withHint(
+            error,
+            `The update sent back properties Graph holds that this version of pulumi-entra-assignment-policy does not know (${names.join(", ")}), ` +
+                "so that it would not reset them. If Graph refuses one of them, upgrade pulumi-entra-assignment-policy to a version that knows it, " +
+                "or clear it in the Entra admin center and run `pulumi refresh` before `pulumi up`.",
+        );
+    }
+}
+
 function catalogIdOf(policy: Policy): string | undefined {
     return policy.catalog?.id ?? policy.accessPackage?.catalog?.id ?? undefined;
 }
@@ -124,16 +156,17 @@ export function bindOperations(config?: ConfigSource): Operations {
 
         async create(inputs) {
             const { api, ...ctx } = context(inputs);
-            const body = toGraphBody(inputs);
             try {
                 const adopted = await adoptionTarget(api, inputs, ctx);
                 const known: Known = { adopt: inputs.adopt, accessPackageId: inputs.accessPackageId, catalogId: adopted && catalogIdOf(adopted) };
                 if (adopted?.id) {
                     const { id } = adopted;
                     const lastKnown = { modifiedDateTime: adopted.modifiedDateTime ?? undefined };
-                    return { id, outs: stateOf(await api.replace(id, body, { ...ctx, id, reflects: reflecting(inputs, known), lastKnown }), known) };
+                    const carried = outputsFromGraph(adopted).carriedGraphProperties;
+                    const written = await replaceCarrying(api, id, toGraphBody(inputs, carried), carried, { ...ctx, id, reflects: reflecting(inputs, known), lastKnown });
+                    return { id, outs: stateOf(written, known) };
                 }
-                const policy = await api.create(body, ctx);
+                const policy = await api.create(asGraph(toGraphBody(inputs)), ctx);
                 return { id: policy.id as string, outs: stateOf(policy, known) };
             } catch (error) {
                 if (error instanceof DisplayNameTakenError) {
@@ -159,7 +192,8 @@ export function bindOperations(config?: ConfigSource): Operations {
             const { api, ...ctx } = context(news);
             const known: Known = { adopt: news.adopt, accessPackageId: news.accessPackageId, catalogId: olds.catalogId };
             const lastKnown = { modifiedDateTime: olds.modifiedDateTime };
-            const policy = await api.replace(id, toGraphBody(news), { ...ctx, id, reflects: reflecting(news, known), lastKnown });
+            const carried = olds.carriedGraphProperties;
+            const policy = await replaceCarrying(api, id, toGraphBody(news, carried), carried, { ...ctx, id, reflects: reflecting(news, known), lastKnown });
             return { outs: stateOf(policy, known) };
         },
 

@@ -21,6 +21,7 @@ const OUTPUT_PROPERTIES = [
     "createdDateTime",
     "modifiedDateTime",
     "catalogId",
+    "carriedGraphProperties",
 ] as const satisfies readonly Exclude<keyof PolicyOutputs, "id">[];
 
 type OutputProperty = (typeof OUTPUT_PROPERTIES)[number];

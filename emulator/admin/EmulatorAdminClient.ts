@@ -118,6 +118,14 @@ export class EmulatorAdminClient {
     return this.call("PATCH", `/state/${collection}/${id}`, patch);
   }
 
+  /**
+   * Sets properties the emulator's v1.0 schema does not have on a policy, as a newer Graph holding them would (its
+   * Graph then takes them in POST and PUT bodies too, until the next reset).
+   */
+  storeNewerPolicyProperties(id: string, properties: Record<string, unknown>): Promise<AssignmentPolicyRecord> {
+    return this.call("PATCH", `/newer-graph/assignmentPolicies/${id}`, properties);
+  }
+
   /** Deletes an object out of band. */
   remove(collection: CollectionName, id: string): Promise<void> {
     return this.call("DELETE", `/state/${collection}/${id}`);

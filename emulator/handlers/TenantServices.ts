@@ -12,6 +12,11 @@ export interface TenantServices {
   now(): string;
   /** A new object id. */
   newId(): string;
+  /**
+   * Policy properties this tenant's Graph knows beyond the emulator's v1.0 schema, as a newer Graph would (set
+   * through the admin API): a body may carry them, and they are stored and rendered as sent.
+   */
+  newerPolicyProperties: Set<string>;
 }
 
 /** Path prefix of every entitlement-management route. */
@@ -33,5 +38,6 @@ export function createTenantServices(store: TenantStore): TenantServices {
       return new Date(last).toISOString();
     },
     newId: randomUUID,
+    newerPolicyProperties: new Set(),
   };
 }

@@ -81,6 +81,20 @@ function modifyOutOfBand(tenant: TenantServices, collection: CollectionName, id:
   return updated;
 }
 
+/**
+ * Makes this tenant's Graph a newer one that knows `patch`'s properties on every policy, and sets them on policy
+ * `id` as an edit in the portal would: GET renders them, and a POST or PUT may carry them (and drops them when it
+ * does not, as PUT resets what it is not sent).
+ */
+function storeNewerPolicyProperties(tenant: TenantServices, id: string, patch: JsonValue | undefined): EntityRecord {
+  if (!isJsonObject(patch)) throw graphErrors.invalidJson("expected an object.");
+  for (const key of Object.keys(patch)) {
+    if (key === "id" || key.includes("@")) throw graphErrors.invalidProperty(key, "is not a property a newer Graph could add.");
+    tenant.newerPolicyProperties.add(key);
+  }
+  return modifyOutOfBand(tenant, "assignmentPolicies", id, patch);
+}
+
 /** Routes of the admin API: request log, faults, and direct tenant state. */
 export function adminRoutes(tenant: TenantServices, faults: FaultInjector, log: RequestLog): Route[] {
   const asJson = (value: unknown): JsonValue => value as JsonValue;
@@ -120,6 +134,7 @@ export function adminRoutes(tenant: TenantServices, faults: FaultInjector, log: 
       template: `${ADMIN_PREFIX}/reset`,
       handler: () => {
         tenant.store.reset();
+        tenant.newerPolicyProperties.clear();
         return { status: 204 };
       },
     },
@@ -143,6 +158,11 @@ export function adminRoutes(tenant: TenantServices, faults: FaultInjector, log: 
       method: "PATCH",
       template: `${ADMIN_PREFIX}/state/{collection}/{id}`,
       handler: (request) => json(asJson(modifyOutOfBand(tenant, collectionOf(request.params.collection), request.params.id, request.body))),
+    },
+    {
+      method: "PATCH",
+      template: `${ADMIN_PREFIX}/newer-graph/assignmentPolicies/{id}`,
+      handler: (request) => json(asJson(storeNewerPolicyProperties(tenant, request.params.id, request.body))),
     },
     {
       method: "DELETE",

@@ -49,7 +49,7 @@ function toRecord(tenant: TenantServices, input: AssignmentPolicyInput, id: stri
 
 /** Validates and stores a new policy (POST semantics); `id` only from admin seeding. */
 export function createAssignmentPolicy(tenant: TenantServices, body: JsonValue | undefined, id?: string): AssignmentPolicyRecord {
-  const input = readAssignmentPolicyBody(body, "create");
+  const input = readAssignmentPolicyBody(body, "create", [...tenant.newerPolicyProperties]);
   checkReferences(tenant, input);
   const now = tenant.now();
   const record = toRecord(tenant, input, newObjectId(tenant, id), now, now);
@@ -69,7 +69,7 @@ function requirePolicy(tenant: TenantServices, id: string): AssignmentPolicyReco
  */
 function replaceAssignmentPolicy(tenant: TenantServices, id: string, body: JsonValue | undefined): AssignmentPolicyRecord {
   const existing = requirePolicy(tenant, id);
-  const input = readAssignmentPolicyBody(body, "replace");
+  const input = readAssignmentPolicyBody(body, "replace", [...tenant.newerPolicyProperties]);
   if (input.accessPackageId !== existing.accessPackageId) {
     throw graphErrors.invalidProperty("accessPackage.id", `the access package of a policy cannot be changed (is '${existing.accessPackageId}').`);
   }

@@ -25,6 +25,7 @@ export const ALLOWED_TARGET_SCOPES = [
   "allDirectoryServicePrincipals",
   "allConfiguredConnectedOrganizationUsers",
   "allExternalUsers",
+  "allDirectoryAgentIdentities",
 ] as const;
 
 /** Values of `accessPackageCustomExtensionStage`. */
@@ -48,7 +49,9 @@ export function extensionTypeForStage(stage: string): string {
 const SPECIFIC_TARGET_TYPES: Readonly<Record<string, readonly string[]>> = {
   specificDirectoryUsers: ["singleUser", "groupMembers", "attributeRuleMembers"],
   specificConnectedOrganizationUsers: ["connectedOrganizationMembers"],
-  specificDirectoryServicePrincipals: ["singleServicePrincipal", "groupMembers", "targetApplicationOwners"],
+  // singleServicePrincipal is the one subject set that names a service principal; groups hold users, and application
+  // owners request on an application's behalf.
+  specificDirectoryServicePrincipals: ["singleServicePrincipal"],
 };
 
 /** A customExtensionStageSetting as the client sent it. */
@@ -90,17 +93,12 @@ export const POLICY_PROPERTIES = [
   "modifiedDateTime",
 ] as const;
 // The timestamps and `catalog` are read-only: a client may echo them back from a GET; the service ignores them.
+// Beta-only names (`accessPackageId`, `accessReviewSettings`) are no v1.0 properties and are refused like any other.
 const POLICY_KEYS = ["id", ...POLICY_PROPERTIES, "questions", "customExtensionStageSettings", "accessPackage", "catalog"];
-/**
- * Beta-era names the documented v1.0 PUT example 2 still sends: `accessPackageId` stands in for
- * `accessPackage.id`, `accessReviewSettings` is ignored.
- */
-const LEGACY_POLICY_KEYS = ["accessPackageId", "accessReviewSettings"];
 
 function readAccessPackageId(r: ObjectReader): string {
   const reference = r.optionalObject("accessPackage");
-  const legacy = r.optionalString("accessPackageId");
-  const id = reference ? new ObjectReader(reference, r.at("accessPackage"), "microsoft.graph.accessPackage", ["id"], ["displayName", "description", "isHidden", "createdDateTime", "modifiedDateTime"]).optionalString("id") : legacy;
+  const id = reference ? new ObjectReader(reference, r.at("accessPackage"), "microsoft.graph.accessPackage", ["id"], ["displayName", "description", "isHidden", "createdDateTime", "modifiedDateTime"]).optionalString("id") : null;
   if (id === null) throw graphErrors.missingProperty(r.at("accessPackage.id"));
   if (!isGuid(id)) throw graphErrors.invalidProperty(r.at("accessPackage.id"), `'${id}' is not a valid GUID.`);
   return id.toLowerCase();
@@ -155,21 +153,27 @@ function checkAutomaticPolicy(properties: JsonObject): void {
   }
 }
 
+/** Properties Graph's update page marks Required: a PUT without them is refused, never filled in. */
+const REQUIRED_ON_REPLACE = ["requestorSettings", "requestApprovalSettings"];
+
 /**
- * Reads a create (`POST`) or whole-object replace (`PUT`) body. On PUT every omitted property
- * takes its default, which is what "PUT replaces the object" means on the wire; only
- * `allowedTargetScope` differs: required on create, but the documented PUT example 2 omits it,
- * so on PUT it falls back to `notSpecified`.
+ * Reads a create (`POST`) or whole-object replace (`PUT`) body. On PUT every omitted optional
+ * property takes its default, which is what "PUT replaces the object" means on the wire; the
+ * properties the update page marks Required must be sent. `newer` names properties a newer
+ * Graph knows (set through the admin API): they are kept as sent, unvalidated.
  */
-export function readAssignmentPolicyBody(body: JsonValue | undefined, mode: "create" | "replace"): AssignmentPolicyInput {
-  const r = new ObjectReader(body, "", POLICY_TYPE, POLICY_KEYS, LEGACY_POLICY_KEYS);
+export function readAssignmentPolicyBody(body: JsonValue | undefined, mode: "create" | "replace", newer: readonly string[] = []): AssignmentPolicyInput {
+  const r = new ObjectReader(body, "", POLICY_TYPE, [...POLICY_KEYS, ...newer]);
+  if (mode === "replace") {
+    for (const key of REQUIRED_ON_REPLACE) if (!r.has(key)) throw graphErrors.missingProperty(key);
+  }
   const displayName = r.requiredString("displayName");
   if (displayName.trim() === "") throw graphErrors.invalidProperty("displayName", "must not be empty.");
   const automaticRequestSettings = readAutomaticRequestSettings(r.raw("automaticRequestSettings"), "automaticRequestSettings");
   const properties: JsonObject = {
     displayName,
     description: r.requiredString("description"),
-    allowedTargetScope: r.enumValue("allowedTargetScope", ALLOWED_TARGET_SCOPES, mode === "create" ? undefined : "notSpecified"),
+    allowedTargetScope: r.enumValue("allowedTargetScope", ALLOWED_TARGET_SCOPES),
     specificAllowedTargets: readSubjectSets(r, "specificAllowedTargets"),
     expiration: readExpiration(r.raw("expiration"), "expiration"),
     requestorSettings: readRequestorSettings(r.raw("requestorSettings"), "requestorSettings"),
@@ -177,6 +181,7 @@ export function readAssignmentPolicyBody(body: JsonValue | undefined, mode: "cre
     reviewSettings: readReviewSettings(r.raw("reviewSettings"), "reviewSettings"),
     automaticRequestSettings,
     notificationSettings: readNotificationSettings(r.raw("notificationSettings"), "notificationSettings"),
+    ...Object.fromEntries(newer.filter((key) => r.raw(key) !== undefined).map((key) => [key, r.raw(key) as JsonValue])),
   };
   checkTargets(String(properties.allowedTargetScope), properties.specificAllowedTargets as JsonObject[], automaticRequestSettings !== null);
   if (automaticRequestSettings !== null) checkAutomaticPolicy(properties);

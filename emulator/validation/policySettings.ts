@@ -1,7 +1,7 @@
 import { graphErrors } from "../errors/graphErrors";
 import type { JsonObject, JsonValue } from "../json";
 import { isDate } from "./dateTime";
-import { ObjectReader } from "./ObjectReader";
+import { ObjectReader, peekOdataType } from "./ObjectReader";
 import { readSubjectSets } from "./subjectSets";
 
 /*
@@ -16,6 +16,8 @@ const RECURRENCE_PATTERN_TYPES = ["daily", "weekly", "absoluteMonthly", "relativ
 const RECURRENCE_RANGE_TYPES = ["endDate", "noEnd", "numbered"] as const;
 const DAYS_OF_WEEK = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
 const WEEK_INDEXES = ["first", "second", "third", "fourth", "last"] as const;
+const APPROVER_INFORMATION_VISIBILITIES = ["default", "notVisible", "visible"] as const;
+const INT32_MAX = 2_147_483_647;
 
 /** Graph's rendering of a policy without expiration (emulated: the docs show no GET body). */
 export const NO_EXPIRATION: JsonObject = { endDateTime: null, duration: null, type: "noExpiration" };
@@ -52,12 +54,8 @@ export function readRequestorSettings(value: JsonValue | undefined, path: string
     "enableOnBehalfRequestorsToUpdateAccess",
     "enableOnBehalfRequestorsToRemoveAccess",
   ];
-  // The beta names below still appear in the documented v1.0 PUT example 2 and are ignored.
-  const r = new ObjectReader(value ?? {}, path, "microsoft.graph.accessPackageAssignmentRequestorSettings", [...flags, "onBehalfRequestors"], [
-    "acceptRequests",
-    "scopeType",
-    "allowedRequestors",
-  ]);
+  // Beta's acceptRequests, scopeType and allowedRequestors are no v1.0 properties and are refused.
+  const r = new ObjectReader(value ?? {}, path, "microsoft.graph.accessPackageAssignmentRequestorSettings", [...flags, "onBehalfRequestors"]);
   const settings: JsonObject = {};
   for (const flag of flags) settings[flag] = r.boolean(flag, false);
   settings.onBehalfRequestors = readSubjectSets(r, "onBehalfRequestors");
@@ -69,8 +67,16 @@ export function requestorSettingsEnableRequests(settings: JsonObject): boolean {
   return Object.entries(settings).some(([key, flag]) => key.startsWith("enable") && flag === true);
 }
 
+const APPROVAL_STAGE = "microsoft.graph.accessPackageApprovalStage";
+const DYNAMIC_APPROVAL_STAGE = "microsoft.graph.accessPackageDynamicApprovalStage";
+
 function readApprovalStage(value: JsonValue, path: string): JsonObject {
-  const r = new ObjectReader(value, path, "microsoft.graph.accessPackageApprovalStage", [
+  const type = peekOdataType(value, path) ?? APPROVAL_STAGE;
+  if (type !== APPROVAL_STAGE && type !== DYNAMIC_APPROVAL_STAGE) {
+    throw graphErrors.invalidProperty(`${path}.@odata.type`, `'${type}' is not an accessPackageApprovalStage type.`);
+  }
+  const r = new ObjectReader(value, path, type, [
+    "approverInformationVisibility",
     "durationBeforeAutomaticDenial",
     "isApproverJustificationRequired",
     "isEscalationEnabled",
@@ -81,8 +87,12 @@ function readApprovalStage(value: JsonValue, path: string): JsonObject {
     "fallbackEscalationApprovers",
   ]);
   const stage: JsonObject = {
-    // Emulated default: 14 days is what the portal proposes.
-    durationBeforeAutomaticDenial: r.duration("durationBeforeAutomaticDenial", "P14D"),
+    // Only a derived stage renders its type: a plain stage is the declared type of the collection.
+    ...(type === DYNAMIC_APPROVAL_STAGE ? { "@odata.type": `#${DYNAMIC_APPROVAL_STAGE}` } : {}),
+    // Not nullable in Graph's metadata, so an omitted one holds the enum's default member.
+    approverInformationVisibility: r.enumValue("approverInformationVisibility", APPROVER_INFORMATION_VISIBILITIES, "default"),
+    // The docs give no default; an omitted one stays unset rather than taking an invented value.
+    durationBeforeAutomaticDenial: r.duration("durationBeforeAutomaticDenial", null),
     isApproverJustificationRequired: r.boolean("isApproverJustificationRequired", false),
     isEscalationEnabled: r.boolean("isEscalationEnabled", false),
     durationBeforeEscalation: r.duration("durationBeforeEscalation", "PT0S"),
@@ -96,7 +106,8 @@ function readApprovalStage(value: JsonValue, path: string): JsonObject {
     throw graphErrors.invalidProperty(r.at("primaryApprovers"), "an approval stage needs at least one primary or fallback primary approver.");
   }
   if (stage.isEscalationEnabled === true) {
-    if ((stage.escalationApprovers as JsonValue[]).length + (stage.fallbackEscalationApprovers as JsonValue[]).length === 0) {
+    // accessPackageApprovalStage: isEscalationEnabled "If true, then one or more escalationApprovers are configured".
+    if ((stage.escalationApprovers as JsonValue[]).length === 0) {
       throw graphErrors.invalidProperty(r.at("escalationApprovers"), "escalation is enabled but no escalation approver is given.");
     }
     if (stage.durationBeforeEscalation === "PT0S") {
@@ -149,7 +160,7 @@ function readRecurrence(value: JsonValue | undefined, path: string): JsonObject 
   });
   const pattern: JsonObject = {
     type: p.enumValue("type", RECURRENCE_PATTERN_TYPES),
-    interval: p.integer("interval", 1, 1, 99),
+    interval: p.integer("interval", 1, 1, INT32_MAX),
     month: p.integer("month", 0, 0, 12),
     dayOfMonth: p.integer("dayOfMonth", 0, 0, 31),
     daysOfWeek,
@@ -173,7 +184,7 @@ function readRecurrence(value: JsonValue | undefined, path: string): JsonObject 
     startDate: date("startDate"),
     endDate: date("endDate"),
     recurrenceTimeZone: g.optionalString("recurrenceTimeZone"),
-    numberOfOccurrences: g.integer("numberOfOccurrences", 0, 0, 2_147_483_647),
+    numberOfOccurrences: g.integer("numberOfOccurrences", 0, 0, INT32_MAX),
   };
   if (range.type === "endDate" && range.endDate === null) throw graphErrors.missingProperty(g.at("endDate"));
   if (range.type === "numbered" && range.numberOfOccurrences === 0) {

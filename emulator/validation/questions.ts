@@ -1,5 +1,6 @@
 import { graphErrors } from "../errors/graphErrors";
 import type { JsonObject, JsonValue } from "../json";
+import { dotNetPatternProblem } from "./dotNetPattern";
 import { isGuid, ObjectReader, peekOdataType } from "./ObjectReader";
 
 const BASE_KEYS = ["id", "sequence", "isRequired", "isAnswerEditable", "text", "localizations"];
@@ -42,12 +43,9 @@ export function readQuestion(value: JsonValue, path: string): JsonObject {
   };
   if (type === TEXT_INPUT) {
     const regexPattern = r.optionalString("regexPattern");
-    if (regexPattern !== null) {
-      try {
-        new RegExp(regexPattern);
-      } catch {
-        throw graphErrors.invalidProperty(r.at("regexPattern"), "is not a valid regular expression.");
-      }
+    const problem = regexPattern === null ? undefined : dotNetPatternProblem(regexPattern);
+    if (problem !== undefined) {
+      throw graphErrors.invalidProperty(r.at("regexPattern"), `is not a valid .NET regular expression: ${problem}`);
     }
     return { ...question, isSingleLineQuestion: r.boolean("isSingleLineQuestion", false), regexPattern };
   }

@@ -29,6 +29,7 @@ const SUBJECT_SET_TYPES: Readonly<Record<string, { keys: string[]; read: Subject
   externalSponsors: none,
   targetUserSponsors: none,
   targetApplicationOwners: none,
+  targetAgentIdentitySponsorsOrOwners: none,
   attributeRuleMembers: {
     keys: ["membershipRule", "description"],
     read: (r) => ({ description: r.optionalString("description"), membershipRule: r.requiredString("membershipRule") }),

@@ -1,11 +1,12 @@
 /** `requestApprovalSettings` and its stages. */
-import { childPath } from "./checkContext";
+import { childPath, describe } from "./checkContext";
 import { compareDurations, days, formatDuration, isWholeDays, isZero } from "./durations";
-import { booleanValue, durationOf, durationValue, listOf, objectOf, typed, type ObjectRule, type Reader } from "./readers";
+import { APPROVER_INFORMATION_VISIBILITIES } from "./enumValues";
+import { bareODataType, booleanValue, durationOf, durationValue, enumValue, listOf, objectOf, typed, type ObjectRule, type Reader } from "./readers";
 import { approvers } from "./subjectSets";
+import { isUnknown } from "./unknown";
 
-/** Entra denies a pending request after at most this long in one stage. */
-const MAX_DENIAL = days(14);
+// Graph documents the denial as "the number of days that a request can be pending"; it states no upper limit.
 const MIN_DENIAL = days(1);
 const MAX_STAGES = 3;
 
@@ -21,10 +22,10 @@ function isKnownList(value: unknown): value is unknown[] {
 
 const denialWithinLimits: ObjectRule = (stage, path, ctx) => {
     const denial = durationOf(stage.durationBeforeAutomaticDenial);
-    if (denial && (!isWholeDays(denial) || compareDurations(denial, MIN_DENIAL) < 0 || compareDurations(denial, MAX_DENIAL) > 0)) {
+    if (denial && (!isWholeDays(denial) || compareDurations(denial, MIN_DENIAL) < 0)) {
         ctx.fail(
             childPath(path, "durationBeforeAutomaticDenial"),
-            `must be a whole number of days from P1D to P14D (Entra denies a pending request after at most 14 days); got ${formatDuration(denial)}`,
+            `must be a whole number of days, at least P1D (Graph: "the number of days that a request can be pending"); got ${formatDuration(denial)}`,
         );
     }
     return stage;
@@ -57,7 +58,10 @@ const escalationConsistent: ObjectRule = (stage, path, ctx) => {
             );
         }
         if (isEmptyList(stage.escalationApprovers)) {
-            ctx.fail(childPath(path, "escalationApprovers"), "must name at least one approver when isEscalationEnabled is true");
+            ctx.fail(
+                childPath(path, "escalationApprovers"),
+                'must name at least one approver when isEscalationEnabled is true (Graph: isEscalationEnabled "true, then one or more escalationApprovers are configured")',
+            );
         }
         return stage;
     }
@@ -72,26 +76,47 @@ const escalationConsistent: ObjectRule = (stage, path, ctx) => {
     return stage;
 };
 
-/** One `accessPackageApprovalStage` with every default explicit. */
-const approvalStage = typed(
-    "accessPackageApprovalStage",
-    objectOf(
-        "an approval stage",
-        {
-            durationBeforeAutomaticDenial: durationValue({ required: true }),
-            isApproverJustificationRequired: off,
-            isEscalationEnabled: off,
-            durationBeforeEscalation: durationValue({ default: "PT0S" }),
-            primaryApprovers: approvers,
-            fallbackPrimaryApprovers: approvers,
-            escalationApprovers: approvers,
-            fallbackEscalationApprovers: approvers,
-        },
-        {},
-        denialWithinLimits,
-        someoneApproves,
-        escalationConsistent,
-    ),
+const PLAIN_STAGE = "accessPackageApprovalStage";
+const DYNAMIC_STAGE = "accessPackageDynamicApprovalStage";
+
+/**
+ * The stage's derived type: a dynamic stage keeps its `@odata.type`, so that a PUT sends it back as one; a plain
+ * stage's tag is dropped, so that a tagged and an untagged plain stage are one canonical form.
+ */
+const stageType: Reader = (value, path, ctx) => {
+    if (value === undefined || value === null || isUnknown(value)) {
+        return isUnknown(value) ? value : undefined;
+    }
+    const bare = bareODataType(value);
+    if (bare === DYNAMIC_STAGE.toLowerCase()) {
+        return `#microsoft.graph.${DYNAMIC_STAGE}`;
+    }
+    if (bare !== PLAIN_STAGE.toLowerCase()) {
+        ctx.fail(path, `must be #microsoft.graph.${PLAIN_STAGE} (or be left out) or #microsoft.graph.${DYNAMIC_STAGE}; got ${describe(value)}`);
+        return value;
+    }
+    return undefined;
+};
+
+/** One `accessPackageApprovalStage` (or `accessPackageDynamicApprovalStage`) with every default explicit. */
+const approvalStage = objectOf(
+    "an approval stage",
+    {
+        "@odata.type": stageType,
+        durationBeforeAutomaticDenial: durationValue({ required: true }),
+        approverInformationVisibility: enumValue(APPROVER_INFORMATION_VISIBILITIES, { default: "default" }),
+        isApproverJustificationRequired: off,
+        isEscalationEnabled: off,
+        durationBeforeEscalation: durationValue({ default: "PT0S" }),
+        primaryApprovers: approvers,
+        fallbackPrimaryApprovers: approvers,
+        escalationApprovers: approvers,
+        fallbackEscalationApprovers: approvers,
+    },
+    {},
+    denialWithinLimits,
+    someoneApproves,
+    escalationConsistent,
 );
 
 const stagesMatchApproval: ObjectRule = (settings, path, ctx) => {

@@ -1,11 +1,26 @@
 import type { CheckFailure } from "../types";
 
-/** Collects the failures of one check, each tied to the path of the offending property. */
+/** A property this version does not know, found at `path` with `value`. */
+export interface UnknownProperty {
+    readonly path: string;
+    readonly value: unknown;
+}
+
+/**
+ * Collects the failures of one check, each tied to the path of the offending property, and the properties nobody
+ * here knows: in inputs a failure, in Graph's answer a property of a newer Graph that must not be lost.
+ */
 export class CheckContext {
     readonly failures: CheckFailure[] = [];
+    readonly unknownProperties: UnknownProperty[] = [];
 
     fail(property: string, reason: string): void {
         this.failures.push({ property, reason });
+    }
+
+    unknownProperty(path: string, value: unknown, hint: string): void {
+        this.unknownProperties.push({ path, value });
+        this.fail(path, `unknown property; ${hint}`);
     }
 }
 

@@ -6,6 +6,7 @@ import type {
     AccessPackageCustomExtensionStage,
     AccessReviewExpirationBehavior,
     AllowedTargetScope,
+    ApproverInformationVisibility,
     DayOfWeek,
     ExpirationPatternType,
     RecurrencePatternType,
@@ -29,7 +30,10 @@ export const ALLOWED_TARGET_SCOPES = every<AllowedTargetScope>()([
     "allDirectoryServicePrincipals",
     "allConfiguredConnectedOrganizationUsers",
     "allExternalUsers",
+    "allDirectoryAgentIdentities",
 ]);
+
+export const APPROVER_INFORMATION_VISIBILITIES = every<ApproverInformationVisibility>()(["default", "notVisible", "visible"]);
 
 export const EXPIRATION_PATTERN_TYPES = every<ExpirationPatternType>()(["notSpecified", "noExpiration", "afterDateTime", "afterDuration"]);
 

@@ -1,6 +1,7 @@
 /** From Graph's view of a policy to the provider's outputs, and from outputs to the inputs a refresh stores. */
 import type * as Graph from "@microsoft/microsoft-graph-types";
 import type { PolicyInputs, PolicyOutputs } from "../types";
+import { carriedFrom } from "./carriedProperties";
 import { CheckContext } from "./checkContext";
 import { parseDateTime } from "./dateTimes";
 import { canonicalPolicy } from "./policyShape";
@@ -34,14 +35,22 @@ function timestamp(value: unknown): string | undefined {
  * Canonical outputs from a Graph GET response (expanded with accessPackage, catalog, questions and
  * customExtensionStageSettings($expand=customExtension)): annotations, nulls and read-only noise dropped, expanded
  * objects reduced to what the inputs hold, plus `id`, `createdDateTime`, `modifiedDateTime` and `catalogId` (from
- * `catalog.id` or `accessPackage.catalog.id`).
+ * `catalog.id` or `accessPackage.catalog.id`), and the properties this version does not know, to carry
+ * (`carriedGraphProperties`).
  */
 export function outputsFromGraph(policy: Graph.AccessPackageAssignmentPolicy): PolicyOutputs {
     const clean = withoutNoise(policy) as Record<string, unknown>;
     const { id, createdDateTime, modifiedDateTime, accessPackage, catalog, ...properties } = clean;
-    const inputs = canonicalPolicy({ ...properties, accessPackageId: idOf(accessPackage) }, new CheckContext());
+    const ctx = new CheckContext();
+    const inputs = canonicalPolicy({ ...properties, accessPackageId: idOf(accessPackage) }, ctx);
     const catalogId = idOf(catalog) ?? (isPlainObject(accessPackage) ? idOf(accessPackage.catalog) : undefined);
-    const readOnly = { id, createdDateTime: timestamp(createdDateTime), modifiedDateTime: timestamp(modifiedDateTime), catalogId };
+    const readOnly = {
+        id,
+        createdDateTime: timestamp(createdDateTime),
+        modifiedDateTime: timestamp(modifiedDateTime),
+        catalogId,
+        carriedGraphProperties: carriedFrom(ctx.unknownProperties),
+    };
     const present = Object.entries(readOnly).filter(([, value]) => value !== undefined);
     return { ...inputs, ...Object.fromEntries(present) } as unknown as PolicyOutputs;
 }
@@ -51,7 +60,7 @@ export function outputsFromGraph(policy: Graph.AccessPackageAssignmentPolicy): P
  * get this state). `adopt` is carried over from `previousInputs` if given.
  */
 export function inputsFromOutputs(outputs: PolicyOutputs, previousInputs?: Record<string, unknown>): PolicyInputs {
-    const { id: _id, createdDateTime: _created, modifiedDateTime: _modified, catalogId: _catalog, adopt, ...properties } = outputs;
+    const { id: _id, createdDateTime: _created, modifiedDateTime: _modified, catalogId: _catalog, carriedGraphProperties: _carried, adopt, ...properties } = outputs;
     const inputs = canonicalPolicy(properties, new CheckContext());
     const carried = previousInputs?.adopt ?? adopt;
     return (carried === undefined ? inputs : { ...inputs, adopt: carried }) as unknown as PolicyInputs;

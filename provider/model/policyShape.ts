@@ -91,6 +91,17 @@ const requestBasedOrAutomatic: ObjectRule = (policy, _path, ctx) => {
                 ctx.fail(name, `required for a request-based policy (one without automaticRequestSettings); write {} to accept the defaults (${DEFAULT_MEANING[name]})`);
             }
         }
+        // A membership rule assigns by itself: Graph takes one only as the rule of an auto-assignment policy.
+        const targets = Array.isArray(policy.specificAllowedTargets) ? policy.specificAllowedTargets : [];
+        targets.forEach((target, i) => {
+            if (nameOfSubjectSet(target) === "attributeRuleMembers") {
+                ctx.fail(
+                    `${indexPath("specificAllowedTargets", i)}["@odata.type"]`,
+                    "attributeRuleMembers is allowed only in an auto-assignment policy (one with automaticRequestSettings); " +
+                        "a request-based policy lists singleUser or groupMembers, or use a dynamic group with groupMembers",
+                );
+            }
+        });
         return policy;
     }
     if (isUnknown(automatic)) {

@@ -26,7 +26,7 @@ const choice = typed("accessPackageAnswerChoice", objectOf("an answer choice", {
     localizations,
 }));
 
-const choicesAreUsable: ObjectRule = (question, path, ctx) => {
+const hasChoices: ObjectRule = (question, path, ctx) => {
     const { choices } = question;
     if (!Array.isArray(choices)) {
         return question;
@@ -34,17 +34,6 @@ const choicesAreUsable: ObjectRule = (question, path, ctx) => {
     if (choices.length === 0) {
         ctx.fail(childPath(path, "choices"), "must have at least one choice for a multiple-choice question");
     }
-    const seen = new Set<string>();
-    choices.forEach((entry, i) => {
-        const value = isPlainObject(entry) ? entry.actualValue : undefined;
-        if (typeof value !== "string" || isUnknown(value)) {
-            return;
-        }
-        if (seen.has(value)) {
-            ctx.fail(childPath(indexPath(childPath(path, "choices"), i), "actualValue"), `must be unique within the question; ${describe(value)} is used twice`);
-        }
-        seen.add(value);
-    });
     return question;
 };
 
@@ -75,7 +64,7 @@ const VARIANTS: Readonly<Record<string, { odataType: string; fields: Fields; rul
     accesspackagemultiplechoicequestion: {
         odataType: "#microsoft.graph.accessPackageMultipleChoiceQuestion",
         fields: { ...common, isMultipleSelectionAllowed: off, choices: listOf(choice, { required: true }) },
-        rules: [choicesAreUsable],
+        rules: [hasChoices],
     },
 };
 const QUESTION_TYPES = oneOf(Object.values(VARIANTS).map((variant) => variant.odataType));

@@ -212,7 +212,7 @@ export function readFields(
         if (!Object.hasOwn(fields, key)) {
             const suggestion = suggestName(key, known);
             const hint = suggestion === undefined ? `allowed here: ${oneOf(known)}` : `did you mean ${suggestion}?`;
-            ctx.fail(childPath(path, key), `unknown property; ${hint}`);
+            ctx.unknownProperty(childPath(path, key), value[key], hint);
         }
     }
     let result: Record<string, unknown> = {};

@@ -22,6 +22,7 @@ const FIELDS: Readonly<Record<SubjectSetName, Fields>> = {
     targetUserSponsors: {},
     targetApplicationOwners: {},
     targetManager: { managerLevel: integerValue({ min: 1, max: 4 }, { required: true }) },
+    targetAgentIdentitySponsorsOrOwners: {},
 };
 
 const NAMES = Object.keys(FIELDS) as SubjectSetName[];
@@ -35,7 +36,14 @@ const ALLOWED_TARGET_TYPES: Readonly<Record<string, readonly NameOf<AllowedTarge
     specificDirectoryServicePrincipals: ["singleServicePrincipal"],
 };
 const ANY_ALLOWED_TARGET: readonly NameOf<AllowedTarget>[] = [...new Set(Object.values(ALLOWED_TARGET_TYPES).flat())];
-const ON_BEHALF_REQUESTOR_TYPES: readonly NameOf<OnBehalfRequestor>[] = ["singleUser", "groupMembers", "targetManager", "targetApplicationOwners"];
+const ON_BEHALF_REQUESTOR_TYPES: readonly NameOf<OnBehalfRequestor>[] = [
+    "singleUser",
+    "groupMembers",
+    "targetManager",
+    "targetApplicationOwners",
+    "targetAgentIdentitySponsorsOrOwners",
+];
+// Graph's accessPackageApprovalStage page lists the approver types; service principals are not among them.
 const APPROVER_TYPES: readonly NameOf<Approver>[] = [
     "singleUser",
     "groupMembers",
@@ -43,6 +51,7 @@ const APPROVER_TYPES: readonly NameOf<Approver>[] = [
     "internalSponsors",
     "externalSponsors",
     "targetUserSponsors",
+    "targetAgentIdentitySponsorsOrOwners",
 ];
 const REVIEWER_TYPES: readonly NameOf<Reviewer>[] = ["singleUser", "groupMembers", "requestorManager"];
 
@@ -57,8 +66,11 @@ export function subjectSetName(odataType: unknown): SubjectSetName | undefined {
     return bare === undefined ? undefined : NAMES.find((name) => name.toLowerCase() === bare);
 }
 
-/** One subject set whose type must be one of `allowed`; `role` names the list's purpose in messages. */
-function subjectSet(role: string, allowed: readonly SubjectSetName[]): Reader {
+/**
+ * One subject set whose type must be one of `allowed`; `role` names the list's purpose in messages and `source`
+ * where the list of allowed types comes from.
+ */
+function subjectSet(role: string, allowed: readonly SubjectSetName[], source = ""): Reader {
     const allowedTypes = oneOf(allowed.map(subjectSetODataType));
     return (value, path, ctx) => {
         if (isUnknown(value)) {
@@ -80,7 +92,7 @@ function subjectSet(role: string, allowed: readonly SubjectSetName[]): Reader {
             return value;
         }
         if (!allowed.includes(name)) {
-            ctx.fail(typePath, `${name} cannot be ${role}; allowed here: ${allowedTypes}`);
+            ctx.fail(typePath, `${name} cannot be ${role}; allowed here: ${allowedTypes}${source}`);
         }
         const { "@odata.type": _type, ...rest } = value;
         return { "@odata.type": subjectSetODataType(name), ...readFields(rest, path, ctx, FIELDS[name]) };
@@ -92,7 +104,7 @@ export const allowedTargets = listOf(subjectSet("an allowed target", ANY_ALLOWED
 /** `onBehalfRequestors`. */
 export const onBehalfRequestors = listOf(subjectSet("an on-behalf requestor", ON_BEHALF_REQUESTOR_TYPES));
 /** Any of a stage's approver lists. */
-export const approvers = listOf(subjectSet("an approver", APPROVER_TYPES));
+export const approvers = listOf(subjectSet("an approver", APPROVER_TYPES, " (the approver types of Graph's accessPackageApprovalStage page)"));
 /** Either reviewer list. */
 export const reviewers = listOf(subjectSet("a reviewer", REVIEWER_TYPES));
 

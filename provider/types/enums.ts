@@ -1,7 +1,8 @@
 /**
  * Graph's enumerations as this provider accepts them: Graph's own unions from `@microsoft/microsoft-graph-types`
  * without the evolvable-enum sentinel `unknownFutureValue`, which Graph reserves for values newer than the client
- * and which must never be sent.
+ * and which must never be sent. Members Graph v1.0 gained after those typings were published are added here; the
+ * oracle test (`test/oracle`) holds every list to Microsoft's generated v1.0 SDK models.
  */
 import type * as Graph from "@microsoft/microsoft-graph-types";
 
@@ -19,9 +20,16 @@ export type UnknownFutureValue = "unknownFutureValue";
  * - `specificDirectoryServicePrincipals`: the service principals listed in `specificAllowedTargets`
  *   (singleServicePrincipal).
  * - `allMemberUsers`, `allDirectoryUsers`, `allDirectoryServicePrincipals`, `allConfiguredConnectedOrganizationUsers`,
- *   `allExternalUsers`: everyone in that population; `specificAllowedTargets` must then be empty.
+ *   `allExternalUsers`, `allDirectoryAgentIdentities` (every agent identity of the directory): everyone in that
+ *   population; `specificAllowedTargets` must then be empty.
  */
-export type AllowedTargetScope = Exclude<Graph.AllowedTargetScope, UnknownFutureValue>;
+export type AllowedTargetScope = Exclude<Graph.AllowedTargetScope, UnknownFutureValue> | "allDirectoryAgentIdentities";
+
+/**
+ * Whether requestors see who approves a stage: `default` (the tenant's setting), `notVisible` or `visible`.
+ * Graph v1.0 since 2026; not nullable, so Graph answers `default` for a stage that never set it.
+ */
+export type ApproverInformationVisibility = "default" | "notVisible" | "visible";
 
 /** When assignments expire: `notSpecified`, `noExpiration`, `afterDateTime` (needs `endDateTime`), `afterDuration` (needs `duration`). */
 export type ExpirationPatternType = Graph.ExpirationPatternType;
@@ -47,3 +55,11 @@ export type DayOfWeek = Graph.DayOfWeek;
 
 /** Which week of the month a relative recurrence uses: `first`, `second`, `third`, `fourth`, `last`. */
 export type WeekIndex = Graph.WeekIndex;
+
+/**
+ * A policy body without the `allowedTargetScope` members Graph v1.0 gained after `@microsoft/microsoft-graph-types`
+ * 2.43.1: the body as those typings can describe it.
+ */
+export type PredatingTypings<T extends { allowedTargetScope: AllowedTargetScope }> = Omit<T, "allowedTargetScope"> & {
+    allowedTargetScope: Exclude<AllowedTargetScope, "allDirectoryAgentIdentities">;
+};

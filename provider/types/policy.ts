@@ -27,7 +27,7 @@ export type PolicyInputs = {
     allowedTargetScope: AllowedTargetScope;
     /**
      * The principals allowed when `allowedTargetScope` is one of the `specific*` scopes (then non-empty), else `[]`:
-     * singleUser, groupMembers or attributeRuleMembers for `specificDirectoryUsers`; connectedOrganizationMembers for
+     * singleUser, groupMembers or (auto-assignment policies only) attributeRuleMembers for `specificDirectoryUsers`; connectedOrganizationMembers for
      * `specificConnectedOrganizationUsers`; singleServicePrincipal for `specificDirectoryServicePrincipals`.
      * Compared as a set. Default `[]`.
      */
@@ -69,6 +69,13 @@ export type PolicyOutputs = PolicyInputs & {
     modifiedDateTime?: string;
     /** Id of the catalog that holds the access package. */
     catalogId?: string;
+    /**
+     * Properties Graph returned that this version of the provider does not know (a newer Graph's), by path, e.g.
+     * `{ "requestApprovalSettings.stages[0].newSetting": "on" }`. Every update sends them back unchanged where
+     * Graph held them (a PUT resets what it is not sent), so setting them in the portal is never undone. Absent
+     * when there are none.
+     */
+    carriedGraphProperties?: Record<string, unknown>;
 };
 
 /**
@@ -86,7 +93,14 @@ export type GraphPolicy = Omit<PolicyInputs, "accessPackageId" | "adopt" | "auto
 };
 
 /** Inputs that are optional to write but always sent, with their defaults made explicit. */
-type OptionalWithDefault = "specificAllowedTargets" | "expiration" | "notificationSettings" | "questions" | "customExtensionStageSettings";
+type OptionalWithDefault =
+    | "specificAllowedTargets"
+    | "expiration"
+    | "requestorSettings"
+    | "requestApprovalSettings"
+    | "notificationSettings"
+    | "questions"
+    | "customExtensionStageSettings";
 
 /** One validation failure, as Pulumi's `check` reports it. */
 export interface CheckFailure {

@@ -47,7 +47,7 @@ export interface TextInputQuestion extends QuestionBase {
 
 /** One choice of a multiple-choice question. */
 export interface AnswerChoice extends GraphTypeTag<"accessPackageAnswerChoice"> {
-    /** The value recorded when this choice is picked. Required, non-empty, unique within the question. */
+    /** The value recorded when this choice is picked. Required, non-empty. */
     actualValue: string;
     /** The text shown for the choice. Required. */
     text: string;

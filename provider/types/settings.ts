@@ -6,6 +6,7 @@
 import type {
     AccessPackageCustomExtensionStage,
     AccessReviewExpirationBehavior,
+    ApproverInformationVisibility,
     DayOfWeek,
     ExpirationPatternType,
     RecurrencePatternType,
@@ -50,19 +51,30 @@ export interface RequestorSettings extends GraphTypeTag<"accessPackageAssignment
     /** `onBehalfRequestors` may request to remove others' access. */
     enableOnBehalfRequestorsToRemoveAccess?: boolean;
     /**
-     * Who may request on behalf of others: singleUser, groupMembers, targetManager, targetApplicationOwners.
-     * Compared as a set. Default `[]`.
+     * Who may request on behalf of others: singleUser, groupMembers, targetManager, targetApplicationOwners,
+     * targetAgentIdentitySponsorsOrOwners. Compared as a set. Default `[]`.
      */
     onBehalfRequestors?: OnBehalfRequestor[];
 }
 
 /** One approval stage. */
-export interface ApprovalStage extends GraphTypeTag<"accessPackageApprovalStage"> {
+export interface ApprovalStage {
     /**
-     * How long a request may wait in this stage before it is denied: a whole number of days from `P1D` to `P14D`
-     * (Entra's limit). Required.
+     * The stage's type. Omit it (or write `#microsoft.graph.accessPackageApprovalStage`) for a plain stage;
+     * `#microsoft.graph.accessPackageDynamicApprovalStage` makes it a stage of a dynamic approval, which Graph
+     * keeps as such. Accepted without `#` and in any letter case.
+     */
+    "@odata.type"?: "#microsoft.graph.accessPackageApprovalStage" | "#microsoft.graph.accessPackageDynamicApprovalStage";
+    /**
+     * How long a request may wait in this stage before it is denied: a whole number of days, at least `P1D`
+     * (Graph: "the number of days that a request can be pending"). Required.
      */
     durationBeforeAutomaticDenial: string;
+    /**
+     * Whether requestors see who approves this stage: `default` (the tenant's setting, the default), `notVisible`
+     * or `visible`.
+     */
+    approverInformationVisibility?: ApproverInformationVisibility;
     /** Approvers must justify their decision. Default `false`. */
     isApproverJustificationRequired?: boolean;
     /** Requests escalate to `escalationApprovers` after `durationBeforeEscalation`. Default `false`. */
@@ -74,12 +86,16 @@ export interface ApprovalStage extends GraphTypeTag<"accessPackageApprovalStage"
     durationBeforeEscalation?: string;
     /**
      * Who approves: singleUser, groupMembers, requestorManager, internalSponsors, externalSponsors,
-     * targetUserSponsors. A stage needs at least one approver here or in `fallbackPrimaryApprovers`. Default `[]`.
+     * targetUserSponsors, targetAgentIdentitySponsorsOrOwners. A stage needs at least one approver here or in
+     * `fallbackPrimaryApprovers`. Default `[]`.
      */
     primaryApprovers?: Approver[];
     /** Who approves when no primary approver can be resolved (e.g. the requestor has no manager). Default `[]`. */
     fallbackPrimaryApprovers?: Approver[];
-    /** Who approves after escalation. Non-empty with escalation, empty without. Default `[]`. */
+    /**
+     * Who approves after escalation. Non-empty with escalation (Graph: isEscalationEnabled "true, then one or more
+     * escalationApprovers are configured"), empty without. Default `[]`.
+     */
     escalationApprovers?: Approver[];
     /** Fallback for `escalationApprovers`. Empty without escalation. Default `[]`. */
     fallbackEscalationApprovers?: Approver[];

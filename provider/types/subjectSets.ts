@@ -97,6 +97,15 @@ export interface TargetApplicationOwners {
     "@odata.type": "#microsoft.graph.targetApplicationOwners";
 }
 
+/**
+ * The sponsors or owners of the agent identity being assigned. Allowed in `onBehalfRequestors` and approver lists,
+ * as {@link TargetUserSponsors} and {@link TargetApplicationOwners} are for users and applications.
+ */
+export interface TargetAgentIdentitySponsorsOrOwners {
+    /** Discriminator. */
+    "@odata.type": "#microsoft.graph.targetAgentIdentitySponsorsOrOwners";
+}
+
 /** A manager of the user being assigned, requesting on that user's behalf. Allowed in `onBehalfRequestors`. */
 export interface TargetManager {
     /** Discriminator. */
@@ -117,7 +126,8 @@ export type SubjectSet =
     | SingleServicePrincipal
     | TargetUserSponsors
     | TargetApplicationOwners
-    | TargetManager;
+    | TargetManager
+    | TargetAgentIdentitySponsorsOrOwners;
 
 /** A subject-set `@odata.type` in canonical form. */
 export type SubjectSetODataType = SubjectSet["@odata.type"];
@@ -126,10 +136,13 @@ export type SubjectSetODataType = SubjectSet["@odata.type"];
 export type AllowedTarget = SingleUser | GroupMembers | AttributeRuleMembers | ConnectedOrganizationMembers | SingleServicePrincipal;
 
 /** Who may request on behalf of others (`requestorSettings.onBehalfRequestors`). */
-export type OnBehalfRequestor = SingleUser | GroupMembers | TargetManager | TargetApplicationOwners;
+export type OnBehalfRequestor = SingleUser | GroupMembers | TargetManager | TargetApplicationOwners | TargetAgentIdentitySponsorsOrOwners;
 
-/** Who may approve, in any of a stage's four approver lists (as documented for `primaryApprovers`). */
-export type Approver = SingleUser | GroupMembers | RequestorManager | InternalSponsors | ExternalSponsors | TargetUserSponsors;
+/**
+ * Who may approve, in any of a stage's four approver lists: the types Graph's accessPackageApprovalStage page lists
+ * for `primaryApprovers`, and the agent-identity counterpart of `targetUserSponsors`.
+ */
+export type Approver = SingleUser | GroupMembers | RequestorManager | InternalSponsors | ExternalSponsors | TargetUserSponsors | TargetAgentIdentitySponsorsOrOwners;
 
 /** Who may review assignments (`reviewSettings.primaryReviewers` and `fallbackReviewers`). */
 export type Reviewer = SingleUser | GroupMembers | RequestorManager;

@@ -57,7 +57,7 @@ describe("emulator: documented request bodies", () => {
     assert.equal(policy.accessPackage.id, SEED_000_ALL_USERS.accessPackageId);
   });
 
-  it("seed 004 example 2: PUT with customExtensionStageSettings [] removes every stage", async () => {
+  it("seed 004 example 2 as v1.0 has it: PUT with customExtensionStageSettings [] removes every stage; the beta names it was written with are refused", async () => {
     const catalogId = await seedPackage(SEED_004_REMOVE_STAGES.accessPackageId);
     const extension = await h.emulator.admin.seed("customWorkflowExtensions", { catalogId, ...workflowExtension("request") });
     await h.emulator.admin.seed("assignmentPolicies", {
@@ -68,7 +68,12 @@ describe("emulator: documented request bodies", () => {
       accessPackage: { id: SEED_004_REMOVE_STAGES.accessPackageId },
       customExtensionStageSettings: [{ stage: "assignmentRequestGranted", customExtension: { id: extension.id } }],
     });
-    const put = await h.call("PUT", `assignmentPolicies/${SEED_004_REMOVE_STAGES.policyId}`, SEED_004_REMOVE_STAGES.body);
+    const betaShaped = await h.call("PUT", `assignmentPolicies/${SEED_004_REMOVE_STAGES.policyId}`, SEED_004_REMOVE_STAGES.body);
+    assert.equal(betaShaped.status, 400);
+    assert.match(betaShaped.body.error.message, /'accessPackageId' does not exist on type 'microsoft.graph.accessPackageAssignmentPolicy'/);
+    const { accessPackageId, accessReviewSettings: _beta, requestorSettings: _betaRequestors, ...v1 } = SEED_004_REMOVE_STAGES.body as Record<string, unknown>;
+    const v1Body = { ...v1, accessPackage: { id: accessPackageId }, allowedTargetScope: "allMemberUsers", requestorSettings: { enableTargetsToSelfAddAccess: true }, requestApprovalSettings: {} };
+    const put = await h.call("PUT", `assignmentPolicies/${SEED_004_REMOVE_STAGES.policyId}`, v1Body);
     assert.equal(put.status, 200, JSON.stringify(put.body));
     const got = await h.call("GET", `assignmentPolicies/${SEED_004_REMOVE_STAGES.policyId}?$expand=customExtensionStageSettings($expand=customExtension)`);
     assert.deepEqual(got.body.customExtensionStageSettings, []);

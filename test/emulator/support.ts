@@ -57,7 +57,14 @@ export class Harness {
 
 /** The smallest valid request-based policy body for an access package. */
 export function minimalPolicy(accessPackageId: string, displayName = "policy"): Record<string, unknown> {
-  return { displayName, description: "test policy", allowedTargetScope: "allMemberUsers", accessPackage: { id: accessPackageId } };
+  return {
+    displayName,
+    description: "test policy",
+    allowedTargetScope: "allMemberUsers",
+    requestorSettings: {},
+    requestApprovalSettings: {},
+    accessPackage: { id: accessPackageId },
+  };
 }
 
 /** A custom workflow extension body of one of the two types. */

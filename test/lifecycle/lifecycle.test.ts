@@ -78,6 +78,7 @@ describe("lifecycle: the policy through the engine harness and the real dynamic-
         isApprovalRequiredForUpdate: false,
         isRequestorJustificationRequired: false,
         stages: [{
+          approverInformationVisibility: "default",
           durationBeforeAutomaticDenial: "P2D",
           durationBeforeEscalation: "PT0S",
           escalationApprovers: [],

@@ -88,6 +88,7 @@ describe("check: canonicalisation", () => {
                 stages: [
                     {
                         durationBeforeAutomaticDenial: "P2D",
+                        approverInformationVisibility: "default",
                         isApproverJustificationRequired: false,
                         isEscalationEnabled: false,
                         durationBeforeEscalation: "PT0S",

@@ -94,6 +94,7 @@ describe("documented example bodies", () => {
         const stage = (inputs as PolicyInputs).requestApprovalSettings?.stages?.[0];
         assert.deepEqual(stage, {
             durationBeforeAutomaticDenial: "P2D",
+            approverInformationVisibility: "default",
             isApproverJustificationRequired: false,
             isEscalationEnabled: false,
             durationBeforeEscalation: "PT0S",
