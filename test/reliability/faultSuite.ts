@@ -61,6 +61,17 @@ export async function policyTraffic(emulator: RunningGraphEmulator): Promise<str
         .map(({ entry, target }) => `${entry.method} ${target} ${entry.status ?? "dropped"}`);
 }
 
+/**
+ * Asserts what follows a POST repeated after one whose outcome was unknown: the PUT that takes the create's mark off
+ * its policy, then only lookups (at least one), which watch for a policy the lost POST might still make.
+ */
+export function assertWatchedAfterRepost(traffic: string[]): void {
+    const reposted = traffic.lastIndexOf("POST list 201");
+    assert.equal(traffic[reposted + 1], "PUT item 200", traffic.join(", "));
+    const watch = traffic.slice(reposted + 2);
+    assert.ok(watch.length > 0 && watch.every((line) => line === "GET lookup 200"), traffic.join(", "));
+}
+
 /** Asserts the tenant holds exactly these policy display names (sorted), nothing more: no duplicates, no orphans. */
 export async function assertTenantHolds(emulator: RunningGraphEmulator, displayNames: string[]): Promise<void> {
     const stored = (await emulator.admin.policies()).map((policy) => String(policy.properties.displayName)).sort();
