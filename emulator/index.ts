@@ -58,7 +58,8 @@ export interface RunningGraphEmulator {
 export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Promise<RunningGraphEmulator> {
   const host = options.host ?? "127.0.0.1";
   const token = options.token ?? randomBytes(24).toString("base64url");
-  const replica = new LaggingTenantStore(options.statePath ? new JsonFileTenantStore(options.statePath) : new MemoryTenantStore());
+  const stored = options.statePath ? new JsonFileTenantStore(options.statePath) : undefined;
+  const replica = new LaggingTenantStore(stored ?? new MemoryTenantStore());
   const tenant = createTenantServices(replica);
   const faults = new FaultInjector(replica, options.random);
   for (const rule of options.faults ?? []) faults.add(readFaultRule(rule));
@@ -73,8 +74,14 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
     new GraphRequestListener(graphRouter, faults, replica, log, { token, latencyMs: options.latencyMs ?? 0 }),
     new AdminRequestListener(new Router(atomic(adminRoutes(tenant, faults, log)))),
   );
-  const address = await server.start(host, options.port ?? 0);
+  let address;
+  try {
+    address = await server.start(host, options.port ?? 0);
+  } catch (error) {
+    stored?.release();
+    throw error;
+  }
   const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${urlHost}:${address.port}`;
-  return { url, token, admin: new EmulatorAdminClient(url), close: () => server.close() };
+  return { url, token, admin: new EmulatorAdminClient(url), close: () => server.close().finally(() => stored?.release()) };
 }

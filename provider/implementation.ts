@@ -199,7 +199,7 @@ export function bindOperations(config?: ConfigSource): Operations {
 
         async delete(id, props) {
             const { api, ...ctx } = context(props);
-            await api.remove(id, { ...ctx, id });
+            await api.remove(id, { ...ctx, id, lastKnown: { createdDateTime: props.createdDateTime, modifiedDateTime: props.modifiedDateTime } });
         },
     };
 }

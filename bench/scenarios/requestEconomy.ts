@@ -50,7 +50,7 @@ export async function measureRequestEconomy(emulator: RunningGraphEmulator, coun
         });
     };
 
-    await measure("create", "≤ 2", (e) => e.up(), (r) => expectSteps("create", r.steps, { create: count }));
+    await measure("create", "≤ 3", (e) => e.up(), (r) => expectSteps("create", r.steps, { create: count }));
     const stateProvider = engine.state.resources[0]?.outputs.__provider;
     if (typeof stateProvider !== "string") throw new Error("no __provider in state outputs after create");
     await measure("no-op up", "0", (e) => e.up(), (r) => expectSteps("no-op up", r.steps, { same: count }));

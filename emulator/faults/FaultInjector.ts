@@ -44,6 +44,10 @@ export interface AppliedRequest {
 export type FaultDecision =
   | { action: "respond"; error: GraphError; fired: string[] }
   | { action: "drop"; fired: string[] }
+  /** Answer at once as `answer` says, and apply the request `ms` later. */
+  | { action: "applyLate"; ms: number; answer: "gatewayTimeout" | "drop"; fired: string[] }
+  /** Answer with a body that is not Graph's; the request is not applied. */
+  | { action: "gateway"; answer: "html404" | "empty200" | "null200"; fired: string[] }
   | {
       action: "proceed";
       /** Kinds that fired (latency, armed windows…), for the request log. */
@@ -54,6 +58,10 @@ export type FaultDecision =
       windows: PendingWindow[];
       /** Frees the access package held by a conflict rule. */
       release: () => void;
+      /** Cut Graph's answer short after half of its body. */
+      truncate: boolean;
+      /** Another writer's create of the same display name lands before or after this request is applied. */
+      secondWriter?: { phase: "beforeApply" | "afterApply"; description: string };
     };
 
 interface Installed {
@@ -138,6 +146,8 @@ export class FaultInjector {
     const fired: string[] = [];
     let latency = 0;
     let dropAfter = false;
+    let truncate = false;
+    let secondWriter: { phase: "beforeApply" | "afterApply"; description: string } | undefined;
     const windows: PendingWindow[] = [];
     const held: string[] = [];
     const release = (): void => held.forEach((key) => this.busy.delete(key));
@@ -169,6 +179,22 @@ export class FaultInjector {
           if (!this.fires(entry)) continue;
           error = graphErrors.serverError(rule.status, rule.retryAfterSeconds, rule.retryAfterFormat);
           break;
+        case "lateApply":
+          if (!this.fires(entry)) continue;
+          release();
+          return { action: "applyLate", ms: rule.ms, answer: rule.answer ?? "gatewayTimeout", fired: [...fired, rule.kind] };
+        case "gatewayAnswer":
+          if (!this.fires(entry)) continue;
+          if (rule.answer === "truncated") truncate = true;
+          else {
+            release();
+            return { action: "gateway", answer: rule.answer, fired: [...fired, rule.kind] };
+          }
+          break;
+        case "secondWriter":
+          if (!this.fires(entry)) continue;
+          secondWriter = { phase: rule.phase ?? "beforeApply", description: rule.description ?? "created by another writer" };
+          break;
         case "readAfterWriteLag":
         case "forbiddenAfterDelete":
           windows.push({ rule });
@@ -196,7 +222,7 @@ export class FaultInjector {
       }
     }
     if (latency > 0) await sleep(latency);
-    return { action: "proceed", fired, dropAfter, windows: this.withReplaced(windows, request), release };
+    return { action: "proceed", fired, dropAfter, truncate, secondWriter, windows: this.withReplaced(windows, request), release };
   }
 
   /**

@@ -114,6 +114,46 @@ export interface ConflictOnParallelCreateFault extends FaultMatch {
   holdMs?: number;
 }
 
+/**
+ * Graph applies a matching write (default method POST) `ms` after the client got its answer: the
+ * front door gave up waiting (504) or the connection broke while the back end was still at work.
+ */
+export interface LateApplyFault extends FaultMatch {
+  /** Discriminator. */
+  kind: "lateApply";
+  /** How long after the answer the request is applied. */
+  ms: number;
+  /** What the client gets at once: `gatewayTimeout` (504 in Graph's error body, the default) or `drop` (no answer). */
+  answer?: "gatewayTimeout" | "drop";
+}
+
+/**
+ * An answer that is not Graph's, as a proxy, a WAF or a wrong port gives it. `html404` (a 404 HTML
+ * page), `empty200` (200 with no body) and `null200` (200 with the JSON `null`) are answered in
+ * Graph's place: the request never reaches it. `truncated` is Graph's own answer (the request was
+ * applied) with its status and headers, cut short after half of its body.
+ */
+export interface GatewayAnswerFault extends FaultMatch {
+  /** Discriminator. */
+  kind: "gatewayAnswer";
+  /** Which answer. */
+  answer: "html404" | "empty200" | "null200" | "truncated";
+}
+
+/**
+ * Another writer creates a policy with the same display name in the same access package around a
+ * matching create (default method POST): just before it is applied (`beforeApply`, the default)
+ * or just after (`afterApply`). The other writer's policy has the description `description`.
+ */
+export interface SecondWriterFault extends FaultMatch {
+  /** Discriminator. */
+  kind: "secondWriter";
+  /** When the other writer's create lands. */
+  phase?: "beforeApply" | "afterApply";
+  /** The other writer's description (default `created by another writer`). */
+  description?: string;
+}
+
 /** Any fault rule. */
 export type FaultRule =
   | ThrottleFault
@@ -122,7 +162,10 @@ export type FaultRule =
   | DropFault
   | ReadAfterWriteLagFault
   | ForbiddenAfterDeleteFault
-  | ConflictOnParallelCreateFault;
+  | ConflictOnParallelCreateFault
+  | LateApplyFault
+  | GatewayAnswerFault
+  | SecondWriterFault;
 
 /** A rule as installed: with its id and how often it has fired. */
 export type InstalledFaultRule = FaultRule & {

@@ -11,6 +11,8 @@ const DEFAULT_METHOD: Readonly<Record<string, string>> = {
   readAfterWriteLag: "POST",
   forbiddenAfterDelete: "DELETE",
   conflictOnParallelCreate: "POST",
+  lateApply: "POST",
+  secondWriter: "POST",
 };
 
 /** Compiles the method/path part of a rule into a predicate. */

@@ -2,7 +2,8 @@ import { graphErrors } from "../errors/graphErrors";
 import { isJsonObject, type JsonValue } from "../json";
 import type { FaultRule } from "./FaultRule";
 
-const KINDS = ["throttle", "serverError", "latency", "drop", "readAfterWriteLag", "forbiddenAfterDelete", "conflictOnParallelCreate"];
+const KINDS = ["throttle", "serverError", "latency", "drop", "readAfterWriteLag", "forbiddenAfterDelete", "conflictOnParallelCreate", "lateApply", "gatewayAnswer", "secondWriter"];
+const GATEWAY_ANSWERS = ["html404", "empty200", "null200", "truncated"];
 
 function check(condition: boolean, property: string, reason: string): void {
   if (!condition) throw graphErrors.invalidProperty(property, reason);
@@ -38,6 +39,15 @@ export function readFaultRule(value: JsonValue | FaultRule | undefined): FaultRu
   }
   if (rule.kind === "serverError") check([500, 503, 504].includes(rule.status as number), "status", "must be 500, 503 or 504.");
   if (rule.kind === "latency") check(typeof rule.ms === "number", "ms", "is required for latency.");
+  if (rule.kind === "lateApply") {
+    check(typeof rule.ms === "number", "ms", "is required for lateApply.");
+    check(rule.answer === undefined || rule.answer === "gatewayTimeout" || rule.answer === "drop", "answer", "must be 'gatewayTimeout' or 'drop'.");
+  }
+  if (rule.kind === "gatewayAnswer") check(GATEWAY_ANSWERS.includes(rule.answer as string), "answer", `must be one of: ${GATEWAY_ANSWERS.join(", ")}.`);
+  if (rule.kind === "secondWriter") {
+    check(rule.phase === undefined || rule.phase === "beforeApply" || rule.phase === "afterApply", "phase", "must be 'beforeApply' or 'afterApply'.");
+    check(rule.description === undefined || typeof rule.description === "string", "description", "must be a string.");
+  }
   if (rule.kind === "drop") check(rule.phase === "beforeApply" || rule.phase === "afterApply", "phase", "must be 'beforeApply' or 'afterApply'.");
   if (rule.kind === "throttle" && rule.ratePerSecond !== undefined) check((rule.ratePerSecond as number) > 0, "ratePerSecond", "must be positive.");
   return value as unknown as FaultRule;

@@ -7,7 +7,8 @@ import type { RequestLog } from "../observability/RequestLog";
 import type { Router } from "../routing/Router";
 import type { LaggingTenantStore } from "../store/LaggingTenantStore";
 import type { GraphResponse } from "./GraphExchange";
-import { baseUrlOf, errorResponse, parseJsonBody, parseRequestUrl, readBody, requestIdsOf, writeResponse } from "./wire";
+import { isJsonObject } from "../json";
+import { baseUrlOf, errorResponse, parseJsonBody, parseRequestUrl, readBody, requestIdsOf, writeGatewayAnswer, writeResponse } from "./wire";
 
 /** Settings of the Graph request pipeline. */
 export interface GraphPipelineSettings {
@@ -58,6 +59,7 @@ export class GraphRequestListener {
     };
 
     let response: GraphResponse;
+    let truncate = false;
     try {
       const text = await readBody(req);
       const url = parseRequestUrl(req);
@@ -72,19 +74,42 @@ export class GraphRequestListener {
       faultsFired.push(...decision.fired);
       if (decision.action === "drop") return drop();
       if (decision.action === "respond") throw decision.error;
+      if (decision.action === "gateway") {
+        finish(writeGatewayAnswer(res, decision.answer));
+        return;
+      }
+      if (decision.action === "applyLate") {
+        // Unreferenced: a pending late apply must not keep a closing emulator alive.
+        setTimeout(() => this.applyQuietly(method, url, body, req, match), decision.ms).unref();
+        if (decision.answer === "drop") return drop();
+        throw graphErrors.serverError(504);
+      }
+      const other = decision.secondWriter && isJsonObject(body) ? { ...body, description: decision.secondWriter.description } : undefined;
+      if (decision.secondWriter?.phase === "beforeApply") this.applyQuietly(method, url, other, req, match);
       try {
         response = this.dispatch(method, url, body, req, match);
       } catch (error) {
         response = errorResponse(error, ids);
       }
+      if (decision.secondWriter?.phase === "afterApply") this.applyQuietly(method, url, other, req, match);
+      truncate = decision.truncate;
       faultsFired.push(...this.faults.after(decision.windows, { method, targetId, status: response.status, entityId: response.entityId }));
       decision.release();
       if (decision.dropAfter) return drop();
     } catch (error) {
       response = errorResponse(error, ids);
     }
-    writeResponse(res, response, ids);
+    writeResponse(res, response, ids, truncate);
     finish(response.status);
+  }
+
+  /** Applies a request nobody waits for the answer to (a late apply, another writer's create); its failure is its own. */
+  private applyQuietly(method: string, url: URL, body: ReturnType<typeof parseJsonBody>, req: IncomingMessage, match: ReturnType<Router["match"]>): void {
+    try {
+      this.dispatch(method, url, body, req, match);
+    } catch {
+      // Graph would have refused it too; nobody is left to tell.
+    }
   }
 
   private authenticate(req: IncomingMessage): void {

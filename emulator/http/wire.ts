@@ -48,7 +48,7 @@ export function errorResponse(error: unknown, ids: RequestIds): GraphResponse {
 }
 
 /** Writes a response with the headers Graph always sends. */
-export function writeResponse(res: ServerResponse, response: GraphResponse, ids: RequestIds): void {
+export function writeResponse(res: ServerResponse, response: GraphResponse, ids: RequestIds, truncate = false): void {
   const headers: Record<string, string> = {
     "request-id": ids.requestId,
     "client-request-id": ids.clientRequestId,
@@ -58,11 +58,29 @@ export function writeResponse(res: ServerResponse, response: GraphResponse, ids:
     res.writeHead(response.status, headers).end();
     return;
   }
-  const payload = JSON.stringify(response.body);
+  const whole = JSON.stringify(response.body);
+  // Content-Length matches what is sent: a proxy that cut the body short framed what it had.
+  const payload = truncate ? whole.slice(0, Math.floor(whole.length / 2)) : whole;
   headers["Content-Type"] = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
   headers["OData-Version"] = "4.0";
   headers["Content-Length"] = String(Buffer.byteLength(payload));
   res.writeHead(response.status, headers).end(payload);
+}
+
+const GATEWAY_PAGE = "<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><p>The requested URL was not found on this server.</p></body></html>";
+
+/** Writes an answer that a proxy or gateway gives in Graph's place: none of Graph's headers or bodies. */
+export function writeGatewayAnswer(res: ServerResponse, answer: "html404" | "empty200" | "null200"): number {
+  if (answer === "html404") {
+    res.writeHead(404, { "Content-Type": "text/html; charset=utf-8", "Content-Length": String(Buffer.byteLength(GATEWAY_PAGE)) }).end(GATEWAY_PAGE);
+    return 404;
+  }
+  if (answer === "null200") {
+    res.writeHead(200, { "Content-Type": "application/json", "Content-Length": "4" }).end("null");
+    return 200;
+  }
+  res.writeHead(200, { "Content-Length": "0" }).end();
+  return 200;
 }
 
 /** The ids for a request: a fresh `request-id`, the client's `client-request-id` echoed. */

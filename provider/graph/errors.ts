@@ -224,6 +224,21 @@ export function toGraphRequestError(
             hint,
         });
     }
+    if (exchange.foreign !== undefined) {
+        return new GraphRequestError({
+            ...context,
+            statusCode: exchange.status,
+            code: "NotGraphAnswer",
+            graphMessage: exchange.foreign,
+            requestId: text(exchange.headers.get("request-id")),
+            clientRequestId: exchange.clientRequestId,
+            attempts: exchange.attempts,
+            timedOut,
+            hint:
+                hint ??
+                "Something between this machine and Graph (a proxy, a firewall, a wrong entra:graphEndpoint) answered instead of Graph; nothing was taken from it.",
+        });
+    }
     const body = exchange.body as GraphErrorBody | string | undefined;
     const error = typeof body === "object" && body !== null ? body.error : undefined;
     const inner = error?.innerError ?? {};

@@ -50,6 +50,8 @@ export type GraphExchange =
           readonly headers: Headers;
           /** Parsed JSON, the raw text when it is not JSON, or `undefined` when empty. */
           readonly body: unknown;
+          /** Set when the answer cannot be Graph's own: what was received (status, content type, first bytes). */
+          readonly foreign?: string;
       })
     | (AttemptSummary & { readonly kind: "transport"; readonly failure: TransportFailure })
     /** Nothing was sent: the credential could not produce a token, or the deadline had already passed. */
@@ -166,7 +168,16 @@ export function createGraphTransport(settings: GraphSettings, deps: TransportDep
                 // Thrown before any attempt: the credential failed, or the deadline had passed.
                 return { ...summary(), kind: "notSent", detail: scrub(error instanceof Error ? error.message : String(error)) };
             }
-            return { ...summary(), kind: "response", status: response.status, headers: response.headers, body: await readBody(response) };
+            const last = attempts.lastOutcome;
+            const foreign = last?.type === "response" ? last.foreign : undefined;
+            return {
+                ...summary(),
+                kind: "response",
+                status: response.status,
+                headers: response.headers,
+                body: await readBody(response),
+                ...(foreign === undefined ? {} : { foreign: scrub(foreign) }),
+            };
         },
     };
 }

@@ -3,8 +3,9 @@
  * transient failures, read-after-write lag, POSTs whose outcome is unknown, racing creates, and deletes that are
  * visible a little later. Every operation runs within the caller's absolute deadline.
  */
+import { randomUUID } from "node:crypto";
 import type * as Graph from "@microsoft/microsoft-graph-types";
-import { DisplayNameTakenError, GraphRequestError, toGraphRequestError, withHint, WriteAppliedError, type ErrorContext } from "./errors";
+import { DisplayNameTakenError, GraphRequestError, toGraphRequestError, withHint, WriteAppliedError, type AppliedWrite, type ErrorContext } from "./errors";
 import { createGraphTransport, type GraphExchange, type GraphTransport } from "./graphTransport";
 import { KeyedMutex } from "./keyedMutex";
 import { accessPackagePath, odataString, policyPath, POLICIES_PATH, POLICY_EXPAND, queryString } from "./odata";
@@ -12,6 +13,7 @@ import { backoffMs, provesNotApplied, retryDelayMs, type AttemptOutcome, type Re
 import type { GraphSettings } from "./settings";
 
 type Policy = Graph.AccessPackageAssignmentPolicy;
+type Response = Extract<GraphExchange, { kind: "response" }>;
 
 /** Per-call context of a policy operation. */
 export interface OperationContext {
@@ -67,10 +69,11 @@ export interface PolicyApi {
      */
     replace(id: string, body: Policy, ctx: OperationContext & { reflects?: Reflects; lastKnown?: LastKnown }): Promise<Policy>;
     /**
-     * DELETE; 404 means already gone. After a delete, waits until GET answers 404 (or the 403 Graph gives right after
-     * a delete), so a following access package delete in the same `pulumi up` does not fail.
+     * DELETE; Graph's 404 means already gone, though with `lastKnown` a 404 shortly after the last write is asked
+     * again a few times first, as {@link PolicyApi.get} does. After a delete, waits until GET answers 404 (or the 403
+     * Graph gives right after a delete), so a following access package delete in the same `pulumi up` does not fail.
      */
-    remove(id: string, ctx: OperationContext): Promise<"deleted" | "alreadyGone">;
+    remove(id: string, ctx: OperationContext & { lastKnown?: LastKnown }): Promise<"deleted" | "alreadyGone">;
     /**
      * Policies of an access package with this display name (ignoring case), read through the access package; each
      * has `accessPackage` set, with its `catalog` when Graph expanded it.
@@ -106,6 +109,9 @@ const REPLICATION_LAG_MS = 2 * 60_000;
 // (some 7-14 s with the default timing), and a policy really deleted or changed elsewhere costs no longer than that.
 const READS_WHILE_BEHIND = 4;
 
+// Pages of one listing before it is stopped: far beyond any access package's or tenant's policies at Graph's page size.
+const MAX_PAGES = 1_000;
+
 // Navigation properties: Graph returns them only when expanded, so a POST or PUT answer lacks them.
 const NAVIGATION_PROPERTIES = new Set(["accessPackage", "catalog", "questions", "customExtensionStageSettings"]);
 
@@ -137,6 +143,11 @@ function same(held: string | null | undefined, wanted: string): boolean {
     return typeof held === "string" && held.toLowerCase() === wanted.toLowerCase();
 }
 
+/** Whether a body is a policy with this id: an answer Graph's framing allows may still be something else. */
+function isPolicy(body: unknown, id: string): body is Policy {
+    return typeof body === "object" && body !== null && !Array.isArray(body) && same((body as Policy).id, id);
+}
+
 /** Epoch milliseconds of a Graph timestamp, `undefined` when absent or unreadable. */
 function instant(value: string | null | undefined): number | undefined {
     const at = typeof value === "string" ? Date.parse(value) : NaN;
@@ -146,6 +157,23 @@ function instant(value: string | null | undefined): number | undefined {
 /** When Graph answered, by its `Date` header. */
 function answeredAt(exchange: GraphExchange): number | undefined {
     return exchange.kind === "response" ? instant(exchange.headers.get("date")) : undefined;
+}
+
+/**
+ * The id a POST's answer gives: Graph's 200 or 201 with the policy, or the `Location` of a 201 whose body did not
+ * arrive whole (Graph names the new entity there).
+ */
+function createdId(exchange: GraphExchange): string | undefined {
+    if (exchange.kind !== "response" || (exchange.status !== 200 && exchange.status !== 201)) {
+        return undefined;
+    }
+    const id = exchange.foreign === undefined ? (exchange.body as Policy | null)?.id : undefined;
+    if (typeof id === "string" && id !== "") {
+        return id;
+    }
+    const location = exchange.status === 201 ? exchange.headers.get("location") : null;
+    const named = location === null ? null : /\/assignmentPolicies(?:\/|\(')([^/?#')]+)/.exec(location);
+    return named === null ? undefined : decodeURIComponent(named[1]);
 }
 
 /** The outcome retry decisions are made on, from what a request ended with. */
@@ -196,7 +224,17 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
 
     const failure = (exchange: GraphExchange, context: ErrorContext, hint?: string): GraphRequestError =>
         toGraphRequestError(exchange, context, transport.redact, hint);
-    const isStatus = (exchange: GraphExchange, ...statuses: number[]): boolean => exchange.kind === "response" && statuses.includes(exchange.status);
+    // Only Graph's own answers count: a proxy's 404 page is no proof that a policy is gone, nor an empty 200 a policy.
+    const graphAnswer = (exchange: GraphExchange, ...statuses: number[]): Response | undefined =>
+        exchange.kind === "response" && exchange.foreign === undefined && statuses.includes(exchange.status) ? exchange : undefined;
+    const isStatus = (exchange: GraphExchange, ...statuses: number[]): boolean => graphAnswer(exchange, ...statuses) !== undefined;
+
+    /** `exchange` marked as not usable, for an answer Graph's framing allowed but whose body is not what was asked for. */
+    const unusable = (exchange: Response, expected: string, stoppedBy?: "deadline"): GraphExchange => ({
+        ...exchange,
+        foreign: `an answer that is not ${expected}: status ${exchange.status}, content-type ${exchange.headers.get("content-type") ?? "(none)"}, body ${JSON.stringify(JSON.stringify(exchange.body) ?? "").slice(0, 120)}`,
+        ...(stoppedBy === undefined ? {} : { stoppedBy }),
+    });
 
     /** Waits the `round`-th backoff step unless that would reach the deadline; false means: give up now. */
     async function pause(round: number, deadline: number): Promise<boolean> {
@@ -217,14 +255,25 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
 
     async function listPages(path: string, ctx: OperationContext, context: ErrorContext): Promise<Policy[]> {
         const policies: Policy[] = [];
+        const followed = new Set<string>();
         let next: string | undefined = path;
         while (next !== undefined) {
+            // A next link that comes round again, or paging without end, would grow memory until the deadline.
+            if (followed.has(next) || followed.size >= MAX_PAGES) {
+                const why = followed.has(next) ? `Graph's @odata.nextLink repeats a page already read (${next})` : `Graph returned more than ${MAX_PAGES} pages`;
+                throw new GraphRequestError({ ...context, statusCode: 200, code: "PagingStopped", graphMessage: why, attempts: followed.size, timedOut: false });
+            }
+            followed.add(next);
             const exchange = await transport.send({ method: "GET", path: next, deadline: ctx.deadline });
-            if (exchange.kind !== "response" || exchange.status !== 200) {
+            const answer = graphAnswer(exchange, 200);
+            if (answer === undefined) {
                 throw failure(exchange, context);
             }
-            const page = exchange.body as Collection;
-            policies.push(...(page.value ?? []));
+            const page = answer.body as Collection;
+            if (!Array.isArray(page.value)) {
+                throw failure(unusable(answer, "a page of policies"), context);
+            }
+            policies.push(...page.value);
             const link = page["@odata.nextLink"];
             next = link === undefined ? undefined : transport.nextLinkPath(link);
         }
@@ -271,10 +320,18 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
         const context: ErrorContext = { operation: "reading", policy: { displayName: ctx.displayName, id } };
         let behind: Extract<GraphExchange, { kind: "response" }> | undefined;
         for (let round = 1; ; round++) {
-            const exchange = await readPolicy(id, ctx);
-            if (exchange.kind !== "response" || (exchange.status !== 200 && !unreadable.includes(exchange.status))) {
+            const received = await readPolicy(id, ctx);
+            const exchange = graphAnswer(received, 200, ...unreadable);
+            if (exchange === undefined) {
                 // An attempt cut short by the deadline says less than the answers before it that were behind.
-                throw behind !== undefined && exchange.stoppedBy === "deadline" ? behindError(behind, round, context) : failure(exchange, context);
+                throw behind !== undefined && received.stoppedBy === "deadline" ? behindError(behind, round, context) : failure(received, context);
+            }
+            if (exchange.status === 200 && !isPolicy(exchange.body, id)) {
+                // JSON that is not this policy (an empty object, another id) is no state to keep; read it again.
+                if (!(await pause(round, ctx.deadline))) {
+                    throw failure(unusable(exchange, `policy ${id}`, "deadline"), context);
+                }
+                continue;
             }
             const verdict = judge(exchange.status === 200 ? (exchange.body as Policy) : undefined, answeredAt(exchange) ?? clock.now(), round);
             if (verdict !== BEHIND) {
@@ -298,46 +355,76 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
         // access package managers with delegated tokens, for whom the policy collection is not scoped to what they
         // manage; it also needs no compound `$filter`. The catalog comes along so that a create need not read back.
         const context: ErrorContext = { operation: "listing", scope: `named "${displayName}" in access package ${accessPackageId}` };
-        const exchange = await transport.send({
-            method: "GET",
-            path: accessPackagePath(accessPackageId, queryString({ $select: "id", $expand: "assignmentPolicies,catalog" })),
-            deadline: ctx.deadline,
-        });
-        if (isStatus(exchange, 404)) {
-            throw failure(exchange, context, `Access package ${accessPackageId} does not exist (or this identity cannot read it): check accessPackageId.`);
+        for (let round = 1; ; round++) {
+            const exchange = await transport.send({
+                method: "GET",
+                path: accessPackagePath(accessPackageId, queryString({ $select: "id", $expand: "assignmentPolicies,catalog" })),
+                deadline: ctx.deadline,
+            });
+            if (isStatus(exchange, 404)) {
+                throw failure(exchange, context, `Access package ${accessPackageId} does not exist (or this identity cannot read it): check accessPackageId.`);
+            }
+            const answer = graphAnswer(exchange, 200);
+            if (answer === undefined) {
+                throw failure(exchange, context);
+            }
+            const accessPackage = answer.body as Graph.AccessPackage | null;
+            // A lookup that lost its policies would pass for a free name: only the package itself, listed, counts.
+            if (!same(accessPackage?.id, accessPackageId) || !Array.isArray(accessPackage?.assignmentPolicies)) {
+                if (!(await pause(round, ctx.deadline))) {
+                    throw failure(unusable(answer, `access package ${accessPackageId} with its policies`, "deadline"), context);
+                }
+                continue;
+            }
+            return namedIn(accessPackage, accessPackageId, displayName, answeredAt(answer));
         }
-        if (exchange.kind !== "response" || exchange.status !== 200) {
-            throw failure(exchange, context);
-        }
-        const accessPackage = exchange.body as Graph.AccessPackage;
+    }
+
+    /** What a lookup found in an access package as Graph listed it. */
+    function namedIn(accessPackage: Graph.AccessPackage, accessPackageId: string, displayName: string, at: number | undefined): NameLookup {
         const catalogId = accessPackage.catalog?.id ?? undefined;
         const named = (accessPackage.assignmentPolicies ?? [])
             .filter((policy) => same(policy.displayName, displayName))
             .map((policy) => ({ ...policy, accessPackage: { id: accessPackageId, ...(catalogId === undefined ? {} : { catalog: { id: catalogId } }) } }));
-        return { named, catalogId, answeredAt: answeredAt(exchange) };
+        return { named, catalogId, answeredAt: at };
     }
 
-    async function remove(id: string, ctx: OperationContext): Promise<"deleted" | "alreadyGone"> {
+    async function remove(id: string, ctx: OperationContext & { lastKnown?: LastKnown }): Promise<"deleted" | "alreadyGone"> {
         const context: ErrorContext = { operation: "deleting", policy: { displayName: ctx.displayName, id } };
-        const exchange = await transport.send({ method: "DELETE", path: policyPath(id), deadline: ctx.deadline });
-        // After an attempt with an unknown outcome, a 404 (or the 403 Graph gives right after a delete) means that
-        // attempt did the deleting.
-        if (isStatus(exchange, 404) || (exchange.sawUnknownOutcome && isStatus(exchange, 403))) {
-            return exchange.sawUnknownOutcome ? "deleted" : "alreadyGone";
-        }
-        if (!isStatus(exchange, 200, 204)) {
-            throw failure(exchange, context);
+        const { lastKnown } = ctx;
+        for (let round = 1; ; round++) {
+            const exchange = await transport.send({ method: "DELETE", path: policyPath(id), deadline: ctx.deadline });
+            // After an attempt with an unknown outcome, a 404 (or the 403 Graph gives right after a delete) means that
+            // attempt did the deleting.
+            if (exchange.sawUnknownOutcome && isStatus(exchange, 404, 403)) {
+                return "deleted";
+            }
+            if (isStatus(exchange, 404)) {
+                // Right after the policy was written, a 404 may come from a replica that has not seen it yet, as a
+                // GET's may: believing it would drop from state a policy that still exists. Asked again a few times.
+                const now = answeredAt(exchange) ?? clock.now();
+                const doubt = round < READS_WHILE_BEHIND && (isRecent(lastKnown?.createdDateTime, now) || isRecent(lastKnown?.modifiedDateTime, now));
+                if (doubt && (await pause(round, ctx.deadline))) {
+                    continue;
+                }
+                return "alreadyGone";
+            }
+            if (!isStatus(exchange, 200, 204)) {
+                throw failure(exchange, context);
+            }
+            break;
         }
         let checks = 0;
         for (;;) {
             checks++;
-            const check = await transport.send({ method: "GET", path: policyPath(id), deadline: ctx.deadline });
+            const received = await transport.send({ method: "GET", path: policyPath(id), deadline: ctx.deadline });
             // Right after a delete Graph may answer 403 instead of 404 for a while.
-            if (isStatus(check, 404, 403)) {
+            if (isStatus(received, 404, 403)) {
                 return "deleted";
             }
-            if (check.kind !== "response" || check.status !== 200) {
-                throw failure(check, context);
+            const check = graphAnswer(received, 200);
+            if (check === undefined) {
+                throw failure(received, context);
             }
             if (!(await pause(checks, ctx.deadline))) {
                 throw new GraphRequestError({
@@ -361,17 +448,72 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
         if (!accessPackageId || !displayName) {
             throw new Error(`creating access package assignment policy: the body needs accessPackage.id and displayName.`);
         }
-        return createsByAccessPackage.run(accessPackageId.toLowerCase(), () => createLocked(body, accessPackageId, displayName, ctx));
+        // The operation timeout is this create's budget for its own requests: creates queued before it in the package
+        // (engine parallelism) must not use it up. Their wait is bounded apart: each of them ends within its own
+        // budget, so the wait ends within one budget per create ahead (and one more for slack).
+        const budget = Math.max(0, ctx.deadline - clock.now());
+        const queueFull = (ahead: number): Error =>
+            new Error(
+                `creating access package assignment policy "${displayName}": the ${ahead} create(s) queued before it in access package ` +
+                    `${accessPackageId} did not finish within ${ahead + 1} times the operation timeout; nothing was sent. ` +
+                    "Run `pulumi up` again, or lower the parallelism (`pulumi up --parallel 4`).",
+            );
+        return createsByAccessPackage.run(
+            accessPackageId.toLowerCase(),
+            () => createLocked(body, accessPackageId, displayName, { ...ctx, deadline: clock.now() + budget }),
+            (ahead) => (ahead + 1) * budget,
+            queueFull,
+        );
+    }
+
+    /**
+     * The PUT of a whole policy body: Graph's answer when complete (with `catalogId`, when known), else the policy
+     * read back until `reflects` accepts it. A failed PUT throws its {@link GraphRequestError}; a failed read-back, a
+     * {@link WriteAppliedError} of `write`. `retryUnreadable` repeats a PUT answered 404 or 403, which Graph gives a
+     * policy it has not replicated yet, within the deadline.
+     */
+    async function putPolicy(
+        id: string,
+        body: Policy,
+        ctx: OperationContext & { reflects?: Reflects },
+        write: AppliedWrite,
+        options: { catalogId?: string; retryUnreadable?: boolean } = {},
+    ): Promise<Policy> {
+        const policy = { displayName: body.displayName ?? ctx.displayName ?? undefined, id };
+        for (let round = 1; ; round++) {
+            const exchange = await transport.send({ method: "PUT", path: policyPath(id), body, deadline: ctx.deadline });
+            if (options.retryUnreadable && isStatus(exchange, 404, 403) && (await pause(round, ctx.deadline))) {
+                continue;
+            }
+            const answer = graphAnswer(exchange, 200, 204);
+            if (answer === undefined) {
+                throw failure(exchange, { operation: "updating", policy });
+            }
+            // Graph documents a shortened PUT answer; only a complete one can stand in for reading the policy back.
+            const answered = answeredPolicy(body, answer.body, options.catalogId);
+            if (answered !== undefined) {
+                return answered;
+            }
+            try {
+                return await getAfterWrite(id, { ...ctx, id });
+            } catch (error) {
+                throw new WriteAppliedError(write, policy, "could not read it back", error as Error);
+            }
+        }
     }
 
     /** {@link PolicyApi.create}, run while this process sends no other create in the access package. */
     async function createLocked(body: Policy, accessPackageId: string, displayName: string, ctx: OperationContext): Promise<Policy> {
         const context: ErrorContext = { operation: "creating", policy: { displayName } };
+        // Every POST of this create carries this mark at the end of the description, and nothing else can: a policy
+        // with it is one this create made, whatever else shares its name; one without it is never taken or deleted.
+        // Graph echoes the description in its answers and lists; a PUT of the declared body then takes the mark off.
+        const mark = `[pulumi-create ${randomUUID()}]`;
+        const posted: Policy = { ...body, description: body.description ? `${body.description} ${mark}` : mark };
         const mayExist =
-            `The outcome of an attempt is unknown: a policy named "${displayName}" may exist in access package ${accessPackageId}. ` +
-            "Check it before running `pulumi up` again; `adopt: true` takes it over.";
-        // Checked inside the per-package lock, so that two creates in this process cannot both find the name free;
-        // a free name is also what lets an unknown POST outcome be resolved by looking the name up.
+            `The outcome of an attempt is unknown: a policy named "${displayName}" may exist in access package ${accessPackageId} ` +
+            `(its description ends in ${mark}). Check it before running \`pulumi up\` again; \`adopt: true\` takes it over.`;
+        // Checked inside the per-package lock, so that two creates in this process cannot both find the name free.
         const guard = await lookUp(accessPackageId, displayName, ctx);
         if (guard.named.length > 0) {
             throw new DisplayNameTakenError(
@@ -380,108 +522,116 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
                 guard.named.map((policy) => ({ id: policy.id as string, displayName: policy.displayName ?? displayName })),
             );
         }
-        // The name was free when Graph answered the guard, so a policy with it in this package created since then
-        // was made by this create: another writer would have had to pick the same name in the same moment, which
-        // the guard exists to refuse anyway. Both instants come from Graph (its `Date` header, whole seconds, and
-        // `createdDateTime`), never from this machine's clock; without a `Date` every such policy counts.
-        const madeHere = (policies: Policy[]): Policy[] =>
+        const marked = (policies: Policy[]): Policy[] =>
             policies
-                .filter((policy) => typeof policy.id === "string" && (guard.answeredAt === undefined || (instant(policy.createdDateTime) ?? Infinity) >= guard.answeredAt))
+                .filter((policy) => typeof policy.id === "string" && typeof policy.description === "string" && policy.description.endsWith(mark))
                 // By instant: Graph's timestamps vary in precision, so their text does not sort by time.
                 .sort((a, b) => (instant(a.createdDateTime) ?? Infinity) - (instant(b.createdDateTime) ?? Infinity) || (a.id as string).localeCompare(b.id as string));
+        const findMarked = async (): Promise<Policy[]> => marked((await lookUp(accessPackageId, displayName, ctx)).named);
 
-        /** The policy Graph holds: the POST's answer when complete, else read back. */
-        async function asStored(id: string, answer: unknown): Promise<Policy> {
-            const answered = guard.catalogId === undefined ? undefined : answeredPolicy(body, answer, guard.catalogId);
-            if (answered !== undefined) {
-                return answered;
-            }
-            try {
-                return await getAfterWrite(id, { ...ctx, id });
-            } catch (error) {
-                throw new WriteAppliedError("created", { displayName, id }, "could not read it back", error as Error);
-            }
-        }
-
-        /** Deletes the policies other than `kept` that this create made. */
-        async function removeExtras(kept: string, extras: Policy[]): Promise<void> {
-            for (const extra of extras) {
-                const id = extra.id as string;
-                try {
-                    await remove(id, { ...ctx, id });
-                } catch (error) {
-                    const unfinished = `could not delete ${id}, a duplicate that an attempt with an unknown outcome created (delete it yourself)`;
-                    throw new WriteAppliedError("created", { displayName, id: kept }, unfinished, error as Error);
-                }
-            }
-        }
-
-        /** Lookups after an unknown outcome: the policies that attempt (or an earlier one) made, oldest first. */
+        /** Lookups after an unknown outcome: the policies this create's POSTs made, oldest first. */
         async function findCreated(): Promise<Policy[]> {
             for (let lookup = 1; ; lookup++) {
-                const created = madeHere((await lookUp(accessPackageId, displayName, ctx)).named);
+                const created = await findMarked();
                 if (created.length > 0 || lookup === LOOKUPS_BEFORE_REPOST || !(await pause(lookup, ctx.deadline))) {
                     return created;
                 }
             }
         }
 
+        // POSTs whose outcome stayed unknown, and when the last of them can no longer be expected to apply: Graph may
+        // still be at work on one when its answer is lost (a gateway's 504, an attempt timeout), for about as long as
+        // an attempt may take.
+        let lost = 0;
+        let settledAt = -Infinity;
+
         /**
-         * After a POST that succeeded following attempts with an unknown outcome: one of those may have created a
-         * policy too, which the lookups did not show yet. Graph applied it before this POST, so once its list shows
-         * this POST's policy it shows that one as well. Looks until it does, then deletes the others made here before it.
+         * Once `kept` exists: looks until each lost POST is accounted for (its policy found and deleted) or, `kept`
+         * being listed, until the lost ones have settled, deleting every other policy with the mark. `seen` is a
+         * lookup already made.
          */
-        async function keepOnly(posted: Policy): Promise<Policy> {
-            const id = posted.id as string;
-            const listing: ErrorContext = { operation: "listing", scope: `named "${displayName}" in access package ${accessPackageId}` };
-            const unchecked = `could not make sure that no other policy named "${displayName}" was left in access package ${accessPackageId} by an earlier attempt (check it and delete any extra one)`;
+        async function sweep(kept: string, keptWasLost: boolean, seen?: Policy[]): Promise<void> {
+            const unchecked = `could not make sure that no other policy named "${displayName}" with ${mark} in its description is left in access package ${accessPackageId} (check it and delete any extra one)`;
+            const deleted = new Set<string>();
             for (let lookup = 1; ; lookup++) {
-                let named: Policy[];
+                let found: Policy[];
                 try {
-                    named = (await lookUp(accessPackageId, displayName, ctx)).named;
+                    found = seen ?? (await lookUp(accessPackageId, displayName, ctx)).named;
                 } catch (error) {
-                    throw new WriteAppliedError("created", { displayName, id }, unchecked, error as Error);
+                    throw new WriteAppliedError("created", { displayName, id: kept }, unchecked, error as Error);
                 }
-                if (named.some((policy) => same(policy.id, id))) {
-                    // Every earlier attempt was sent before this POST, so a same-named policy created after it is
-                    // another writer's, not a duplicate of ours.
-                    const postedAt = instant(posted.createdDateTime) ?? Infinity;
-                    const earlier = madeHere(named).filter((policy) => !same(policy.id, id) && (instant(policy.createdDateTime) ?? postedAt) <= postedAt);
-                    await removeExtras(id, earlier);
-                    return asStored(id, posted);
+                seen = undefined;
+                // A list that shows `kept` shows what Graph applied before it; until then it may lag (see README).
+                const listed = found.some((policy) => same(policy.id, kept));
+                for (const extra of listed ? marked(found).filter((policy) => !same(policy.id, kept) && !deleted.has((policy.id as string).toLowerCase())) : []) {
+                    const id = extra.id as string;
+                    try {
+                        await remove(id, { ...ctx, id, lastKnown: { createdDateTime: extra.createdDateTime ?? undefined } });
+                    } catch (error) {
+                        const unfinished = `could not delete ${id}, a duplicate that an attempt with an unknown outcome created (delete it yourself)`;
+                        throw new WriteAppliedError("created", { displayName, id: kept }, unfinished, error as Error);
+                    }
+                    deleted.add(id.toLowerCase());
+                }
+                if (listed && (deleted.size >= lost - (keptWasLost ? 1 : 0) || clock.now() >= settledAt)) {
+                    return;
                 }
                 if (!(await pause(lookup, ctx.deadline))) {
+                    if (listed) {
+                        // The deadline ends the wait for a lost POST that may still apply; README states this limit.
+                        return;
+                    }
                     const notListed = new GraphRequestError({
-                        ...listing,
+                        operation: "listing",
+                        scope: `named "${displayName}" in access package ${accessPackageId}`,
                         statusCode: 200,
                         code: "CreateNotListed",
-                        graphMessage: `the access package's policies still do not include ${id}`,
+                        graphMessage: `the access package's policies still do not include ${kept}`,
                         attempts: lookup,
                         timedOut: true,
                     });
-                    throw new WriteAppliedError("created", { displayName, id }, unchecked, notListed);
+                    throw new WriteAppliedError("created", { displayName, id: kept }, unchecked, notListed);
                 }
             }
         }
 
-        let unknownOutcome = false;
+        /** Takes the mark off `kept` with a PUT of the declared body; the PUT's answer is the policy as Graph holds it. */
+        async function restore(kept: string): Promise<Policy> {
+            try {
+                return await putPolicy(kept, body, { ...ctx, id: kept, reflects: (policy) => !(policy.description ?? "").endsWith(mark) }, "created", {
+                    catalogId: guard.catalogId,
+                    retryUnreadable: true,
+                });
+            } catch (error) {
+                throw error instanceof WriteAppliedError ? error : new WriteAppliedError("created", { displayName, id: kept }, `could not take ${mark} off its description`, error as Error);
+            }
+        }
+
         try {
             for (let round = 1; ; round++) {
-                const exchange = await transport.send({ method: "POST", path: POLICIES_PATH, body, deadline: ctx.deadline, shouldRepeat: provesNotApplied });
-                unknownOutcome ||= exchange.sawUnknownOutcome;
-                if (exchange.kind === "response" && (exchange.status === 200 || exchange.status === 201)) {
-                    const posted = exchange.body as Policy;
-                    return unknownOutcome ? await keepOnly(posted) : await asStored(posted.id as string, posted);
+                const exchange = await transport.send({ method: "POST", path: POLICIES_PATH, body: posted, deadline: ctx.deadline, shouldRepeat: provesNotApplied });
+                const id = createdId(exchange);
+                if (id !== undefined) {
+                    const policy = await restore(id);
+                    if (lost > 0) {
+                        await sweep(id, false);
+                    }
+                    return policy;
                 }
-                if (!exchange.sawUnknownOutcome) {
+                // A 200 or 201 without a usable body and without a Location made a policy whose id is unknown.
+                if (!exchange.sawUnknownOutcome && !isStatus(exchange, 200, 201)) {
                     throw failure(exchange, context);
                 }
+                lost++;
+                settledAt = clock.now() + timing.attemptTimeoutMs;
                 // A Retry-After on the 503/504 holds for the repeated POST; the lookups run meanwhile.
                 const repostAt = clock.now() + retryDelayMs(outcomeOf(exchange), round, timing, clock.random, clock.now());
-                const [kept, ...extras] = await findCreated();
-                if (kept !== undefined) {
-                    await removeExtras(kept.id as string, extras);
-                    return await asStored(kept.id as string, undefined);
+                const found = await findCreated();
+                if (found.length > 0) {
+                    const kept = found[0].id as string;
+                    const policy = await restore(kept);
+                    await sweep(kept, true, found);
+                    return policy;
                 }
                 if (!(await waitUntil(repostAt, ctx.deadline))) {
                     throw failure({ ...exchange, stoppedBy: "deadline" }, context);
@@ -489,7 +639,7 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
             }
         } catch (error) {
             // Whatever failed after an unknown outcome, the policy may exist; when its id is known, the error says so.
-            throw unknownOutcome && !(error instanceof WriteAppliedError) ? withHint(error, mayExist) : error;
+            throw lost > 0 && !(error instanceof WriteAppliedError) ? withHint(error, mayExist) : error;
         }
     }
 
@@ -515,24 +665,10 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
         },
 
         async replace(id, body, ctx) {
-            const exchange = await transport.send({ method: "PUT", path: policyPath(id), body, deadline: ctx.deadline });
-            const policy = { displayName: body.displayName ?? ctx.displayName, id };
-            if (!isStatus(exchange, 200, 204)) {
-                throw failure(exchange, { operation: "updating", policy });
-            }
-            // Graph documents a shortened PUT answer; only a complete one can stand in for reading the policy back.
-            const answered = exchange.kind === "response" ? answeredPolicy(body, exchange.body) : undefined;
-            if (answered !== undefined) {
-                return answered;
-            }
             const { reflects } = ctx;
             const before = instant(ctx.lastKnown?.modifiedDateTime) ?? Infinity;
             const caughtUp = reflects && ((read: Policy) => reflects(read) || (instant(read.modifiedDateTime) ?? -Infinity) > before);
-            try {
-                return await getAfterWrite(id, { ...ctx, id, reflects: caughtUp });
-            } catch (error) {
-                throw new WriteAppliedError("updated", { displayName: policy.displayName ?? undefined, id }, "could not read it back", error as Error);
-            }
+            return putPolicy(id, body, { ...ctx, reflects: caughtUp }, "updated");
         },
 
         async list(filter, ctx) {

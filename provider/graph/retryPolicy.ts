@@ -36,7 +36,13 @@ export interface TransportFailure {
 
 /** What one HTTP attempt ended with. */
 export type AttemptOutcome =
-    | { readonly type: "response"; readonly status: number; readonly retryAfter: string | null }
+    | {
+          readonly type: "response";
+          readonly status: number;
+          readonly retryAfter: string | null;
+          /** Set when the answer cannot be Graph's own (see {@link foreignAnswer}): what was received instead. */
+          readonly foreign?: string;
+      }
     | { readonly type: "transport"; readonly failure: TransportFailure };
 
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH"]);
@@ -60,9 +66,45 @@ export function classifyTransportError(error: unknown): TransportFailure {
     return { kind: code !== undefined && NOT_SENT_CODES.has(code) ? "notSent" : "connectionLost", code, detail };
 }
 
+// Graph's codes for an entity that does not exist. A 404 without one is a proxy's, a WAF's or a wrong port's.
+const NOT_FOUND_CODES = new Set(["ResourceNotFound", "NotFound", "Request_ResourceNotFound"]);
+// Statuses that carry no body.
+const BODILESS_STATUSES = new Set([204, 205, 304]);
+const FIRST_BYTES = 120;
+
+/**
+ * Why an answer cannot be Graph's own, `undefined` when it can: Graph answers JSON objects (an error as `{ error: {
+ * code } }`, a 404 with a not-found code and a `request-id`), and nothing at all only where HTTP allows no body.
+ * HTML from a proxy, an empty or truncated body, `null` or an array are told apart here, so that a caller never
+ * takes them for "gone" or for a policy. The reason names the status, the content type and the first bytes.
+ */
+export function foreignAnswer(status: number, headers: Headers, text: string): string | undefined {
+    if (BODILESS_STATUSES.has(status) && text === "") {
+        return undefined;
+    }
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(text);
+    } catch {
+        parsed = undefined;
+    }
+    const object = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as { error?: { code?: unknown; innerError?: Record<string, unknown> } }) : undefined;
+    const code = object?.error?.code;
+    const graphs =
+        object !== undefined &&
+        (status < 400 ||
+            (typeof code === "string" &&
+                (status !== 404 || (NOT_FOUND_CODES.has(code) && (headers.get("request-id") !== null || typeof object.error?.innerError?.["request-id"] === "string")))));
+    if (graphs) {
+        return undefined;
+    }
+    const shown = text.length > FIRST_BYTES ? `${text.slice(0, FIRST_BYTES)}…` : text;
+    return `an answer that is not Graph's: status ${status}, content-type ${headers.get("content-type") ?? "(none)"}, ${text === "" ? "empty body" : `body ${JSON.stringify(shown)}`}`;
+}
+
 /** True for outcomes worth repeating for an idempotent request (GET, PUT, DELETE). */
 export function isTransient(outcome: AttemptOutcome): boolean {
-    return outcome.type === "transport" || TRANSIENT_STATUSES.has(outcome.status);
+    return outcome.type === "transport" || outcome.foreign !== undefined || TRANSIENT_STATUSES.has(outcome.status);
 }
 
 /**
@@ -70,15 +112,16 @@ export function isTransient(outcome: AttemptOutcome): boolean {
  * throttled (429), refused as a conflicting concurrent write (409), or never sent at all.
  */
 export function provesNotApplied(outcome: AttemptOutcome): boolean {
-    return outcome.type === "transport" ? outcome.failure.kind === "notSent" : outcome.status === 429 || outcome.status === 409;
+    return outcome.type === "transport" ? outcome.failure.kind === "notSent" : outcome.foreign === undefined && (outcome.status === 429 || outcome.status === 409);
 }
 
 /**
- * True when a write may or may not have been applied: the connection broke or timed out after sending, or the
- * service failed with a 5xx after receiving it.
+ * True when a write may or may not have been applied: the connection broke or timed out after sending, the
+ * service failed with a 5xx after receiving it, or something that is not Graph answered (it may have passed the
+ * request on, or cut Graph's answer short).
  */
 export function isOutcomeUnknown(outcome: AttemptOutcome): boolean {
-    return outcome.type === "transport" ? outcome.failure.kind !== "notSent" : outcome.status >= 500;
+    return outcome.type === "transport" ? outcome.failure.kind !== "notSent" : outcome.foreign !== undefined || outcome.status >= 500;
 }
 
 /**

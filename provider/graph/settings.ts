@@ -455,11 +455,27 @@ function resolveOidc(find: Find, ids: Ids): GraphAuth {
     }
 }
 
+/**
+ * A token that goes into the Authorization header as it is: a control character (a newline pasted with it) or a
+ * character outside ASCII makes every request fail before it is sent, which retrying cannot cure. Named by its key
+ * and position only: the token itself is a secret.
+ */
+function headerSafe(found: Found): string {
+    const characters = [...found.value];
+    const at = characters.findIndex((character) => !/^[\x20-\x7e\t]$/.test(character));
+    if (at >= 0) {
+        const code = characters[at].codePointAt(0) as number;
+        const what = code === 0x0a ? "a newline" : code === 0x0d ? "a carriage return" : `the character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+        throw new GraphSettingsError(`${found.key} cannot be sent in an HTTP header: it contains ${what} at position ${at + 1}. Set the token alone, without line breaks.`);
+    }
+    return found.value;
+}
+
 function resolveAuth(find: Find): GraphAuth {
     const token = find("token");
     const explicit = explicitMethod(find);
     if (token !== undefined && (explicit === undefined || token.rank <= explicit.found.rank)) {
-        return { kind: "staticToken", token: new Secret(token.value) };
+        return { kind: "staticToken", token: new Secret(headerSafe(token)) };
     }
     const ids: Ids = { tenantId: find("tenantId"), clientId: valueOrFile(find, "clientId", "clientIdFilePath") };
     switch (explicit?.choice) {

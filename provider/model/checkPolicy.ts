@@ -1,5 +1,6 @@
 import type { CheckFailure } from "../types";
 import { CheckContext } from "./checkContext";
+import { MAX_DEPTH, tooDeepAt } from "./depth";
 import { canonicalPolicy } from "./policyShape";
 import { isPlainObject } from "./unknown";
 
@@ -18,6 +19,13 @@ export function checkPolicy(_olds: Record<string, unknown>, news: Record<string,
     const declared = isPlainObject(news) ? news : {};
     const ctx = new CheckContext();
     const { [PROVIDER_KEY]: provider, ...properties } = declared;
+    for (const [name, value] of Object.entries(properties)) {
+        const at = tooDeepAt(value, name);
+        if (at !== undefined) ctx.fail(at, `nests more than ${MAX_DEPTH} lists or objects deep; no policy property does`);
+    }
+    if (ctx.failures.length > 0) {
+        return { inputs: declared, failures: ctx.failures };
+    }
     const canonical = canonicalPolicy(properties, ctx);
     if (ctx.failures.length > 0) {
         return { inputs: declared, failures: ctx.failures };

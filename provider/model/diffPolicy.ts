@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { CheckContext } from "./checkContext";
+import { tooDeepAt } from "./depth";
 import { canonicalPolicy, INPUT_NAMES } from "./policyShape";
 import { REVIEWS_OFF, reviewsAreOff } from "./reviewSettings";
 import { isPlainObject, isUnknown } from "./unknown";
@@ -86,6 +87,11 @@ function sameReviews(desired: unknown, actual: unknown): boolean {
  * @param news The checked inputs (may contain the unknown sentinel during preview).
  */
 export function diffPolicy(olds: Record<string, unknown>, news: Record<string, unknown>): { changes: boolean; replaces: string[]; diffs: string[] } {
+    // Check refuses such inputs; state holding them cannot be compared without overflowing, so it counts as changed.
+    const deep = INPUT_NAMES.filter((name) => tooDeepAt(olds?.[name], name) !== undefined || tooDeepAt(news?.[name], name) !== undefined);
+    if (deep.length > 0) {
+        return { changes: true, replaces: [], diffs: deep };
+    }
     const actual = canonicalPolicy(olds, new CheckContext());
     const desired = canonicalPolicy(news, new CheckContext());
     const diffs = INPUT_NAMES.filter((name) => !NOT_COMPARED.has(name) && !(name === "reviewSettings" ? sameReviews : same)(desired[name], actual[name]));

@@ -105,8 +105,14 @@ function classElement(pattern: string, i: number): ClassElement | undefined {
     return { end: i + (LONG_ESCAPE.exec(rest)?.[0].length ?? 2), shorthand: false };
 }
 
-/** Index just past the character class opening at `start`, or what is wrong with it. */
-function classEnd(pattern: string, start: number): number | string {
+// .NET's own parser recurses into each subtraction too; a limit turns a pathological pattern into a failure.
+const MAX_SUBTRACTION_DEPTH = 100;
+
+/** Index just past the character class opening at `start` (`depth` subtractions deep), or what is wrong with it. */
+function classEnd(pattern: string, start: number, depth = 0): number | string {
+    if (depth > MAX_SUBTRACTION_DEPTH) {
+        return `nests character class subtractions more than ${MAX_SUBTRACTION_DEPTH} deep at index ${start}`;
+    }
     let i = start + 1;
     if (pattern[i] === "^") i++;
     // A `]` right after `[` or `[^` is a literal in .NET.
@@ -116,7 +122,7 @@ function classEnd(pattern: string, start: number): number | string {
             return i + 1;
         }
         if (pattern[i] === "-" && pattern[i + 1] === "[" && i > first) {
-            const end = classEnd(pattern, i + 1);
+            const end = classEnd(pattern, i + 1, depth + 1);
             if (typeof end === "string") return end;
             if (end === pattern.length) break;
             return pattern[end] === "]" ? end + 1 : `has a class subtraction at index ${i} that is not the last element of its class`;

@@ -62,6 +62,83 @@ describe("emulator: fault injection and request log", () => {
     assert.equal((await h.emulator.admin.policies()).length, 1);
   });
 
+  /** Polls the tenant until `count` policies exist; Graph's late apply has no answer to wait for. */
+  async function policiesOnceThere(count: number): Promise<Array<{ properties: Record<string, unknown> }>> {
+    for (;;) {
+      const policies = await h.emulator.admin.policies();
+      if (policies.length >= count) return policies;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  it("lateApply: the POST is answered 504 at once and applied later", async () => {
+    await h.emulator.admin.addFault({ kind: "lateApply", path: POLICIES, ms: 200, times: 1 });
+    const answer = await h.call("POST", "assignmentPolicies", minimalPolicy(accessPackageId, "late"));
+    assert.equal(answer.status, 504);
+    assert.equal(answer.body.error.code, "GatewayTimeout");
+    assert.equal((await h.emulator.admin.policies()).length, 0, "not applied when answered");
+    const [late] = await policiesOnceThere(1);
+    assert.equal(late.properties.displayName, "late");
+    assert.deepEqual((await h.emulator.admin.requests()).map((entry) => entry.faults), [["lateApply"]]);
+  });
+
+  it("lateApply with answer drop: no answer at all, applied later", async () => {
+    await h.emulator.admin.addFault({ kind: "lateApply", path: POLICIES, ms: 100, answer: "drop", times: 1 });
+    await assert.rejects(h.call("POST", "assignmentPolicies", minimalPolicy(accessPackageId, "late")));
+    assert.equal((await policiesOnceThere(1)).length, 1);
+  });
+
+  async function raw(method: string, path: string, body?: unknown): Promise<{ status: number; type: string | null; text: string; location: string | null }> {
+    const response = await fetch(`${h.emulator.url}${EM}/${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${h.emulator.token}`, "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, type: response.headers.get("content-type"), text: await response.text(), location: response.headers.get("location") };
+  }
+
+  it("gatewayAnswer html404, empty200, null200: an answer that is not Graph's, and nothing applied", async () => {
+    const created = await h.call("POST", "assignmentPolicies", minimalPolicy(accessPackageId));
+    for (const [answer, status, text] of [
+      ["html404", 404, /^<!DOCTYPE html>/],
+      ["empty200", 200, /^$/],
+      ["null200", 200, /^null$/],
+    ] as const) {
+      await h.emulator.admin.addFault({ kind: "gatewayAnswer", answer, path: `${POLICIES}/*`, times: 1 });
+      const got = await raw("GET", `assignmentPolicies/${created.body.id}`);
+      assert.equal(got.status, status, answer);
+      assert.match(got.text, text, answer);
+      assert.ok(!(got.type ?? "").includes("odata"), `${answer} carries none of Graph's headers`);
+      await h.emulator.admin.addFault({ kind: "gatewayAnswer", answer, method: "DELETE", path: `${POLICIES}/*`, times: 1 });
+      assert.equal((await raw("DELETE", `assignmentPolicies/${created.body.id}`)).status, status);
+      assert.equal((await h.emulator.admin.policies()).length, 1, `${answer}: the DELETE never reached Graph`);
+    }
+  });
+
+  it("gatewayAnswer truncated: Graph's answer, applied, with its status and Location, cut short", async () => {
+    await h.emulator.admin.addFault({ kind: "gatewayAnswer", answer: "truncated", method: "POST", path: POLICIES, times: 1 });
+    const got = await raw("POST", "assignmentPolicies", minimalPolicy(accessPackageId));
+    assert.equal(got.status, 201);
+    assert.throws(() => JSON.parse(got.text));
+    const [stored] = await h.emulator.admin.policies();
+    assert.ok(got.location?.endsWith(`/assignmentPolicies/${(stored as unknown as { id: string }).id}`), `${got.location}`);
+  });
+
+  for (const phase of ["beforeApply", "afterApply"] as const) {
+    it(`secondWriter ${phase}: another writer creates the same display name in the same access package`, async () => {
+      await h.emulator.admin.addFault({ kind: "secondWriter", phase, path: POLICIES, times: 1 });
+      const answer = await h.call("POST", "assignmentPolicies", minimalPolicy(accessPackageId, "contested"));
+      assert.equal(answer.status, 201);
+      const policies = await h.emulator.admin.policies();
+      assert.deepEqual(policies.map((policy) => policy.properties.displayName), ["contested", "contested"]);
+      const other = policies.find((policy) => policy.id !== answer.body.id)!;
+      assert.equal(other.properties.description, "created by another writer");
+      const order = (policy: { properties: Record<string, unknown> }) => Date.parse(String(policy.properties.createdDateTime));
+      const mine = policies.find((policy) => policy.id === answer.body.id)!;
+      assert.ok(phase === "beforeApply" ? order(other) <= order(mine) : order(other) >= order(mine));
+    });
+  }
+
   it("read-after-write lag: a new policy 404s on GET for N requests", async () => {
     await h.emulator.admin.addFault({ kind: "readAfterWriteLag", path: POLICIES, requests: 2 });
     const created = await h.call("POST", "assignmentPolicies", minimalPolicy(accessPackageId));

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startGraphEmulator } from "../../emulator";
@@ -55,6 +55,61 @@ describe("emulator: JSON state persistence", () => {
     await assert.rejects(startGraphEmulator({ statePath }), (error: Error) => {
       assert.match(error.message, /state file/);
       assert.ok(error.message.includes(join(directory, "missing")), error.message);
+      return true;
+    });
+  });
+
+  it("refuses a second emulator on a state file another one holds, naming the file and the holder; the file is free again after close", async () => {
+    const statePath = join(directory, "tenant.json");
+    const first = await Harness.start({ statePath });
+    try {
+      await assert.rejects(startGraphEmulator({ statePath }), (error: Error) => {
+        assert.ok(error.message.includes(statePath), error.message);
+        assert.match(error.message, new RegExp(`another emulator \\(process ${process.pid}\\) holds it`));
+        return true;
+      });
+      assert.equal((await first.call("POST", "catalogs", { displayName: "still served" })).status, 201, "the holder is unaffected");
+    } finally {
+      await first.close();
+    }
+    const second = await Harness.start({ statePath });
+    await second.close();
+  });
+
+  it("takes over the lock of an emulator that ended without releasing it", async () => {
+    const statePath = join(directory, "tenant.json");
+    // No process has id 2^22 + 1 on Linux (pid_max is at most 2^22).
+    writeFileSync(`${statePath}.lock`, String(2 ** 22 + 1));
+    const h = await Harness.start({ statePath });
+    await h.close();
+  });
+
+  const unusable: Array<[string, string, RegExp]> = [
+    ["empty", "", /it is empty/],
+    ["not JSON", "{ \"catalogs\": [", /it is not valid JSON/],
+    ["not an object", "[]", /it holds no tenant state/],
+    ["a collection that is no list of records", JSON.stringify({ catalogs: [{ displayName: "no id" }] }), /its 'catalogs' is not a list of records/],
+  ];
+  for (const [what, text, problem] of unusable) {
+    it(`refuses to start on a state file that is ${what}, naming the file and the problem, and leaves no lock behind`, async () => {
+      const statePath = join(directory, "tenant.json");
+      writeFileSync(statePath, text);
+      await assert.rejects(startGraphEmulator({ statePath }), (error: Error) => {
+        assert.ok(error.message.includes(statePath), error.message);
+        assert.match(error.message, problem);
+        return true;
+      });
+      assert.deepEqual(readdirSync(directory), ["tenant.json"]);
+      assert.equal(readFileSync(statePath, "utf8"), text, "the file is left as it was");
+    });
+  }
+
+  it("refuses to start on a state file it cannot read, naming the file", async () => {
+    const statePath = join(directory, "tenant.json");
+    mkdirSync(statePath);
+    await assert.rejects(startGraphEmulator({ statePath }), (error: Error) => {
+      assert.ok(error.message.includes(statePath), error.message);
+      assert.match(error.message, /cannot be read/);
       return true;
     });
   });

@@ -40,7 +40,12 @@ function fakeClock(start = 1_000_000) {
 }
 
 const timing = { baseDelayMs: 1_000, maxDelayMs: 8_000, attemptTimeoutMs: 30_000 };
-const reply = (status: number, headers: Record<string, string> = {}): Response => new Response(status === 204 ? null : "{}", { status, headers });
+/** Graph's answer: an error body for an error status (a body that is not Graph's is retried as a proxy's), `{}` else. */
+const reply = (status: number, headers: Record<string, string> = {}): Response =>
+    new Response(status === 204 ? null : status >= 400 ? JSON.stringify({ error: { code: status === 404 ? "ResourceNotFound" : `HTTP${status}`, message: "m" } }) : "{}", {
+        status,
+        headers: { "request-id": "r", ...headers },
+    });
 const reset = (): Error => Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }) });
 const refused = (): Error => Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
 

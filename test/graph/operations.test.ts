@@ -150,12 +150,19 @@ describe("provider operations against Graph answers that leave things out", () =
         let lookups = 0;
         const ops = await operations((request) => {
             if (request.method === "POST") {
-                const policy = { ...stored("made"), id: `00000000-0000-4000-8000-00000000000${created.length + 1}`, createdDateTime: new Date().toISOString() };
+                // Graph echoes the description sent, the create's mark included.
+                const { description } = request.body as { description: string };
+                const policy = { ...stored(description), id: `00000000-0000-4000-8000-00000000000${created.length + 1}`, createdDateTime: new Date().toISOString() };
                 created.push(policy);
                 // The first POST is applied, but its answer is a 503.
                 return created.length === 1 ? graphError(503, "ServiceUnavailable", "busy") : { status: 201, body: policy };
             }
             if (request.method === "DELETE") return graphError(400, "BadRequest", "The policy has 1 active assignment.");
+            if (request.method === "PUT") {
+                const policy = created.find((made) => request.url.endsWith(made.id as string)) as Record<string, unknown>;
+                policy.description = (request.body as { description: string }).description;
+                return { status: 200, body: policy };
+            }
             // The list shows nothing new until after the second POST.
             const listed = ++lookups <= 4 ? [] : created;
             return { status: 200, body: { id: PACKAGE, catalog: { id: CATALOG }, assignmentPolicies: listed } };

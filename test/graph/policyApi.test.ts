@@ -32,16 +32,28 @@ function policyStore() {
     const idOf = (request: SeenRequest): string => decodeURIComponent(new URL(request.url, "http://x").pathname.split("/").pop() as string);
     return {
         policies,
-        add(displayName: string, createdDateTime = new Date(Date.now() + ++next).toISOString()): StoredPolicy {
+        add(displayName: string, createdDateTime = new Date(Date.now() + ++next).toISOString(), description = "stored"): StoredPolicy {
             const id = `00000000-0000-4000-8000-${String(++next).padStart(12, "0")}`;
-            const policy = { id, displayName, description: "stored", createdDateTime, modifiedDateTime: createdDateTime };
+            const policy = { id, displayName, description, createdDateTime, modifiedDateTime: createdDateTime };
             policies.set(id, policy);
             return policy;
         },
+        /** Stores the policy a POST asks for, with the description it sent (which Graph echoes), as Graph would. */
+        addFrom(request: SeenRequest, createdDateTime?: string): StoredPolicy {
+            const { displayName, description } = request.body as { displayName: string; description?: string };
+            return this.add(displayName, createdDateTime, description ?? "stored");
+        },
         /** POST: stores the policy and answers 201 with it, as Graph does (no navigation properties). */
         created(request: SeenRequest): Reply {
-            const { displayName } = request.body as { displayName: string };
-            return { status: 201, body: { ...this.add(displayName), description: (request.body as { description?: string }).description ?? "stored" } };
+            return { status: 201, body: { ...this.addFrom(request) } };
+        },
+        /** PUT: replaces the display name and description and answers 200 with the policy. */
+        replaced(request: SeenRequest): Reply {
+            const policy = policies.get(idOf(request));
+            if (!policy) return graphError(404, "ResourceNotFound", "gone");
+            const { displayName, description } = request.body as { displayName?: string; description?: string };
+            Object.assign(policy, { displayName: displayName ?? policy.displayName, description: description ?? "", modifiedDateTime: new Date().toISOString() });
+            return { status: 200, body: { ...policy } };
         },
         /** The access package with its policies (`hidden` ones left out, as a lagging list would) and its catalog. */
         list(request: SeenRequest, hidden: (policy: StoredPolicy) => boolean = () => false): Reply {
@@ -66,25 +78,34 @@ interface Overrides {
     lookup?: (request: SeenRequest, n: number) => Reply;
     read?: (request: SeenRequest, n: number) => Reply;
     remove?: (request: SeenRequest, n: number) => Reply;
+    put?: (request: SeenRequest, n: number) => Reply;
 }
 
 /** A script serving `store` like Graph, with `overrides` for the requests a test makes go wrong. */
 function tenant(store: Store, overrides: Overrides = {}): Script {
-    const counts = { post: 0, lookup: 0, read: 0, remove: 0 };
+    const counts = { post: 0, lookup: 0, read: 0, remove: 0, put: 0 };
     return (request) => {
         if (request.method === "POST") return overrides.post?.(request, ++counts.post) ?? store.created(request);
+        if (request.method === "PUT") return overrides.put?.(request, ++counts.put) ?? store.replaced(request);
         if (request.method === "DELETE") return overrides.remove?.(request, ++counts.remove) ?? store.remove(request);
         if (request.url.includes("/accessPackages/")) return overrides.lookup?.(request, ++counts.lookup) ?? store.list(request);
         return overrides.read?.(request, ++counts.read) ?? store.read(request);
     };
 }
 
-/** What a test sees of the requests: `POST`, `lookup`, `GET` (one policy) or `DELETE`. */
+/** What a test sees of the requests: `POST`, `PUT`, `lookup`, `GET` (one policy) or `DELETE`. */
 function traffic(seen: readonly SeenRequest[]): string[] {
     return seen.map((request) => (request.url.includes("/accessPackages/") ? "lookup" : request.method));
 }
 
 const NEW_POLICY = { displayName: "All Users", description: "new", accessPackage: { id: PACKAGE } };
+
+/** The mark a create's POST put at the end of the description. */
+function markOf(request: SeenRequest): string {
+    const mark = /\[pulumi-create [0-9a-f-]{36}\]$/.exec((request.body as { description: string }).description);
+    assert.ok(mark, `the POST carries a create mark: ${JSON.stringify(request.body)}`);
+    return mark[0];
+}
 
 describe("createPolicyApi", () => {
     let server: TinyGraph | undefined;
@@ -115,12 +136,16 @@ describe("createPolicyApi", () => {
         assert.equal(await api.get("gone", { deadline }), undefined);
     });
 
-    it("creates with the name lookup and the POST alone: the 201 answer, completed with what was sent, stands for a read-back", async () => {
+    it("creates with the name lookup, a POST marked as this create's and the PUT that takes the mark off: its answer, completed with what was sent, stands for a read-back", async () => {
         const store = policyStore();
         const { api, deadline } = await start(tenant(store));
         const questions = [{ "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion", text: "Why?", sequence: 1 }];
         const created = await api.create({ ...NEW_POLICY, questions, customExtensionStageSettings: [] }, { deadline });
-        assert.deepEqual(traffic(server!.seen), ["lookup", "POST"]);
+        assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "PUT"]);
+        const [, post, put] = server!.seen;
+        assert.equal((post.body as { description: string }).description, `new ${markOf(post)}`);
+        assert.equal((put.body as { description: string }).description, "new");
+        assert.equal(created.description, "new");
         const [stored] = store.policies.values();
         assert.equal(created.id, stored.id);
         assert.equal(created.createdDateTime, stored.createdDateTime);
@@ -129,23 +154,40 @@ describe("createPolicyApi", () => {
         assert.deepEqual(created.customExtensionStageSettings, []);
     });
 
-    it("reads the policy back when the 201 answer lacks a property that was sent", async () => {
+    it("reads the policy back when the PUT's answer lacks a property that was sent", async () => {
         const store = policyStore();
-        const { api, deadline } = await start(
-            tenant(store, { post: (request) => ({ status: 201, body: { id: store.add((request.body as { displayName: string }).displayName).id, displayName: "All Users" } }) }),
-        );
+        const { api, deadline } = await start(tenant(store, { put: (request) => (store.replaced(request), { status: 204 }) }));
         const created = await api.create(NEW_POLICY, { deadline });
-        assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "GET"]);
-        assert.equal(created.description, "stored", "the body read back");
+        assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "PUT", "GET"]);
+        assert.deepEqual(created.accessPackage, { id: PACKAGE }, "the body read back");
+        assert.equal(created.description, "new");
     });
 
-    it("keeps the policy a POST created when the connection dropped after the service applied it, and reads it back", async () => {
+    it("takes the id from the Location of a 201 whose body arrived cut short", async () => {
+        const store = policyStore();
+        const { api, deadline } = await start(
+            tenant(store, {
+                post: (request) => {
+                    const { id } = store.addFrom(request);
+                    return { status: 201, headers: { "content-type": "application/json", location: `https://graph.example${POLICIES}/${id}` }, body: undefined };
+                },
+            }),
+        );
+        const created = await api.create(NEW_POLICY, { deadline });
+        assert.equal(store.policies.size, 1);
+        assert.equal(created.id, [...store.policies.keys()][0]);
+        assert.equal(created.description, "new");
+        assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "PUT"]);
+    });
+
+    it("keeps the policy a POST created when the connection dropped after the service applied it, found by its mark, and takes the mark off", async () => {
         const store = policyStore();
         const { api, deadline } = await start(tenant(store, { post: (request) => (store.created(request), { drop: true }) }));
         const created = await api.create(NEW_POLICY, { deadline });
         assert.equal(store.policies.size, 1);
         assert.equal(created.id, [...store.policies.keys()][0]);
-        assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "lookup", "GET"]);
+        assert.equal([...store.policies.values()][0].description, "new");
+        assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "lookup", "PUT"]);
     });
 
     it("posts again after an unknown outcome when the lookups show nothing, then checks the list once more", async () => {
@@ -154,7 +196,10 @@ describe("createPolicyApi", () => {
         const created = await api.create(NEW_POLICY, { deadline });
         assert.equal(store.policies.size, 1);
         assert.equal(created.displayName, "All Users");
-        assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "lookup", "lookup", "lookup", "POST", "lookup"]);
+        const seen = traffic(server!.seen);
+        assert.deepEqual(seen.slice(0, 7), ["lookup", "POST", "lookup", "lookup", "lookup", "POST", "PUT"]);
+        // Then it looks for a policy the lost POST may still make, until that POST has settled (an attempt timeout).
+        assert.ok(seen.length > 7 && seen.slice(7).every((request) => request === "lookup"), seen.join());
     });
 
     it("leaves exactly one policy when the first POST was applied but answered 503 and the list lagged past the lookups", async () => {
@@ -162,7 +207,7 @@ describe("createPolicyApi", () => {
         let first: StoredPolicy | undefined;
         const { api, deadline } = await start(
             tenant(store, {
-                post: (request, n) => (n === 1 ? ((first = store.add("All Users")), graphError(503, "ServiceUnavailable", "busy")) : store.created(request)),
+                post: (request, n) => (n === 1 ? ((first = store.addFrom(request)), graphError(503, "ServiceUnavailable", "busy")) : store.created(request)),
                 // The list shows no new policy until well after the second POST: the guard and three lookups, then two more.
                 lookup: (request, n) => store.list(request, () => n <= 6),
             }),
@@ -171,7 +216,7 @@ describe("createPolicyApi", () => {
         assert.equal(store.policies.size, 1, "the policy the answered POST made is the one left");
         assert.equal(created.id, [...store.policies.keys()][0]);
         assert.notEqual(created.id, first?.id);
-        assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "lookup", "lookup", "lookup", "POST", "lookup", "lookup", "lookup", "DELETE", "GET"]);
+        assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "lookup", "lookup", "lookup", "POST", "PUT", "lookup", "lookup", "lookup", "DELETE", "GET"]);
     });
 
     it("leaves alone a same-named policy another writer created after the answered POST, while deleting its own duplicate", async () => {
@@ -182,7 +227,7 @@ describe("createPolicyApi", () => {
             tenant(store, {
                 post: (request, n) => {
                     if (n === 1) {
-                        first = store.add("All Users");
+                        first = store.addFrom(request);
                         return graphError(503, "ServiceUnavailable", "busy");
                     }
                     const answer = store.created(request);
@@ -220,8 +265,8 @@ describe("createPolicyApi", () => {
         let first: StoredPolicy | undefined;
         const { api, deadline } = await start(
             tenant(store, {
-                post: (_request, n) => {
-                    const added = store.add("All Users", createdAt[n - 1]);
+                post: (request, n) => {
+                    const added = store.addFrom(request, createdAt[n - 1]);
                     first ??= added;
                     return n === 1 ? { drop: true } : graphError(504, "GatewayTimeout", "slow");
                 },
@@ -239,7 +284,7 @@ describe("createPolicyApi", () => {
         const store = policyStore();
         const { api, deadline } = await start(
             tenant(store, {
-                post: (request, n) => (n === 1 ? (store.add("All Users"), graphError(503, "ServiceUnavailable", "busy")) : store.created(request)),
+                post: (request, n) => (n === 1 ? (store.addFrom(request), graphError(503, "ServiceUnavailable", "busy")) : store.created(request)),
                 lookup: (request, n) => store.list(request, () => n <= 4),
                 remove: () => graphError(400, "BadRequest", "The policy has 1 active assignment and cannot be deleted.", "rid-del"),
             }),
@@ -291,7 +336,12 @@ describe("createPolicyApi", () => {
         it(`keeps the id of a policy found after an unknown outcome when reads answer ${status} to the deadline`, async () => {
             const store = policyStore();
             const { api, clock } = await start(
-                tenant(store, { post: (request) => (store.created(request), { drop: true }), read: () => graphError(status, code, "not readable", "rid-unreadable") }),
+                tenant(store, {
+                    post: (request) => (store.created(request), { drop: true }),
+                    // A shortened PUT answer, so that the policy must be read back.
+                    put: (request) => (store.replaced(request), { status: 204 }),
+                    read: () => graphError(status, code, "not readable", "rid-unreadable"),
+                }),
             );
             const error = await api.create(NEW_POLICY, { deadline: clock.time + 2_000 }).then(() => assert.fail("create should fail"), (rejected: unknown) => rejected);
             assert.ok(error instanceof WriteAppliedError, String(error));
@@ -306,12 +356,13 @@ describe("createPolicyApi", () => {
         const { api, deadline } = await start(
             tenant(store, {
                 post: (request) => (store.created(request), { drop: true }),
+                put: (request) => (store.replaced(request), { status: 204 }),
                 read: (request, n) => (n <= 2 ? graphError(403, "Authorization_RequestDenied", "not yet", "rid-403") : store.read(request)),
             }),
         );
         const created = await api.create(NEW_POLICY, { deadline });
         assert.equal(created.id, [...store.policies.keys()][0]);
-        assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "lookup", "GET", "GET", "GET"]);
+        assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "lookup", "PUT", "GET", "GET", "GET"]);
     });
 
     const retryAfterOnPost = [
@@ -390,6 +441,26 @@ describe("createPolicyApi", () => {
         await Promise.all(["A", "B", "C", "D"].map((name) => api.create({ displayName: name, accessPackage: { id: PACKAGE } }, { deadline })));
         assert.equal(store.policies.size, 4);
         assert.equal(maxInFlight, 1);
+    });
+
+    it("creates queued in one access package each get the operation timeout for their own requests, not what the ones before them left", async () => {
+        const store = policyStore();
+        const throttledOnce = new Set<string>();
+        const { api, clock } = await start(
+            tenant(store, {
+                // Each create's first POST is throttled for 2 s: four in a row need 8 s, each one alone 2 s.
+                post: (request) => {
+                    const { displayName } = request.body as { displayName: string };
+                    if (throttledOnce.has(displayName)) return store.created(request);
+                    throttledOnce.add(displayName);
+                    return { ...graphError(429, "TooManyRequests", "slow down"), headers: { "Retry-After": "2" } };
+                },
+            }),
+        );
+        const deadline = clock.time + 3_000;
+        const names = ["A", "B", "C", "D"];
+        await Promise.all(names.map((name) => api.create({ displayName: name, description: name, accessPackage: { id: PACKAGE } }, { deadline })));
+        assert.deepEqual([...store.policies.values()].map((policy) => policy.displayName).sort(), names);
     });
 
     it("tolerates 404 right after a write and waits for a body that reflects it", async () => {
@@ -594,6 +665,27 @@ describe("createPolicyApi", () => {
         assert.equal(new URL(server!.seen[0].url, "http://x").searchParams.get("$filter"), null);
     });
 
+    it("stops paging with an error when a nextLink comes round again, after reading each page once", async () => {
+        const { api, deadline } = await start((request) => ({
+            status: 200,
+            body: { value: [{ id: request.url.includes("page=2") ? "b" : "a" }], "@odata.nextLink": `${server!.endpoint}${POLICIES}?page=${request.url.includes("page=1") ? 2 : 1}` },
+        }));
+        await assert.rejects(api.list({}, { deadline }), (error: unknown) => {
+            assert.ok(error instanceof GraphRequestError);
+            assert.equal(error.code, "PagingStopped");
+            assert.match(error.message, /^listing access package assignment policies: .*@odata\.nextLink repeats a page already read/);
+            return true;
+        });
+        assert.equal(server!.seen.length, 3);
+    });
+
+    it("stops paging with an error past the page limit", async () => {
+        let page = 0;
+        const { api, deadline } = await start(() => ({ status: 200, body: { value: [], "@odata.nextLink": `${server!.endpoint}${POLICIES}?page=${++page}` } }));
+        await assert.rejects(api.list({}, { deadline }), /PagingStopped: Graph returned more than 1000 pages/);
+        assert.equal(server!.seen.length, 1_000);
+    });
+
     it("refuses to follow a nextLink to another host", async () => {
         const { api, deadline } = await start(() => ({ status: 200, body: { value: [], "@odata.nextLink": "https://evil.example/v1.0/x" } }));
         await assert.rejects(api.list({}, { deadline }), /outside .*refusing to follow it/);
@@ -643,5 +735,141 @@ describe("createPolicyApi", () => {
             return true;
         });
         assert.deepEqual(clock.sleeps, [3_000, 3_000, 3_000]);
+    });
+});
+
+describe("createPolicyApi: only Graph's own answers count", () => {
+    let server: TinyGraph | undefined;
+    afterEach(async () => {
+        await server?.close();
+        server = undefined;
+    });
+
+    async function start(script: Script): Promise<{ api: PolicyApi; clock: ReturnType<typeof fakeClock> }> {
+        server = await startTinyGraph(script);
+        const clock = fakeClock();
+        const settings = resolveGraphSettings(undefined, { ENTRA_GRAPH_ENDPOINT: server.endpoint, ENTRA_GRAPH_TOKEN: TOKEN });
+        return { api: createPolicyApi(settings, { ...clock, retryTiming: { baseDelayMs: 100, maxDelayMs: 1_000, attemptTimeoutMs: 5_000 } }), clock };
+    }
+
+    const PROXY_PAGE: Reply = { status: 404, text: "<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>", headers: { "content-type": "text/html" } };
+    const notGraph: Array<{ what: string; reply: Reply; says: RegExp }> = [
+        { what: "an HTML 404 from a proxy", reply: PROXY_PAGE, says: /status 404, content-type text\/html, body "<!DOCTYPE html>/ },
+        { what: "a 404 in Graph's shape without a not-found code", reply: { status: 404, body: { error: { code: "BadGateway" } }, headers: { "request-id": "r" } }, says: /status 404/ },
+        { what: "a 404 with Graph's code but no request-id", reply: { status: 404, body: { error: { code: "ResourceNotFound", message: "gone" } } }, says: /status 404/ },
+        { what: "an empty 200", reply: { status: 200, text: "" }, says: /status 200, content-type \(none\), empty body/ },
+        { what: "a truncated 200", reply: { status: 200, text: '{"id":"p1","displayNa', headers: { "content-type": "application/json" } }, says: /status 200, content-type application\/json, body "\{\\"id\\":\\"p1\\",\\"displayNa"/ },
+        { what: "a null 200", reply: { status: 200, text: "null", headers: { "content-type": "application/json" } }, says: /body "null"/ },
+        { what: "a 200 with another policy", reply: { status: 200, body: { id: "p2" } }, says: /an answer that is not policy p1/ },
+    ];
+    for (const { what, reply, says } of notGraph) {
+        it(`a read answered with ${what} to the deadline is an error naming what came, never "gone" or a policy`, async () => {
+            const { api, clock } = await start(() => reply);
+            await assert.rejects(api.get("p1", { deadline: clock.time + 3_000, displayName: "All Users" }), (error: unknown) => {
+                assert.ok(error instanceof GraphRequestError, String(error));
+                assert.equal(error.code, "NotGraphAnswer");
+                assert.match(error.message, says);
+                assert.ok(error.timedOut || error.attempts > 1, `retried within the deadline: ${error.message}`);
+                return true;
+            });
+            assert.ok(server!.seen.length > 1, "retried");
+        });
+    }
+
+    it("a read answered with a proxy's 404 and then by Graph takes Graph's answer", async () => {
+        const { api, clock } = await start((_request, seen) => (seen.length === 1 ? PROXY_PAGE : { status: 200, body: { id: "p1", description: "real" } }));
+        assert.deepEqual(await api.get("p1", { deadline: clock.time + 3_000 }), { id: "p1", description: "real" });
+    });
+
+    it("a delete answered with a proxy's 404 to the deadline fails: the policy is not taken for gone", async () => {
+        const { api, clock } = await start(() => PROXY_PAGE);
+        await assert.rejects(api.remove("p1", { deadline: clock.time + 3_000 }), (error: unknown) => {
+            assert.ok(error instanceof GraphRequestError);
+            assert.match(error.message, /^deleting access package assignment policy \(p1\): .*NotGraphAnswer: an answer that is not Graph's: status 404, content-type text\/html/);
+            return true;
+        });
+    });
+
+    it("a delete's 404 shortly after the policy was written is asked again, and the DELETE that finds it deletes it", async () => {
+        let deletes = 0;
+        const { api, clock } = await start((request) => {
+            if (request.method === "DELETE") return ++deletes <= 2 ? graphError(404, "ResourceNotFound", "not replicated yet") : { status: 204 };
+            return graphError(404, "ResourceNotFound", "gone");
+        });
+        const createdDateTime = new Date().toISOString();
+        assert.equal(await api.remove("p1", { deadline: clock.time + 60_000, lastKnown: { createdDateTime } }), "deleted");
+        assert.equal(deletes, 3);
+    });
+
+    it("a delete's 404 long after the last write is believed at once", async () => {
+        const { api, clock } = await start(() => graphError(404, "ResourceNotFound", "gone"));
+        assert.equal(await api.remove("p1", { deadline: clock.time + 60_000, lastKnown: { createdDateTime: "2020-01-01T00:00:00Z" } }), "alreadyGone");
+        assert.equal(server!.seen.length, 1);
+    });
+
+    it("a name lookup answered with an empty 200 is not taken for a free name: nothing is posted", async () => {
+        const { api, clock } = await start(() => ({ status: 200, text: "" }));
+        await assert.rejects(api.create(NEW_POLICY, { deadline: clock.time + 3_000 }), /NotGraphAnswer/);
+        assert.ok(server!.seen.every((request) => request.method === "GET"));
+    });
+
+    it("a POST answered by a proxy's page is an unknown outcome: the policy it made is found by its mark, and another writer's same-named policy is left alone", async () => {
+        const store = policyStore();
+        let other: StoredPolicy | undefined;
+        const { api, clock } = await start(
+            tenant(store, {
+                post: (request) => {
+                    other = store.add("All Users", undefined, "another writer's");
+                    store.addFrom(request);
+                    return { status: 502, text: "<html>Bad gateway</html>", headers: { "content-type": "text/html" } };
+                },
+            }),
+        );
+        const created = await api.create(NEW_POLICY, { deadline: clock.time + 60_000 });
+        assert.equal(store.policies.size, 2);
+        assert.notEqual(created.id, other?.id);
+        assert.equal(store.policies.get(other!.id)?.description, "another writer's", "neither taken nor changed");
+        assert.equal(store.policies.get(created.id as string)?.description, "new");
+        assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "lookup", "PUT"]);
+    });
+
+    it("a POST that Graph applies after the answer was lost and the POST repeated: the late policy, marked, is found and deleted", async () => {
+        const store = policyStore();
+        let late: (() => void) | undefined;
+        let lookups = 0;
+        const { api, clock } = await start(
+            tenant(store, {
+                // The first POST is answered 504 and applied only after the repeated one.
+                post: (request, n) => (n === 1 ? ((late = () => void store.addFrom(request)), graphError(504, "GatewayTimeout", "slow")) : store.created(request)),
+                lookup: (request) => {
+                    if (++lookups === 6) late?.();
+                    return store.list(request);
+                },
+            }),
+        );
+        const created = await api.create(NEW_POLICY, { deadline: clock.time + 60_000 });
+        assert.deepEqual([...store.policies.keys()], [created.id]);
+        assert.equal(store.policies.get(created.id as string)?.description, "new");
+        assert.deepEqual(traffic(server!.seen).slice(-2), ["DELETE", "GET"]);
+    });
+
+    it("never deletes a same-named policy without its mark, however the timestamps fall", async () => {
+        const store = policyStore();
+        const { api, clock } = await start(
+            tenant(store, {
+                post: (request, n) => {
+                    if (n === 1) {
+                        // Another writer's create lands between this create's guard and its answered POST.
+                        store.add("All Users", undefined, "another writer's");
+                        return { drop: true };
+                    }
+                    return store.created(request);
+                },
+            }),
+        );
+        const created = await api.create(NEW_POLICY, { deadline: clock.time + 60_000 });
+        assert.equal(store.policies.size, 2);
+        assert.ok(!traffic(server!.seen).includes("DELETE"));
+        assert.ok(store.policies.has(created.id as string));
     });
 });

@@ -110,6 +110,20 @@ describe("resolveGraphSettings", () => {
         assert.ok(!error.message.includes("SENTINEL-endpoint-password") && !error.message.includes("graph-user"), error.message);
     });
 
+    for (const [where, settings, env, key] of [
+        ["stack config", { "entra:token": "SENTINEL-token-a1\nSENTINEL-token-a2" }, {}, "entra:token"],
+        ["the environment", {}, { ENTRA_GRAPH_TOKEN: "SENTINEL-token\r\nX-Injected: 1" }, "ENTRA_GRAPH_TOKEN"],
+    ] as const) {
+        it(`refuses at once a token from ${where} with a character no HTTP header may carry, naming the setting, not the token`, () => {
+            const error = assertRejected(settings, env, new RegExp(`^${key} cannot be sent in an HTTP header: it contains a (newline|carriage return) at position \\d+`));
+            assert.ok(!error.message.includes("SENTINEL-token"), error.message);
+        });
+    }
+
+    it("refuses a token with a character outside ASCII, naming it by code point", () => {
+        assertRejected({ "entra:token": "tok\u00e9n" }, {}, /entra:token cannot be sent in an HTTP header: it contains the character U\+00E9 at position 4/);
+    });
+
     it("never echoes a secret value in a settings error", () => {
         const sentinel = "SENTINEL-secret-value-7f3a";
         assert.throws(

@@ -61,6 +61,28 @@ export async function policyTraffic(emulator: RunningGraphEmulator): Promise<str
         .map(({ entry, target }) => `${entry.method} ${target} ${entry.status ?? "dropped"}`);
 }
 
+/**
+ * Asserts what follows a POST repeated after one whose outcome was unknown: the PUT that takes the create's mark off
+ * its policy, then only lookups (at least one), which watch for a policy the lost POST might still make.
+ */
+export function assertWatchedAfterRepost(traffic: string[]): void {
+    const reposted = traffic.lastIndexOf("POST list 201");
+    assert.equal(traffic[reposted + 1], "PUT item 200", traffic.join(", "));
+    const watch = traffic.slice(reposted + 2);
+    assert.ok(watch.length > 0 && watch.every((line) => line === "GET lookup 200"), traffic.join(", "));
+}
+
+/**
+ * Asserts that the tenant and the stacks agree: every policy in the tenant is in exactly one stack's state (or among
+ * `foreign`, ids another writer owns), and every policy in a state exists.
+ */
+export async function assertTenantAndStatesAgree(emulator: RunningGraphEmulator, states: Array<{ resources: Array<{ type: string; id: string }> }>, foreign: string[] = []): Promise<void> {
+    const tenant = (await emulator.admin.policies()).map((policy) => policy.id).sort();
+    const recorded = states.flatMap((state) => state.resources.filter((resource) => resource.type !== "pulumi:pulumi:Stack").map((resource) => resource.id));
+    assert.equal(new Set(recorded).size, recorded.length, `no policy is in two states: ${recorded.join(", ")}`);
+    assert.deepEqual([...recorded, ...foreign].sort(), tenant, "each policy in the tenant is known to exactly one state, and each one in a state exists");
+}
+
 /** Asserts the tenant holds exactly these policy display names (sorted), nothing more: no duplicates, no orphans. */
 export async function assertTenantHolds(emulator: RunningGraphEmulator, displayNames: string[]): Promise<void> {
     const stored = (await emulator.admin.policies()).map((policy) => String(policy.properties.displayName)).sort();

@@ -1,5 +1,5 @@
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
-import { classifyTransportError, isOutcomeUnknown, retryDelayMs, type AttemptOutcome, type RetryTiming } from "../retryPolicy";
+import { classifyTransportError, foreignAnswer, isOutcomeUnknown, retryDelayMs, type AttemptOutcome, type RetryTiming } from "../retryPolicy";
 import { setRequestHeader } from "./headers";
 import { RequestAttempts, requestAttemptsOf } from "./requestAttempts";
 
@@ -76,6 +76,8 @@ export class DeadlineRetryHandler implements Middleware {
             return { outcome: { type: "transport", failure: classifyTransportError(error) }, thrown: error };
         }
         const response = context.response as Response;
-        return { outcome: { type: "response", status: response.status, retryAfter: response.headers.get("Retry-After") } };
+        // The body is already buffered (AttemptTimeoutHandler), so reading a clone costs no network time.
+        const foreign = foreignAnswer(response.status, response.headers, await response.clone().text());
+        return { outcome: { type: "response", status: response.status, retryAfter: response.headers.get("Retry-After"), ...(foreign === undefined ? {} : { foreign }) } };
     }
 }

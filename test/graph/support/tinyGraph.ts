@@ -18,6 +18,8 @@ export interface SeenRequest {
 /** What to do with one request: answer it, or destroy the socket (optionally after acting on it). */
 export type Reply =
     | { readonly status: number; readonly body?: unknown; readonly headers?: Record<string, string> }
+    /** Raw text, as something that is not Graph (a proxy, a WAF) answers. */
+    | { readonly status: number; readonly text: string; readonly headers?: Record<string, string> }
     | { readonly drop: true };
 
 /** Decides the reply to a request; `seen` holds all requests so far, this one last. */
@@ -53,6 +55,10 @@ export async function startTinyGraph(script: Script): Promise<TinyGraph> {
             const reply = script(request, seen);
             if ("drop" in reply) {
                 req.socket.destroy();
+                return;
+            }
+            if ("text" in reply) {
+                res.writeHead(reply.status, reply.headers).end(reply.text);
                 return;
             }
             const body = reply.body === undefined ? undefined : JSON.stringify(reply.body);
