@@ -59,13 +59,15 @@ function readmeInstallArgs(): Record<Source, string[]> {
 
 /**
  * A clone of the commit under test, as the `git+file:` URL npm installs from. It holds HEAD, so only committed work
- * is installed; a branch in the clone keeps the commit reachable for npm's own clone of it.
+ * is installed.
  */
 async function cloneOfHead(dir: string): Promise<string> {
     const git = async (args: string[], cwd: string): Promise<string> => (await promisify(execFile)("git", args, { cwd })).stdout.trim();
     const head = await git(["rev-parse", "HEAD"], REPO_ROOT);
     await git(["init", "--quiet", dir], REPO_ROOT);
     await git(["fetch", "--quiet", REPO_ROOT, "HEAD:refs/heads/under-test"], dir);
+    // npm reads the clone's refs through its HEAD, which `git init` leaves pointing at an unborn branch.
+    await git(["symbolic-ref", "HEAD", "refs/heads/under-test"], dir);
     return `git+file://${dir}#${head}`;
 }
 
