@@ -14,7 +14,7 @@ const connectedOrganizationIds = config.requireObject<string[]>("connectedOrgani
 // The first quarterly review; later ones follow every three months on the same day of the month.
 const firstReview = config.get("firstReview") ?? "2026-01-05";
 
-// The group and the access package named in config (ones that exist already), else new ones.
+// The partner managers group named in config (one that exists already), else a new one.
 const partnerManagersId: pulumi.Input<string> =
     config.get("partnerManagersGroupId") ?? new azuread.Group("partner-managers", { displayName: "Partner managers", securityEnabled: true }).objectId;
 
