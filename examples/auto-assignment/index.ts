@@ -10,18 +10,24 @@ import { AccessPackageAssignmentPolicy } from "pulumi-entra-assignment-policy";
 const config = new pulumi.Config();
 const department = config.get("department") ?? "Marketing";
 
-const catalog = new azuread.AccessPackageCatalog("department", {
-    displayName: `${department} catalog`,
-    description: `Access packages of the ${department} department`,
-});
-const tools = new azuread.AccessPackage("department-tools", {
-    catalogId: catalog.id,
-    displayName: `${department} tools`,
-    description: `What every member of ${department} needs`,
-});
+/** The access package named in config (one that exists already), else a new one in a new catalog. */
+function departmentTools(): pulumi.Input<string> {
+    const existing = config.get("accessPackageId");
+    if (existing !== undefined) return existing;
+    const catalog = new azuread.AccessPackageCatalog("department", {
+        displayName: `${department} catalog`,
+        description: `Access packages of the ${department} department`,
+    });
+    return new azuread.AccessPackage("department-tools", {
+        catalogId: catalog.id,
+        displayName: `${department} tools`,
+        description: `What every member of ${department} needs`,
+    }).id;
+}
+const toolsId = departmentTools();
 
 const automatic = new AccessPackageAssignmentPolicy("department-members", {
-    accessPackageId: tools.id,
+    accessPackageId: toolsId,
     displayName: `${department} department (automatic)`,
     description: `Assigned automatically to users whose department is ${department}.`,
     // An auto-assignment policy: directory users matched by exactly one attribute rule, no requestor or approval settings.
@@ -42,7 +48,7 @@ const automatic = new AccessPackageAssignmentPolicy("department-members", {
 });
 
 const onRequest = new AccessPackageAssignmentPolicy("everyone-else", {
-    accessPackageId: tools.id,
+    accessPackageId: toolsId,
     displayName: "Other members on request",
     description: `Members outside ${department} may ask for 30 days; their manager approves.`,
     allowedTargetScope: "allMemberUsers",
@@ -61,6 +67,6 @@ const onRequest = new AccessPackageAssignmentPolicy("everyone-else", {
     },
 });
 
-export const accessPackageId = tools.id;
+export const accessPackageId = toolsId;
 export const automaticPolicyId = automatic.id;
 export const onRequestPolicyId = onRequest.id;

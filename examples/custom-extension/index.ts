@@ -5,7 +5,7 @@
  *
  * Custom workflow extensions belong to a catalog and are made with their Logic App in the Entra admin center
  * (Identity Governance > Catalogs > Custom extensions), so the catalog and the extension come from config; the
- * access package is created here, in that catalog.
+ * access package is created here, in that catalog, unless config names one.
  */
 import * as azuread from "@pulumi/azuread";
 import * as pulumi from "@pulumi/pulumi";
@@ -16,14 +16,17 @@ const catalogId = config.require("catalogId");
 const customExtensionId = config.require("customExtensionId");
 const removeCustomExtension = config.getBoolean("removeCustomExtension") ?? false;
 
-const accessPackage = new azuread.AccessPackage("provisioned", {
-    catalogId,
-    displayName: "Provisioned by workflow",
-    description: "Access whose requests are processed by a Logic App",
-});
+// An access package of that catalog named in config (one that exists already), else a new one.
+const accessPackageId: pulumi.Input<string> =
+    config.get("accessPackageId") ??
+    new azuread.AccessPackage("provisioned", {
+        catalogId,
+        displayName: "Provisioned by workflow",
+        description: "Access whose requests are processed by a Logic App",
+    }).id;
 
 const policy = new AccessPackageAssignmentPolicy("with-extension", {
-    accessPackageId: accessPackage.id,
+    accessPackageId,
     displayName: "API Created policy with updated customExtensionStageSettings",
     description: "policy with updated customExtensionStageSettings",
     allowedTargetScope: "notSpecified",
@@ -53,5 +56,5 @@ const policy = new AccessPackageAssignmentPolicy("with-extension", {
           ],
 });
 
-export const accessPackageId = accessPackage.id;
+export { accessPackageId };
 export const policyId = policy.id;

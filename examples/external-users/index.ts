@@ -14,23 +14,31 @@ const connectedOrganizationIds = config.requireObject<string[]>("connectedOrgani
 // The first quarterly review; later ones follow every three months on the same day of the month.
 const firstReview = config.get("firstReview") ?? "2026-01-05";
 
-const partnerManagers = new azuread.Group("partner-managers", { displayName: "Partner managers", securityEnabled: true });
+// The partner managers group named in config (one that exists already), else a new one.
+const partnerManagersId: pulumi.Input<string> =
+    config.get("partnerManagersGroupId") ?? new azuread.Group("partner-managers", { displayName: "Partner managers", securityEnabled: true }).objectId;
 
-const catalog = new azuread.AccessPackageCatalog("partners", {
-    displayName: "Partners",
-    description: "Resources shared with connected organizations",
-    externallyVisible: true,
-});
-const partnerPortal = new azuread.AccessPackage("partner-portal", {
-    catalogId: catalog.id,
-    displayName: "Partner portal",
-    description: "Project sites shared with partners",
-});
+/** The access package named in config, else a new one in a new, externally visible catalog. */
+function partnerPortal(): pulumi.Input<string> {
+    const existing = config.get("accessPackageId");
+    if (existing !== undefined) return existing;
+    const catalog = new azuread.AccessPackageCatalog("partners", {
+        displayName: "Partners",
+        description: "Resources shared with connected organizations",
+        externallyVisible: true,
+    });
+    return new azuread.AccessPackage("partner-portal", {
+        catalogId: catalog.id,
+        displayName: "Partner portal",
+        description: "Project sites shared with partners",
+    }).id;
+}
+const partnerPortalId = partnerPortal();
 
-const partnerManagersGroup = { "@odata.type": "#microsoft.graph.groupMembers", groupId: partnerManagers.objectId } as const;
+const partnerManagersGroup = { "@odata.type": "#microsoft.graph.groupMembers", groupId: partnerManagersId } as const;
 
 const partners = new AccessPackageAssignmentPolicy("connected-organizations", {
-    accessPackageId: partnerPortal.id,
+    accessPackageId: partnerPortalId,
     displayName: "Connected organization users",
     description: "Users of our connected organizations request access; their sponsors approve.",
     allowedTargetScope: "specificConnectedOrganizationUsers",
@@ -127,5 +135,5 @@ const partners = new AccessPackageAssignmentPolicy("connected-organizations", {
     ],
 });
 
-export const accessPackageId = partnerPortal.id;
+export const accessPackageId = partnerPortalId;
 export const partnerPolicyId = partners.id;

@@ -2,13 +2,17 @@
  * Every example in examples/ (but quickstart, which has its own test) runs through the engine harness against one
  * emulator: `up` creates the policies with the shape the program declares, referencing the catalog, access package
  * and custom workflow extension the mocks made in the emulator; a second `up` changes nothing; `destroy` deletes
- * them. Needs `npm run build` (the host loads the compiled implementation by package name).
+ * them. Needs `npm run build` (the host loads the compiled implementation by package name). Then the same programs
+ * through the real `pulumi` CLI, but with-azuread.
  */
 import * as assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import * as path from "node:path";
 import { startGraphEmulator, type AssignmentPolicyRecord, type RunningGraphEmulator } from "../../emulator";
-import { Engine, UNKNOWN, type OperationResult, type StackConfig } from "../harness";
-import { SHORT_GRAPH_TIMINGS } from "../support/emulatorStackConfig";
+import { describeWithCli, Engine, PulumiCli, UNKNOWN, type OperationResult, type StackConfig } from "../harness";
+import { deployAndDestroyWithCli } from "../support/cliStack";
+import { emulatorStackConfig, SHORT_GRAPH_TIMINGS } from "../support/emulatorStackConfig";
+import { newAccessPackage } from "../support/providerOnEmulator";
 import { AZUREAD, fakeObjectId } from "./azureadMocks";
 import { EmulatorGraph } from "./emulatorGraph";
 
@@ -227,6 +231,82 @@ describe("examples on the emulator", function () {
         await upChangesNothing(engine);
 
         await destroyRemoves(engine, policies);
+    });
+});
+
+/**
+ * The real CLI has no mocks and no azuread provider plugin, so each program gets the Graph objects azuread would make
+ * (seeded in the emulator) through the config keys with which it leaves azuread out, as its README describes.
+ */
+describeWithCli("examples through the real pulumi CLI", function () {
+    let emulator: RunningGraphEmulator | undefined;
+
+    before(async () => {
+        emulator = await startGraphEmulator();
+    });
+    // After-hooks run even when the suite was skipped for want of a CLI.
+    after(async () => {
+        await emulator?.close();
+    });
+
+    /** Preview, up, a no-op up and destroy of the example on the emulator; `config` keys without a namespace are the project's. */
+    async function runExample(
+        example: string,
+        config: StackConfig,
+        policies: string[],
+        afterCreate: (created: Map<string, AssignmentPolicyRecord>) => void,
+    ): Promise<void> {
+        const cli = await PulumiCli.create({ projectDir: path.join(EXAMPLES, example), config: { ...emulatorStackConfig(emulator!), ...config } });
+        try {
+            await deployAndDestroyWithCli(emulator!, cli, policies, afterCreate);
+        } finally {
+            await cli.dispose();
+        }
+    }
+
+    it.skip("with-azuread: not run through the real CLI: every object it uses comes from @pulumi/azuread, whose provider plugin cannot be had here (no plugin download, no build of it from source)");
+
+    it("quickstart: previews, creates the All Users policy on the configured access package, changes nothing on a second up, and destroys it", async () => {
+        const accessPackageId = await newAccessPackage(emulator!, "quickstart");
+        await runExample("quickstart", { accessPackageId }, ["all-users"], (created) => {
+            assert.equal(created.get("all-users")?.accessPackageId, accessPackageId);
+        });
+    });
+
+    it("auto-assignment: previews, creates both policies on the configured access package, changes nothing on a second up, and destroys them", async () => {
+        const accessPackageId = await newAccessPackage(emulator!, "Marketing tools");
+        await runExample("auto-assignment", { accessPackageId }, ["department-members", "everyone-else"], (created) => {
+            assert.deepEqual([...created.values()].map((policy) => policy.accessPackageId), [accessPackageId, accessPackageId]);
+            assert.equal((created.get("department-members")?.properties.automaticRequestSettings as Record<string, unknown>).requestAccessForAllowedTargets, true);
+        });
+    });
+
+    it("external-users: previews, creates the policy for the configured organizations with the configured group as escalation approvers, changes nothing on a second up, and destroys it", async () => {
+        const accessPackageId = await newAccessPackage(emulator!, "Partner portal");
+        const partnerManagersGroupId = randomUUID();
+        const organizations = [randomUUID(), randomUUID()];
+        const config: StackConfig = { accessPackageId, partnerManagersGroupId };
+        organizations.forEach((id, index) => (config[`connectedOrganizationIds[${index}]`] = id));
+        await runExample("external-users", config, ["connected-organizations"], (created) => {
+            const wire = created.get("connected-organizations")?.properties as Record<string, any>;
+            assert.deepEqual(wire.specificAllowedTargets.map((target: Record<string, unknown>) => target.connectedOrganizationId), organizations);
+            assert.equal(wire.requestApprovalSettings.stages[0].escalationApprovers[0].groupId, partnerManagersGroupId);
+        });
+    });
+
+    it("custom-extension: previews, creates the policy with the configured extension on the configured access package, changes nothing on a second up, and destroys it", async () => {
+        const graph = new EmulatorGraph(emulator!.url, emulator!.token);
+        const catalog = await graph.catalog("Workflows", "Catalog with a custom workflow extension");
+        const extension = await graph.requestWorkflowExtension(catalog.id, "On request created");
+        const accessPackage = await graph.accessPackage(catalog.id, "Provisioned by workflow");
+        const config = { catalogId: catalog.id, customExtensionId: extension.id, accessPackageId: accessPackage.id };
+        await runExample("custom-extension", config, ["with-extension"], (created) => {
+            const policy = created.get("with-extension") as AssignmentPolicyRecord;
+            assert.equal(policy.accessPackageId, accessPackage.id);
+            assert.deepEqual(policy.customExtensionStageSettings.map(({ stage, customExtensionId }) => ({ stage, customExtensionId })), [
+                { stage: "assignmentRequestCreated", customExtensionId: extension.id },
+            ]);
+        });
     });
 });
 

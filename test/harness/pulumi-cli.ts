@@ -69,11 +69,16 @@ export class PulumiCli {
     return cli;
   }
 
-  /** `pulumi config set` for each key (`--secret` for `{ secret }` values), e.g. to change the program between runs. */
+  /**
+   * `pulumi config set` for each key (`--secret` for `{ secret }` values), e.g. to change the program between runs.
+   * A key that addresses a list element (`ids[0]`) is set with `--path`: config a project declares as an array must
+   * be stored as one, and the CLI refuses a JSON string for it.
+   */
   async setConfig(config: StackConfig): Promise<void> {
     for (const [key, value] of Object.entries(config)) {
       const secret = typeof value !== "string";
-      await this.run(["config", "set", key, secret ? value.secret : value, ...(secret ? ["--secret"] : []), ...this.configFile()]);
+      const flags = [...(secret ? ["--secret"] : []), ...(/\[\d+\]/.test(key) ? ["--path"] : [])];
+      await this.run(["config", "set", key, secret ? value.secret : value, ...flags, ...this.configFile()]);
     }
   }
 

@@ -5,47 +5,90 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../emulator";
-import { Engine } from "../harness";
+import { describeWithCli, Engine, PulumiCli } from "../harness";
+import { graphCalls } from "../lifecycle/lifecycleStack";
+import { deployAndDestroyWithCli } from "../support/cliStack";
 import { emulatorStackConfig } from "../support/emulatorStackConfig";
 import { newAccessPackage, tenantPolicyNames } from "../support/providerOnEmulator";
 import { npm, packRepository, REPO_ROOT } from "./npmPack";
 
 const PACKAGE = "pulumi-entra-assignment-policy";
 const PROGRAMS = path.join(__dirname, "consumer-programs");
-const devDependencies = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies;
-const TESTED_PULUMI = devDependencies["@pulumi/pulumi"];
+const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
+    version: string;
+    repository: { url: string };
+    scripts: Record<string, string>;
+    devDependencies: Record<string, string>;
+};
+const TESTED_PULUMI = manifest.devDependencies["@pulumi/pulumi"];
 
 /** A user's project of each kind: its folder under consumer-programs/ and the program `pulumi up` would run. */
-const VARIANTS = [
-    { name: "TypeScript", folder: "ts", program: "index.ts", typeScript: true },
-    { name: "JavaScript", folder: "js", program: "index.js", typeScript: false },
-] as const;
+const TYPESCRIPT = { name: "TypeScript", folder: "ts", program: "index.ts", typeScript: true } as const;
+const JAVASCRIPT = { name: "JavaScript", folder: "js", program: "index.js", typeScript: false } as const;
+type Variant = typeof TYPESCRIPT | typeof JAVASCRIPT;
 
-/** The `npm install` command of README's "Install" section, as npm arguments (without the leading `npm`). */
-function readmeInstallArgs(): string[] {
+/** Where README's Install section gets the package from: the repository's git URL, or a tarball `npm pack` made. */
+type Source = "git" | "tarball";
+
+/**
+ * The projects under test. Both kinds install the tarball; a git install clones, installs devDependencies and builds
+ * (about a minute), so one TypeScript project stands for it.
+ */
+const PROJECTS: { variant: Variant; source: Source }[] = [
+    { variant: TYPESCRIPT, source: "tarball" },
+    { variant: JAVASCRIPT, source: "tarball" },
+    { variant: TYPESCRIPT, source: "git" },
+];
+
+/** Whether an `npm install` argument is the package argument of a command of this source. */
+const IS_PACKAGE_ARGUMENT: Record<Source, (arg: string) => boolean> = {
+    git: (arg) => arg.startsWith("git+"),
+    tarball: (arg) => arg.endsWith(".tgz"),
+};
+
+/** The `npm install` commands of README's "Install" section, as npm arguments (without the leading `npm`), by source. */
+function readmeInstallArgs(): Record<Source, string[]> {
     const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
     const section = /^## Install\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? "";
-    const command = /^```sh\n(npm install [^\n]+)\n/m.exec(section)?.[1];
-    if (!command) throw new Error("README.md has no ```sh block starting with npm install in its ## Install section");
-    return command.trim().split(/\s+/).slice(1);
+    const commands = [...section.matchAll(/^```sh\n(npm install [^\n]+)\n/gm)].map((match) => match[1].trim().split(/\s+/).slice(1));
+    const git = commands.find((args) => args.some(IS_PACKAGE_ARGUMENT.git));
+    const tarball = commands.find((args) => args.some(IS_PACKAGE_ARGUMENT.tarball));
+    if (!git || !tarball) throw new Error("README.md's ## Install section needs a ```sh block with npm install from a git+ URL and one from a .tgz");
+    return { git, tarball };
+}
+
+/**
+ * A clone of the commit under test, as the `git+file:` URL npm installs from. It holds HEAD, so only committed work
+ * is installed.
+ */
+async function cloneOfHead(dir: string): Promise<string> {
+    const git = async (args: string[], cwd: string): Promise<string> => (await promisify(execFile)("git", args, { cwd })).stdout.trim();
+    const head = await git(["rev-parse", "HEAD"], REPO_ROOT);
+    await git(["init", "--quiet", dir], REPO_ROOT);
+    await git(["fetch", "--quiet", REPO_ROOT, "HEAD:refs/heads/under-test"], dir);
+    // npm reads the clone's refs through its HEAD, which `git init` leaves pointing at an unborn branch.
+    await git(["symbolic-ref", "HEAD", "refs/heads/under-test"], dir);
+    return `git+file://${dir}#${head}`;
 }
 
 /**
  * A fresh Pulumi project in `dir`, as `pulumi new` leaves it (Pulumi.yaml, an `npm init` package.json, the program;
- * for TypeScript also tsconfig.json and the compiler as devDependencies), into which README's install command is run
- * with the packed tarball in place of the registry name.
+ * for TypeScript also tsconfig.json and the compiler as devDependencies), into which README's install command for
+ * `source` is run with `spec` (the local tarball or clone) in place of the package argument. Resolves with what npm
+ * printed on stderr.
  */
-async function createProject(dir: string, variant: (typeof VARIANTS)[number], tarball: string): Promise<void> {
+async function createProject(dir: string, variant: Variant, source: Source, spec: string): Promise<string> {
     fs.cpSync(path.join(PROGRAMS, variant.folder), dir, { recursive: true });
     await npm(["init", "-y"], dir);
     const manifestFile = path.join(dir, "package.json");
-    const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as Record<string, unknown>;
-    manifest.main = variant.program;
-    if (variant.typeScript) manifest.devDependencies = { typescript: devDependencies.typescript, "@types/node": devDependencies["@types/node"] };
-    fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + "\n");
-    const install = readmeInstallArgs().map((arg) => (arg === PACKAGE ? tarball : arg));
+    const project = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as Record<string, unknown>;
+    project.main = variant.program;
+    if (variant.typeScript) project.devDependencies = { typescript: manifest.devDependencies.typescript, "@types/node": manifest.devDependencies["@types/node"] };
+    fs.writeFileSync(manifestFile, JSON.stringify(project, null, 2) + "\n");
+    const install = readmeInstallArgs()[source].map((arg) => (IS_PACKAGE_ARGUMENT[source](arg) ? spec : arg));
     // The local npm cache serves what it holds, so the test needs no registry round trip for it.
-    await npm([...install, "--prefer-offline", "--no-audit", "--no-fund"], dir);
+    const { stderr } = await npm([...install, "--prefer-offline", "--no-audit", "--no-fund"], dir);
+    return stderr;
 }
 
 /** Every installed copy of `name` in a node_modules tree, following nested node_modules folders only. */
@@ -72,15 +115,16 @@ async function withoutRepositoryBuild<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * What a user does: run README's `npm install` in an existing Pulumi project outside this repository, then deploy a
- * TypeScript or a JavaScript program that knows the package only by name. Each project is its own install.
+ * What a user does: run one of README's `npm install` commands in an existing Pulumi project outside this repository,
+ * then deploy a TypeScript or a JavaScript program that knows the package only by name. Each project is its own
+ * install.
  */
-describe("the packed package installed into a user's Pulumi projects", function () {
-    this.timeout(300_000);
+describe("the package installed from its git repository or its packed tarball into a user's Pulumi projects", function () {
+    this.timeout(600_000);
     let emulator: RunningGraphEmulator;
     let accessPackageId: string;
     let workDir: string;
-    let tarball: string;
+    const specs = {} as Record<Source, string>;
 
     before(async () => {
         emulator = await startGraphEmulator();
@@ -88,7 +132,8 @@ describe("the packed package installed into a user's Pulumi projects", function 
         workDir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "entra-consumer-")));
         const packDir = path.join(workDir, "pack");
         fs.mkdirSync(packDir);
-        tarball = path.join(packDir, (await packRepository(packDir)).filename);
+        specs.tarball = path.join(packDir, (await packRepository(packDir)).filename);
+        specs.git = await cloneOfHead(path.join(workDir, "clone"));
     });
 
     after(async () => {
@@ -96,35 +141,56 @@ describe("the packed package installed into a user's Pulumi projects", function 
         if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
     });
 
-    it("shows in README an install command that pins the tested @pulumi/pulumi exactly", () => {
-        const args = readmeInstallArgs();
-        assert.deepEqual(args.filter((arg) => !arg.startsWith("-")), ["install", PACKAGE, `@pulumi/pulumi@${TESTED_PULUMI}`]);
-        assert.ok(args.includes("--save-exact"), `README installs without --save-exact: npm ${args.join(" ")}`);
+    it("shows in README one install command from the repository's git URL and one from the npm pack tarball, each pinning the tested @pulumi/pulumi exactly", () => {
+        const commands = readmeInstallArgs();
+        const packages: Record<Source, string> = { git: manifest.repository.url, tarball: `./${path.basename(specs.tarball)}` };
+        for (const source of ["git", "tarball"] as const) {
+            const args = commands[source];
+            assert.deepEqual(args.filter((arg) => !arg.startsWith("-")), ["install", packages[source], `@pulumi/pulumi@${TESTED_PULUMI}`]);
+            assert.ok(args.includes("--save-exact"), `README installs without --save-exact: npm ${args.join(" ")}`);
+        }
+        assert.equal(path.basename(specs.tarball), `${PACKAGE}-${manifest.version}.tgz`);
     });
 
-    for (const variant of VARIANTS) {
-        describe(`a ${variant.name} project`, () => {
+    it("packs a manifest without scripts, and leaves the repository's package.json as it was", async () => {
+        const packed = JSON.parse((await promisify(execFile)("tar", ["-xOzf", specs.tarball, "package/package.json"])).stdout) as Record<string, unknown>;
+        assert.equal(packed.scripts, undefined);
+        const { scripts, ...rest } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as Record<string, unknown>;
+        assert.deepEqual(scripts, manifest.scripts, "package.json lost its scripts in the work tree");
+        assert.deepEqual(packed, rest);
+    });
+
+    for (const { variant, source } of PROJECTS) {
+        describe(`a ${variant.name} project installed from the ${source === "git" ? "git repository" : "tarball"}`, () => {
             let projectDir: string;
+            let installWarnings: string;
 
             before(async () => {
-                projectDir = path.join(workDir, `entra-consumer-${variant.folder}`);
+                projectDir = path.join(workDir, `entra-consumer-${variant.folder}-${source}`);
                 fs.mkdirSync(projectDir);
-                await createProject(projectDir, variant, tarball);
+                installWarnings = await createProject(projectDir, variant, source, specs[source]);
             });
 
-            it("installs a copy of the package (not a link here) beside one @pulumi/pulumi at the pinned version, without running the clone-only prepare script", () => {
+            it("installs a built copy of the package (not a link here) beside one @pulumi/pulumi at the pinned version", () => {
                 const installed = path.join(projectDir, "node_modules", PACKAGE);
                 assert.equal(fs.lstatSync(installed).isSymbolicLink(), false);
-                // prepare (scripts/link-self.js) is not shipped; had npm run it, it would have failed or linked here.
+                assert.ok(fs.existsSync(path.join(installed, "dist", "provider", "index.js")), "dist/ was not built");
+                // prepare (link-self, build) runs where npm builds a git source, never in the installed copy.
                 assert.equal(fs.existsSync(path.join(installed, "node_modules")), false);
                 const pulumiDir = path.join(projectDir, "node_modules", "@pulumi", "pulumi");
                 assert.deepEqual(installedCopies(path.join(projectDir, "node_modules"), "@pulumi/pulumi"), [pulumiDir]);
                 assert.equal(require.resolve("@pulumi/pulumi", { paths: [installed] }), require.resolve("@pulumi/pulumi", { paths: [projectDir] }));
                 const { dependencies } = JSON.parse(fs.readFileSync(path.join(projectDir, "package.json"), "utf8")) as { dependencies: Record<string, string> };
                 assert.equal(dependencies["@pulumi/pulumi"], TESTED_PULUMI);
-                assert.match(dependencies[PACKAGE], /^file:.*\.tgz$/);
+                assert.equal(dependencies[PACKAGE], source === "git" ? specs.git : `file:${path.relative(projectDir, specs.tarball)}`);
                 assert.equal((JSON.parse(fs.readFileSync(path.join(pulumiDir, "package.json"), "utf8")) as { version: string }).version, TESTED_PULUMI);
             });
+
+            if (source === "tarball") {
+                it("installs without npm naming the package among those with install scripts", () => {
+                    assert.ok(!installWarnings.includes(`${PACKAGE}@`), installWarnings);
+                });
+            }
 
             if (variant.typeScript) {
                 it("type-checks the program against the shipped declarations with the user's compiler", async () => {
@@ -144,14 +210,13 @@ describe("the packed package installed into a user's Pulumi projects", function 
                 });
                 const displayName = `entra-consumer-${variant.folder} dev`;
                 const context = (): string => `host stderr:\n${engine.hostStderr}`;
-                const graphCalls = async (): Promise<string[]> => (await emulator.admin.requests()).map((entry) => `${entry.method} ${entry.route ?? entry.path}`);
 
                 await emulator.admin.resetLog();
                 // A second @pulumi/pulumi would register the resource with a runtime the program's mocks never see.
                 const plan = await engine.preview();
                 assert.deepEqual(plan.errors, [], context());
                 assert.deepEqual(plan.steps.map((step) => step.op), ["create"]);
-                assert.deepEqual(await graphCalls(), [], "preview of a new stack sent Graph requests");
+                assert.deepEqual(await graphCalls(emulator), [], "preview of a new stack sent Graph requests");
 
                 const created = await engine.up();
                 assert.deepEqual(created.errors, [], context());
@@ -167,11 +232,28 @@ describe("the packed package installed into a user's Pulumi projects", function 
                 await emulator.admin.resetLog();
                 const again = await engine.up();
                 assert.deepEqual(again.steps.map((step) => step.op), ["same"]);
-                assert.deepEqual(await graphCalls(), [], "a no-op up sent Graph requests");
+                assert.deepEqual(await graphCalls(emulator), [], "a no-op up sent Graph requests");
 
                 await withoutRepositoryBuild(() => engine.destroy());
                 assert.deepEqual(engine.state.resources, []);
                 assert.ok(!(await tenantPolicyNames(emulator, accessPackageId)).includes(displayName));
+            });
+
+            describeWithCli("through the real pulumi CLI", () => {
+                let cli: PulumiCli | undefined;
+
+                before(async () => {
+                    cli = await PulumiCli.create({ projectDir, config: emulatorStackConfig(emulator), env: { CONSUMER_ACCESS_PACKAGE_ID: accessPackageId } });
+                });
+                // After-hooks run even when the suite was skipped for want of a CLI.
+                after(() => cli?.dispose());
+
+                it("previews without a Graph request, creates the policy, writes nothing on a second up, and destroys it, all through the installed copy", async () => {
+                    await withoutRepositoryBuild(() => deployAndDestroyWithCli(emulator, cli!, ["consumer-policy"], async (policies) => {
+                        assert.equal(policies.get("consumer-policy")?.accessPackageId, accessPackageId);
+                        assert.deepEqual(await tenantPolicyNames(emulator, accessPackageId), [`entra-consumer-${variant.folder} dev`]);
+                    }));
+                });
             });
 
             if (!variant.typeScript) {

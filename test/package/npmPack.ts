@@ -14,11 +14,10 @@ export interface PackResult {
     files: { path: string; size: number }[];
 }
 
-/** Runs npm with `args` in `cwd`; rejects with npm's stderr when it fails. */
-export async function npm(args: string[], cwd: string): Promise<string> {
+/** Runs npm with `args` in `cwd`; resolves with what it printed (warnings go to stderr), rejects with its stderr when it fails. */
+export async function npm(args: string[], cwd: string): Promise<{ stdout: string; stderr: string }> {
     try {
-        const { stdout } = await promisify(execFile)("npm", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
-        return stdout;
+        return await promisify(execFile)("npm", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
     } catch (error) {
         const { stderr, message } = error as { stderr?: string; message: string };
         throw new Error(`npm ${args.join(" ")} failed in ${cwd}: ${stderr || message}`);
@@ -28,7 +27,7 @@ export async function npm(args: string[], cwd: string): Promise<string> {
 /** Packs the repository; with a `destination` the tarball is written there, otherwise it is a dry run. */
 export async function packRepository(destination?: string): Promise<PackResult> {
     const args = destination ? ["pack", "--json", "--pack-destination", destination] : ["pack", "--json", "--dry-run"];
-    const stdout = await npm(args, REPO_ROOT);
+    const { stdout } = await npm(args, REPO_ROOT);
     // Lifecycle scripts (prepack's build) may print before npm's JSON document.
     const start = stdout.indexOf("[");
     if (start < 0) throw new Error(`npm pack printed no JSON: ${stdout}`);
