@@ -1,4 +1,5 @@
 /** The benchmark's results as saved to `bench/results.json`, and their Markdown rendering. */
+import { CLI_STACKS, type CliScale, type CliStep } from "./scenarios/cliScale";
 import type { HostStartup } from "./scenarios/hostStartup";
 import type { RequestEconomy } from "./scenarios/requestEconomy";
 import type { Scale } from "./scenarios/scale";
@@ -23,7 +24,12 @@ export interface BenchResults {
     hostStartup: HostStartup[];
     /** Scale and throttling. */
     scale: Scale;
+    /** Scale through the real `pulumi` CLI, next to a trivial provider. */
+    cliScale: CliScale;
 }
+
+/** The goal for our stack's wall time over the trivial stack's, per CLI command. */
+export const CLI_RATIO_GOAL = 1.3;
 
 const ms = (value: number): string => `${round(value, 0)} ms`;
 const seconds = (value: number): string => `${round(value / 1000, 2)} s`;
@@ -32,9 +38,38 @@ const cpu = (value: number | undefined): string => (value === undefined ? "n/a" 
 const routes = (byRoute: Record<string, number>): string =>
     Object.entries(byRoute).map(([route, n]) => `${route} ×${round(n, 2)}`).join(", ") || "none";
 
+const graphPhase = (step: CliStep, ms: number): string => (step.requests === 0 ? "—" : seconds(ms));
+
+/** The real-CLI tables: each command per stack, then its CPU by kind of process. */
+function renderCliScale(cliScale: CliScale): string[] {
+    if ("skipped" in cliScale) return [`### Real CLI: skipped (${cliScale.skipped})`];
+    const { steps } = cliScale;
+    const roles = [...new Set(steps.flatMap((s) => (s.host.byRole ?? []).map((r) => r.role)))];
+    const roleCpu = (step: CliStep, role: string): string => {
+        const usage = step.host.byRole?.find((r) => r.role === role);
+        return usage === undefined ? "—" : cpu(usage.cpuSeconds);
+    };
+    // CPU time depends far less than wall time on what else the machine runs, so its ratio is the steadier figure.
+    const cpuRatio = (step: CliStep): string => {
+        const trivial = steps.find((t) => t.operation === step.operation && t.stack === CLI_STACKS[0])?.host.cpuSeconds;
+        return step.host.cpuSeconds === undefined || trivial === undefined ? "n/a" : String(round(step.host.cpuSeconds / trivial, 2));
+    };
+    return [
+        `### Real CLI (${cliScale.cliVersion}): ${cliScale.policies} resources per stack, policies over ${cliScale.packages} access packages, parallelism ${cliScale.parallel}, +${cliScale.latencyMs} ms per Graph request`,
+        markdownTable(
+            ["command", "stack", "wall", `wall ÷ trivial (goal ≤ ${CLI_RATIO_GOAL})`, "Graph requests", "start → first request", "Graph window", "last response → exit", "host CPU", "host CPU ÷ trivial", "host peak RSS"],
+            steps.map((s) => [
+                `pulumi ${s.operation}`, s.stack, seconds(s.wallMs), round(s.ratioToTrivial, 2), s.requests, graphPhase(s, s.beforeFirstRequestMs), graphPhase(s, s.graphWindowMs), graphPhase(s, s.afterLastResponseMs), cpu(s.host.cpuSeconds), cpuRatio(s), mib(s.host.peakRssMiB),
+            ]),
+        ),
+        "### Real CLI: host CPU by process (sampled from `/proc`)",
+        markdownTable(["command", "stack", ...roles], steps.map((s) => [`pulumi ${s.operation}`, s.stack, ...roles.map((role) => roleCpu(s, role))])),
+    ];
+}
+
 /** Markdown tables of every figure. */
 export function renderReport(results: BenchResults): string {
-    const { requestEconomy, serializedSize, hostStartup, scale } = results;
+    const { requestEconomy, serializedSize, hostStartup, scale, cliScale } = results;
     const sections = [
         `### Graph requests per operation (per policy, ${requestEconomy.policies} policies, counted in the emulator's request log)`,
         markdownTable(
@@ -76,6 +111,7 @@ export function renderReport(results: BenchResults): string {
             ]],
         ),
         ...(scale.throttled.firstError === undefined ? [] : [`First error of the throttled up: ${scale.throttled.firstError}`]),
+        ...renderCliScale(cliScale),
     ];
     return sections.join("\n\n") + "\n";
 }

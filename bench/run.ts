@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measures Graph request economy, `__provider` size, host start-up and 1,000 policies (with and
- * without throttling) through the engine harness and the real dynamic-provider host against the local emulator.
- * Prints Markdown tables and writes `bench/results.json` (or the file `BENCH_RESULTS` names). It measures and reports;
+ * without throttling) through the engine harness and the real dynamic-provider host against the local emulator,
+ * then 1,000 policies through the real `pulumi` CLI next to a stack of a provider that does no I/O (skipped, with
+ * the reason, when no CLI is on PATH). Prints Markdown tables and writes `bench/results.json` (or the file `BENCH_RESULTS` names). It measures and reports;
  * it asserts nothing about time. Sizes come from `BENCH_*` variables (see support/benchSettings.ts).
  */
 import * as fs from "node:fs";
@@ -9,6 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { startGraphEmulator } from "../emulator";
 import { renderReport, type BenchResults } from "./report";
+import { measureCliScale } from "./scenarios/cliScale";
 import { measureHostStartup } from "./scenarios/hostStartup";
 import { measureRequestEconomy } from "./scenarios/requestEconomy";
 import { measureScale } from "./scenarios/scale";
@@ -38,10 +40,13 @@ async function main(): Promise<void> {
     }
 
     const slow = await startGraphEmulator({ latencyMs: settings.latencyMs });
-    let scale;
+    let scale, cliScale;
     try {
         progress(`scale: ${settings.policies} policies (up, refresh, destroy, throttled up)`);
         scale = await measureScale(slow, settings);
+        progress(`real CLI: ${settings.policies} policies and ${settings.policies} trivial resources (up, refresh, destroy)`);
+        cliScale = await measureCliScale(slow, settings);
+        if ("skipped" in cliScale) progress(`real CLI: skipped: ${cliScale.skipped}`);
     } finally {
         await slow.close();
     }
@@ -55,6 +60,7 @@ async function main(): Promise<void> {
         serializedSize,
         hostStartup,
         scale,
+        cliScale,
     };
     fs.writeFileSync(RESULTS_FILE, JSON.stringify(results, null, 2) + "\n");
     process.stdout.write(renderReport(results));

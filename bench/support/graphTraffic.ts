@@ -18,23 +18,40 @@ export interface GraphTraffic {
     wallMs: number;
     /** From the first logged request's arrival to the last response, in milliseconds (0 without requests). */
     graphWindowMs: number;
+    /** From the start of the work to the first logged request's arrival, in milliseconds (0 without requests). */
+    beforeFirstRequestMs: number;
 }
 
-function windowOf(entries: RequestLogEntry[]): number {
-    if (entries.length === 0) return 0;
-    const first = Math.min(...entries.map((entry) => Date.parse(entry.time)));
-    const last = Math.max(...entries.map((entry) => Date.parse(entry.time) + entry.durationMs));
-    return last - first;
+/** The span of the logged requests, and when the first arrived, in epoch milliseconds. */
+function spanOf(entries: RequestLogEntry[]): { firstArrival: number; windowMs: number } | undefined {
+    if (entries.length === 0) return undefined;
+    const firstArrival = Math.min(...entries.map((entry) => Date.parse(entry.time)));
+    const lastResponse = Math.max(...entries.map((entry) => Date.parse(entry.time) + entry.durationMs));
+    return { firstArrival, windowMs: lastResponse - firstArrival };
 }
 
 /** Clears the emulator's log, runs `work`, and returns its result with the Graph traffic it caused. */
 export async function withGraphTraffic<T>(admin: EmulatorAdminClient, work: () => Promise<T>): Promise<{ result: T; traffic: GraphTraffic }> {
     await admin.resetLog();
+    // The log stamps arrivals with the wall clock; the monotonic clock times the work.
+    const startedAt = Date.now();
     const started = performance.now();
     const result = await work();
     const wallMs = performance.now() - started;
     const [counts, entries] = await Promise.all([admin.routeCounts(), admin.requests()]);
     const byRoute = Object.fromEntries(Object.entries(counts).map(([key, count]) => [key.replace(ENTITLEMENT_MANAGEMENT, ""), count]));
     const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
-    return { result, traffic: { total, byRoute, entries, complete: entries.length === total, wallMs, graphWindowMs: windowOf(entries) } };
+    const span = spanOf(entries);
+    return {
+        result,
+        traffic: {
+            total,
+            byRoute,
+            entries,
+            complete: entries.length === total,
+            wallMs,
+            graphWindowMs: span?.windowMs ?? 0,
+            beforeFirstRequestMs: span === undefined ? 0 : span.firstArrival - startedAt,
+        },
+    };
 }

@@ -5,6 +5,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import type { BenchResults } from "../../bench/report";
+import { CLI_STACKS } from "../../bench/scenarios/cliScale";
+import { describeWithCli, isPulumiCliAvailable, NO_CLI_REASON } from "../harness";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
@@ -19,7 +21,8 @@ const TINY: NodeJS.ProcessEnv = {
 };
 
 describe("npm run bench: the benchmark runs end to end at a tiny size", function () {
-    this.timeout(180_000);
+    // With a CLI on PATH the run includes a dozen real `pulumi` commands, each starting Node.js programs and hosts.
+    this.timeout(600_000);
     let root: string;
     let stdout: string;
     let results: BenchResults;
@@ -83,8 +86,42 @@ describe("npm run bench: the benchmark runs end to end at a tiny size", function
         assert.ok(Number.isFinite(scale.throttled.fractionOfRate), JSON.stringify(scale.throttled));
     });
 
+    it("runs the real-CLI scenario when pulumi is on PATH, and otherwise says why it skipped it", () => {
+        assert.deepEqual("skipped" in results.cliScale ? results.cliScale : "ran", isPulumiCliAvailable() ? "ran" : { skipped: NO_CLI_REASON });
+    });
+
+    describeWithCli("the real-CLI scenario", function () {
+        it("runs up, refresh and destroy on the trivial stack, then on ours, with the ratio of their walls", () => {
+            assert.ok(!("skipped" in results.cliScale));
+            const { cliScale } = results;
+            assert.deepEqual([cliScale.policies, cliScale.packages, cliScale.parallel, cliScale.latencyMs], [5, 2, 4, 1]);
+            assert.match(cliScale.cliVersion, /^v3\./);
+            assert.deepEqual(cliScale.steps.map((s) => `${s.operation} ${s.stack}`),
+                ["up", "refresh", "destroy"].flatMap((operation) => CLI_STACKS.map((stack) => `${operation} ${stack}`)));
+            for (const [trivial, ours] of [0, 2, 4].map((i) => cliScale.steps.slice(i, i + 2))) {
+                assert.equal(trivial.ratioToTrivial, 1);
+                assert.equal(ours.ratioToTrivial, ours.wallMs / trivial.wallMs);
+                assert.equal(trivial.requests, 0, `${trivial.operation}: the trivial stack made Graph requests`);
+                assert.ok(ours.requests >= 5, `${ours.operation}: ${ours.requests} Graph requests for 5 policies`);
+                const phases = ours.beforeFirstRequestMs + ours.graphWindowMs + ours.afterLastResponseMs;
+                assert.ok(Math.abs(phases - ours.wallMs) < 1e-6, `${ours.operation}: phases add up to ${phases} ms of ${ours.wallMs} ms`);
+            }
+        });
+
+        it("measures the CPU and memory of the whole CLI process tree, by kind of process", function () {
+            if (process.platform !== "linux") this.skip();
+            assert.ok(!("skipped" in results.cliScale));
+            for (const step of results.cliScale.steps) {
+                const label = `${step.operation} ${step.stack}`;
+                assert.ok(Number.isFinite(step.host.cpuSeconds) && Number.isFinite(step.host.peakRssMiB), `${label}: ${JSON.stringify(step.host)}`);
+                const roles = (step.host.byRole ?? []).map((r) => r.role);
+                for (const role of ["pulumi CLI", "provider host (node cmd/dynamic-provider)"]) assert.ok(roles.includes(role), `${label}: no ${role} in ${roles}`);
+            }
+        });
+    });
+
     it("prints every table of the report", () => {
-        for (const heading of ["### Graph requests per operation", "### `__provider` size per resource", "### Host start-up", "### Scale:", "### Throttling:"]) {
+        for (const heading of ["### Graph requests per operation", "### `__provider` size per resource", "### Host start-up", "### Scale:", "### Throttling:", "### Real CLI"]) {
             assert.ok(stdout.includes(heading), `no "${heading}" in:\n${stdout}`);
         }
     });

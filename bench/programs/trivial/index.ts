@@ -1,6 +1,7 @@
 /**
- * Two resources of a dynamic provider that does no I/O: what a host costs before any provider code of ours runs.
- * Two, so that the benchmark can tell the first `Create` (cold) from the second (warm).
+ * `bench:count` resources (2 when unset) of a dynamic provider that does no I/O: what the engine and the host cost
+ * before any provider code of ours runs. The host start-up scenario takes two, so that it can tell the first
+ * `Create` (cold) from the second (warm); the CLI scale scenario takes as many as it has policies.
  */
 import * as pulumi from "@pulumi/pulumi";
 
@@ -19,6 +20,7 @@ class Trivial extends pulumi.dynamic.Resource {
     }
 }
 
-for (const value of ["a", "b"]) {
-    new Trivial(`trivial-${value}`, value);
+const count = new pulumi.Config("bench").getNumber("count") ?? 2;
+for (let i = 0; i < count; i++) {
+    new Trivial(`trivial-${i}`, String(i));
 }
