@@ -2,8 +2,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../emulator";
 import { describeWithCli, PulumiCli } from "../harness";
-import { emulatorStackConfig } from "../support/emulatorStackConfig";
-import { ACCESS_PACKAGE, graphCalls, LIFECYCLE_PROJECT, POLICIES, POLICY, POLICY_TYPE } from "./lifecycleStack";
+import { ACCESS_PACKAGE, graphCalls, lifecycleCli, POLICIES, POLICY, POLICY_TYPE, seedAccessPackage } from "./lifecycleStack";
 
 /** What `pulumi stack export` says about the policy. */
 interface ExportedPolicy {
@@ -23,12 +22,7 @@ describeWithCli("lifecycle: the policy through the real pulumi CLI", function ()
 
   before(async function () {
     emulator = await startGraphEmulator();
-    const catalog = await emulator.admin.seed("catalogs", { displayName: "cli" });
-    const accessPackage = await emulator.admin.seed("accessPackages", { displayName: "cli-package", catalog: { id: catalog.id } });
-    cli = await PulumiCli.create({
-      projectDir: LIFECYCLE_PROJECT,
-      config: { ...emulatorStackConfig(emulator), "lifecycle:accessPackageId": accessPackage.id },
-    });
+    ({ cli } = await lifecycleCli(emulator, "cli-package"));
   });
   beforeEach(() => emulator?.admin.resetLog());
   // After-hooks run even when the suite was skipped for want of a CLI.
@@ -95,16 +89,15 @@ describeWithCli("lifecycle: the policy through the real pulumi CLI", function ()
   it("replaces the policy, create before delete, when the program moves it to another access package", async () => {
     const [stack, graph] = [cli!, emulator!];
     const [before] = await exportedPolicies(stack);
-    const catalog = await graph.admin.seed("catalogs", { displayName: "cli-2" });
-    const other = await graph.admin.seed("accessPackages", { displayName: "cli-package-2", catalog: { id: catalog.id } });
+    const other = await seedAccessPackage(graph, "cli-package-2");
     await graph.admin.resetLog();
-    await stack.setConfig({ "lifecycle:accessPackageId": other.id });
+    await stack.setConfig({ "lifecycle:accessPackageId": other });
 
     await stack.up();
     assert.deepEqual(await graphCalls(graph), [`GET ${ACCESS_PACKAGE}`, `POST ${POLICIES}`, `DELETE ${POLICY}`, `GET ${POLICY}`]);
     const [after] = await exportedPolicies(stack);
     assert.notEqual(after.id, before.id);
-    assert.equal(after.outputs.accessPackageId, other.id);
+    assert.equal(after.outputs.accessPackageId, other);
     assert.deepEqual((await graph.admin.policies()).map((policy) => policy.id), [after.id]);
   });
 
@@ -131,12 +124,7 @@ describeWithCli("lifecycle: a create that fails half-way through the real pulumi
 
   before(async function () {
     emulator = await startGraphEmulator();
-    const catalog = await emulator.admin.seed("catalogs", { displayName: "partial" });
-    const accessPackage = await emulator.admin.seed("accessPackages", { displayName: "partial-package", catalog: { id: catalog.id } });
-    cli = await PulumiCli.create({
-      projectDir: LIFECYCLE_PROJECT,
-      config: { ...emulatorStackConfig(emulator), "lifecycle:accessPackageId": accessPackage.id, "entra:operationTimeout": "PT1S" },
-    });
+    ({ cli } = await lifecycleCli(emulator, "partial-package", { config: { "entra:operationTimeout": "PT1S" } }));
   });
   after(async () => {
     await cli?.dispose();

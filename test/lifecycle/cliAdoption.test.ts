@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../emulator";
 import { describeWithCli, PulumiCli } from "../harness";
-import { emulatorStackConfig } from "../support/emulatorStackConfig";
-import { graphCalls, LIFECYCLE_PROJECT, POLICY, POLICY_TYPE } from "./lifecycleStack";
+import { graphCalls, lifecycleCli, POLICY, POLICY_TYPE } from "./lifecycleStack";
 
 /**
  * Bringing a policy made elsewhere under management through the real CLI. Pulumi's documentation says a dynamic
@@ -16,20 +15,16 @@ describeWithCli("adoption through the real pulumi CLI: pulumi import cannot, ado
 
   before(async () => {
     emulator = await startGraphEmulator();
-    const catalog = await emulator.admin.seed("catalogs", { displayName: "adoption" });
-    const accessPackage = await emulator.admin.seed("accessPackages", { displayName: "adoption-package", catalog: { id: catalog.id } });
+    const created = await lifecycleCli(emulator, "adoption-package");
+    cli = created.cli;
     existingId = (await emulator.admin.seed("assignmentPolicies", {
       displayName: "Lifecycle requests",
       description: "Made in the portal",
       allowedTargetScope: "allMemberUsers",
-      accessPackage: { id: accessPackage.id },
+      accessPackage: { id: created.accessPackageId },
       requestorSettings: { enableTargetsToSelfAddAccess: true },
       requestApprovalSettings: { isApprovalRequiredForAdd: false },
     })).id;
-    cli = await PulumiCli.create({
-      projectDir: LIFECYCLE_PROJECT,
-      config: { ...emulatorStackConfig(emulator), "lifecycle:accessPackageId": accessPackage.id },
-    });
   });
   beforeEach(() => emulator?.admin.resetLog());
   after(async () => {

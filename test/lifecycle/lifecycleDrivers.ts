@@ -5,9 +5,8 @@
  * compare what Graph saw and what state kept.
  */
 import type { RunningGraphEmulator } from "../../emulator";
-import { PulumiCli, type Engine, type PropertyMap } from "../harness";
-import { emulatorStackConfig } from "../support/emulatorStackConfig";
-import { LIFECYCLE_PROJECT, lifecycleEngine, policyInState, policyUrn, POLICY_TYPE } from "./lifecycleStack";
+import type { Engine, PropertyMap } from "../harness";
+import { lifecycleCli, lifecycleEngine, policyInState, policyUrn, POLICY_TYPE, seedAccessPackage } from "./lifecycleStack";
 
 /** The policy as one engine's state holds it. */
 export interface PolicyInState {
@@ -55,14 +54,7 @@ export function harnessDriver(emulator: RunningGraphEmulator, packageName: strin
 
 /** The real CLI on a file backend, with the access package seeded in the emulator the way the mocks would. */
 export async function cliDriver(emulator: RunningGraphEmulator, packageName: string): Promise<LifecycleDriver> {
-  const catalog = await emulator.admin.seed("catalogs", { displayName: "lifecycle" });
-  const seedPackage = async (displayName: string) =>
-    (await emulator.admin.seed("accessPackages", { displayName, catalog: { id: catalog.id } })).id;
-  const cli = await PulumiCli.create({
-    projectDir: LIFECYCLE_PROJECT,
-    stack: STACK,
-    config: { ...emulatorStackConfig(emulator), "lifecycle:accessPackageId": await seedPackage(packageName) },
-  });
+  const { cli } = await lifecycleCli(emulator, packageName, { stack: STACK });
   return {
     previewPolicyOps: async () => {
       const preview = (await cli.preview()) as { steps?: { op: string; urn: string }[] };
@@ -74,7 +66,7 @@ export async function cliDriver(emulator: RunningGraphEmulator, packageName: str
     refresh: async () => void (await cli.refresh()),
     destroy: async () => void (await cli.destroy()),
     setConfig: (config) => cli.setConfig(prefixed(config)),
-    moveToPackage: async (displayName) => cli.setConfig({ "lifecycle:accessPackageId": await seedPackage(displayName) }),
+    moveToPackage: async (displayName) => cli.setConfig({ "lifecycle:accessPackageId": await seedAccessPackage(emulator, displayName) }),
     policy: async () => {
       const exported = (await cli.exportState()) as { deployment?: { resources?: (PolicyInState & { type: string })[] } };
       const found = (exported.deployment?.resources ?? []).find((r) => r.type === POLICY_TYPE);

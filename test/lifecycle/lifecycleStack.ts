@@ -4,7 +4,7 @@
  */
 import * as path from "node:path";
 import type { AssignmentPolicyRecord, RunningGraphEmulator } from "../../emulator";
-import { Engine, type HarnessOptions, type PropertyMap, type StackConfig, type StateResource } from "../harness";
+import { Engine, PulumiCli, type HarnessOptions, type PropertyMap, type PulumiCliOptions, type StackConfig, type StateResource } from "../harness";
 import { emulatorStackConfig } from "../support/emulatorStackConfig";
 import { EMULATOR_URL_ENV } from "./project/mocks";
 
@@ -81,4 +81,28 @@ export async function packageIdOf(emulator: RunningGraphEmulator, displayName: s
 export async function policiesInPackage(emulator: RunningGraphEmulator, displayName: string): Promise<AssignmentPolicyRecord[]> {
   const accessPackageId = await packageIdOf(emulator, displayName);
   return (await emulator.admin.policies()).filter((policy) => policy.accessPackageId === accessPackageId);
+}
+
+/** An access package named `displayName`, in a catalog of its own, seeded in the emulator; its id. */
+export async function seedAccessPackage(emulator: RunningGraphEmulator, displayName: string): Promise<string> {
+  const catalog = await emulator.admin.seed("catalogs", { displayName: `${displayName} catalog` });
+  return (await emulator.admin.seed("accessPackages", { displayName, catalog: { id: catalog.id } })).id;
+}
+
+/**
+ * A stack of the lifecycle program under the real CLI. The CLI has no azuread plugin, so the access package named
+ * `packageName` is seeded in the emulator and its id passed in config, next to the emulator's settings and `config`.
+ */
+export async function lifecycleCli(
+  emulator: RunningGraphEmulator,
+  packageName: string,
+  options: Omit<PulumiCliOptions, "projectDir"> & { projectDir?: string } = {},
+): Promise<{ cli: PulumiCli; accessPackageId: string }> {
+  const accessPackageId = await seedAccessPackage(emulator, packageName);
+  const cli = await PulumiCli.create({
+    projectDir: LIFECYCLE_PROJECT,
+    ...options,
+    config: { ...emulatorStackConfig(emulator), "lifecycle:accessPackageId": accessPackageId, ...options.config },
+  });
+  return { cli, accessPackageId };
 }

@@ -3,25 +3,50 @@ import { randomBytes, randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../emulator";
-import { describeWithCli, EngineError, PulumiCli, type Engine } from "../harness";
+import { describeWithCli, EngineError, PulumiCli, type Engine, type StackConfig } from "../harness";
 import { emulatorStackConfig } from "../support/emulatorStackConfig";
-import { ACCESS_PACKAGE, graphCalls, LIFECYCLE_PROJECT, lifecycleEngine, policyInState, policyUrn, POLICIES, POLICY } from "./lifecycleStack";
+import { ACCESS_PACKAGE, graphCalls, lifecycleCli, lifecycleEngine, policyInState, policyUrn, POLICIES, POLICY } from "./lifecycleStack";
 
 /** A secret value that is easy to find anywhere it leaks to. */
 function secret(label: string): string {
   return `${label}-${randomBytes(12).toString("hex")}-must-not-leak`;
 }
 
-describe("lifecycle: credentials in stack config and environment never reach state or logs", function () {
-  const token = secret("entra-token");
-  const secrets = {
-    token,
+/** One sentinel per place a credential can come from: the emulator's token, stack config and the environment. */
+function sentinelSecrets() {
+  return {
+    token: secret("entra-token"),
     azureadClientSecret: secret("azuread-client-secret"),
     armClientSecret: secret("arm-client-secret"),
     azureClientSecret: secret("azure-client-secret"),
     envToken: secret("env-graph-token"),
     oidcToken: secret("arm-oidc-token"),
   };
+}
+
+/**
+ * The sentinels as a user would have them around a stack: azuread credentials in stack config, Graph and Azure ones
+ * in the environment. entra:token (a secret, from emulatorStackConfig) outranks them all, so requests succeed.
+ */
+function credentialsAround(secrets: ReturnType<typeof sentinelSecrets>): { config: StackConfig; env: NodeJS.ProcessEnv } {
+  return {
+    config: {
+      "azuread:tenantId": randomUUID(),
+      "azuread:clientId": randomUUID(),
+      "azuread:clientSecret": { secret: secrets.azureadClientSecret },
+    },
+    env: {
+      ENTRA_GRAPH_TOKEN: secrets.envToken,
+      ARM_CLIENT_SECRET: secrets.armClientSecret,
+      ARM_OIDC_TOKEN: secrets.oidcToken,
+      AZURE_CLIENT_SECRET: secrets.azureClientSecret,
+    },
+  };
+}
+
+describe("lifecycle: credentials in stack config and environment never reach state or logs", function () {
+  const secrets = sentinelSecrets();
+  const { token } = secrets;
   const stack = "secrets";
   const urn = policyUrn(stack);
   let emulator: RunningGraphEmulator;
@@ -39,18 +64,7 @@ describe("lifecycle: credentials in stack config and environment never reach sta
   before(async () => {
     emulator = await startGraphEmulator({ token });
     engine = lifecycleEngine(emulator, stack, {
-      config: {
-        // entra:token (a secret, from emulatorStackConfig) outranks the azuread credentials, so requests succeed.
-        "azuread:tenantId": randomUUID(),
-        "azuread:clientId": randomUUID(),
-        "azuread:clientSecret": { secret: secrets.azureadClientSecret },
-      },
-      env: {
-        ENTRA_GRAPH_TOKEN: secrets.envToken,
-        ARM_CLIENT_SECRET: secrets.armClientSecret,
-        ARM_OIDC_TOKEN: secrets.oidcToken,
-        AZURE_CLIENT_SECRET: secrets.azureClientSecret,
-      },
+      ...credentialsAround(secrets),
     });
   });
   after(() => emulator?.close());
@@ -116,40 +130,18 @@ function filesUnder(dir: string): string[] {
 }
 
 describeWithCli("lifecycle: credentials never reach state, logs or output through the real pulumi CLI", function () {
-  const token = secret("entra-token");
-  const secrets = {
-    token,
-    azureadClientSecret: secret("azuread-client-secret"),
-    armClientSecret: secret("arm-client-secret"),
-    azureClientSecret: secret("azure-client-secret"),
-    envToken: secret("env-graph-token"),
-    oidcToken: secret("arm-oidc-token"),
-  };
+  const secrets = sentinelSecrets();
+  const { token } = secrets;
   let emulator: RunningGraphEmulator | undefined;
   let cli: PulumiCli | undefined;
 
   before(async () => {
     emulator = await startGraphEmulator({ token });
-    const catalog = await emulator.admin.seed("catalogs", { displayName: "secrets" });
-    const accessPackage = await emulator.admin.seed("accessPackages", { displayName: "secrets-package", catalog: { id: catalog.id } });
-    cli = await PulumiCli.create({
-      projectDir: LIFECYCLE_PROJECT,
+    ({ cli } = await lifecycleCli(emulator, "secrets-package", {
       // The engine's and the plugins' own logs go to stderr too, so the scan covers what `-v=9` would write.
       verboseLogs: true,
-      config: {
-        ...emulatorStackConfig(emulator),
-        "lifecycle:accessPackageId": accessPackage.id,
-        "azuread:tenantId": randomUUID(),
-        "azuread:clientId": randomUUID(),
-        "azuread:clientSecret": { secret: secrets.azureadClientSecret },
-      },
-      env: {
-        ENTRA_GRAPH_TOKEN: secrets.envToken,
-        ARM_CLIENT_SECRET: secrets.armClientSecret,
-        ARM_OIDC_TOKEN: secrets.oidcToken,
-        AZURE_CLIENT_SECRET: secrets.azureClientSecret,
-      },
-    });
+      ...credentialsAround(secrets),
+    }));
   });
   after(async () => {
     await cli?.dispose();

@@ -4,8 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../emulator";
 import { describeWithCli, PulumiCli, type Engine } from "../harness";
-import { emulatorStackConfig } from "../support/emulatorStackConfig";
-import { ACCESS_PACKAGE, graphCalls, LIFECYCLE_PROJECT, lifecycleEngine, POLICIES, POLICY, policyInState, policyUrn } from "./lifecycleStack";
+import { ACCESS_PACKAGE, graphCalls, LIFECYCLE_PROJECT, lifecycleCli, lifecycleEngine, POLICIES, POLICY, policyInState, policyUrn } from "./lifecycleStack";
 
 const REPO = path.resolve(__dirname, "../..");
 const PACKAGE = "pulumi-entra-assignment-policy";
@@ -100,12 +99,7 @@ describeWithCli("lifecycle: upgrading the provider package between up and destro
   before(async () => {
     emulator = await startGraphEmulator();
     project = new InstalledProject();
-    const catalog = await emulator.admin.seed("catalogs", { displayName: "upgrade" });
-    const accessPackage = await emulator.admin.seed("accessPackages", { displayName: "upgrade-package", catalog: { id: catalog.id } });
-    cli = await PulumiCli.create({
-      projectDir: project.dir,
-      config: { ...emulatorStackConfig(emulator), "lifecycle:accessPackageId": accessPackage.id },
-    });
+    ({ cli } = await lifecycleCli(emulator, "upgrade-package", { projectDir: project.dir }));
   });
   after(async () => {
     await cli?.dispose();
