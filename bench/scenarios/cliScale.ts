@@ -105,13 +105,13 @@ export async function measureCliScale(emulator: RunningGraphEmulator, settings: 
     if (!isPulumiCliAvailable()) return { skipped: NO_CLI_REASON };
     const n = settings.policies;
     const packages = await seedAccessPackages(emulator.admin, settings.packages, "cli");
+    // The CLI takes its default `--parallel` from PULUMI_PARALLEL; without it, 4 × the cores (8 here), not the setting.
     const env = { ...emulatorEnv(emulator), PULUMI_PARALLEL: String(settings.parallel) };
-    const stacks = [
-        await createStack(CLI_STACKS[0], TRIVIAL_PROGRAM, { "bench:count": String(n) }, env),
-        await createStack(CLI_STACKS[1], POLICIES_PROGRAM, policiesConfig(n, packages), env),
-    ];
+    const stacks: Stack[] = [];
     const steps: CliStep[] = [];
     try {
+        stacks.push(await createStack(CLI_STACKS[0], TRIVIAL_PROGRAM, { "bench:count": String(n) }, env));
+        stacks.push(await createStack(CLI_STACKS[1], POLICIES_PROGRAM, policiesConfig(n, packages), env));
         for (const [operation, expected] of [["up", n], ["refresh", n], ["destroy", 0]] as const) {
             const [trivial, ours] = [await measureStep(emulator, stacks[0], operation, expected), await measureStep(emulator, stacks[1], operation, expected)];
             steps.push({ ...trivial, ratioToTrivial: 1 }, { ...ours, ratioToTrivial: ours.wallMs / trivial.wallMs });

@@ -71,7 +71,7 @@ const PROVIDER_HOST = "provider host (node cmd/dynamic-provider)";
  * host runs the program with `node …/@pulumi/pulumi/cmd/run`, and the dynamic-provider plugin is a shell script that
  * resolves the host's path with `node -e` and then runs `node …/cmd/dynamic-provider`.
  */
-export function processRole(argv: string[]): string {
+function processRole(argv: string[]): string {
     const [executable = "", first = ""] = argv;
     const name = path.basename(executable);
     if (name === "node") {
