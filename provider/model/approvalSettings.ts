@@ -84,8 +84,11 @@ const DYNAMIC_STAGE = "accessPackageDynamicApprovalStage";
  * stage's tag is dropped, so that a tagged and an untagged plain stage are one canonical form.
  */
 const stageType: Reader = (value, path, ctx) => {
-    if (value === undefined || value === null || isUnknown(value)) {
-        return isUnknown(value) ? value : undefined;
+    if (isUnknown(value)) {
+        return value;
+    }
+    if (value === undefined || value === null) {
+        return undefined;
     }
     const bare = bareODataType(value);
     if (bare === DYNAMIC_STAGE.toLowerCase()) {

@@ -54,8 +54,3 @@ export function withCarried<T extends object>(body: T, carried: CarriedPropertie
     }
     return result as T;
 }
-
-/** The top-level names of carried properties, for messages. */
-export function carriedNames(carried: CarriedProperties | undefined): string[] {
-    return Object.keys(carried ?? {});
-}

@@ -1,5 +1,5 @@
 /** `questions`: text and multiple-choice questions, their localizations and choices. */
-import { childPath, describe, indexPath, oneOf } from "./checkContext";
+import { childPath, describe, oneOf } from "./checkContext";
 import { dotNetRegexProblem } from "./dotNetRegex";
 import { bareODataType, booleanValue, integerValue, listOf, objectOf, readFields, textValue, typed, type Fields, type ObjectRule, type Reader } from "./readers";
 import { isPlainObject, isUnknown, ownValue } from "./unknown";

@@ -72,8 +72,8 @@ export type PolicyOutputs = PolicyInputs & {
     /**
      * Properties Graph returned that this version of the provider does not know (a newer Graph's), by path, e.g.
      * `{ "requestApprovalSettings.stages[0].newSetting": "on" }`. Every update sends them back unchanged where
-     * Graph held them (a PUT resets what it is not sent), so setting them in the portal is never undone. Absent
-     * when there are none.
+     * Graph held them (a PUT resets what it is not sent; inside a list, into the element at the same position), so
+     * setting them in the portal is never undone. Absent when there are none.
      */
     carriedGraphProperties?: Record<string, unknown>;
 };

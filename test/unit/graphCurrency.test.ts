@@ -61,6 +61,13 @@ describe("Graph v1.0 as it is today", () => {
         });
     });
 
+    it("check refuses beta-only names, which a v1.0 provider cannot reach", () => {
+        const policy: Policy = { ...allUsers(), verifiableCredentialSettings: {}, customExtensionHandlers: [], accessReviewSettings: null };
+        policy.requestorSettings.scopeType = "AllExistingDirectorySubjects";
+        const failures = checkPolicy({}, policy).failures.filter((f) => f.reason.startsWith("unknown property"));
+        assert.deepEqual(failures.map((f) => f.property).sort(), ["accessReviewSettings", "customExtensionHandlers", "requestorSettings.scopeType", "verifiableCredentialSettings"]);
+    });
+
     describe("an auto-assignment policy's PUT", () => {
         it("states requestorSettings and requestApprovalSettings (Required on Graph's update page), granting nothing", () => {
             const body = toGraphBody(checked(salesAutoAssignment())) as Policy;
