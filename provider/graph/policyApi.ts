@@ -471,14 +471,15 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
      * The PUT of a whole policy body: Graph's answer when complete (with `catalogId`, when known), else the policy
      * read back until `reflects` accepts it. A failed PUT throws its {@link GraphRequestError}; a failed read-back, a
      * {@link WriteAppliedError} of `write`. `retryUnreadable` repeats a PUT answered 404 or 403, which Graph gives a
-     * policy it has not replicated yet, within the deadline.
+     * policy it has not replicated yet, within the deadline. `readBack` reads the policy back even after a complete
+     * answer.
      */
     async function putPolicy(
         id: string,
         body: Policy,
         ctx: OperationContext & { reflects?: Reflects },
         write: AppliedWrite,
-        options: { catalogId?: string; retryUnreadable?: boolean } = {},
+        options: { catalogId?: string; retryUnreadable?: boolean; readBack?: boolean } = {},
     ): Promise<Policy> {
         const policy = { displayName: body.displayName ?? ctx.displayName ?? undefined, id };
         for (let round = 1; ; round++) {
@@ -491,7 +492,7 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
                 throw failure(exchange, { operation: "updating", policy });
             }
             // Graph documents a shortened PUT answer; only a complete one can stand in for reading the policy back.
-            const answered = answeredPolicy(body, answer.body, options.catalogId);
+            const answered = options.readBack ? undefined : answeredPolicy(body, answer.body, options.catalogId);
             if (answered !== undefined) {
                 return answered;
             }
@@ -601,6 +602,8 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
                 return await putPolicy(kept, body, { ...ctx, id: kept, reflects: (policy) => !(policy.description ?? "").endsWith(mark) }, "created", {
                     catalogId: guard.catalogId,
                     retryUnreadable: true,
+                    // Only a read expands the catalog when the lookup did not.
+                    readBack: guard.catalogId === undefined,
                 });
             } catch (error) {
                 throw error instanceof WriteAppliedError ? error : new WriteAppliedError("created", { displayName, id: kept }, `could not take ${mark} off its description`, error as Error);
