@@ -13,7 +13,7 @@ import { backoffMs, provesNotApplied, retryDelayMs, type AttemptOutcome, type Re
 import type { GraphSettings } from "./settings";
 
 type Policy = Graph.AccessPackageAssignmentPolicy;
-type Response = Extract<GraphExchange, { kind: "response" }>;
+type Answer = Extract<GraphExchange, { kind: "response" }>;
 
 /** Per-call context of a policy operation. */
 export interface OperationContext {
@@ -40,13 +40,16 @@ export type Reflects = (policy: Policy) => boolean;
 export interface PolicyApi {
     /**
      * POST; refused with {@link DisplayNameTakenError} when the access package already has a policy with this display
-     * name (ignoring case, as Graph compares names). Safe to retry: if an attempt's outcome is unknown (timeout,
-     * connection reset, 5xx after send), looks the name up before posting again and keeps the policy that attempt
-     * created; after a repeated POST, looks again until Graph lists its policy and deletes any other one this create
-     * made. Creates in one access package are serialised within the process, and 409 Conflict is retried.
+     * name (ignoring case, as Graph compares names). Every POST carries a mark of this create in its description,
+     * which a PUT of `body` then takes off. Safe to retry: if an attempt's outcome is unknown (timeout, connection
+     * reset, 5xx after send, an answer that is not Graph's), looks the name up before posting again and keeps the
+     * policy with the mark; after a repeated POST, looks again until each lost POST is accounted for or has settled,
+     * and deletes every other policy with the mark. A policy without it is never taken or deleted. Creates in one
+     * access package are serialised within the process, each with the whole deadline's budget from its turn on, and
+     * 409 Conflict is retried.
      *
-     * Resolves to the policy as Graph holds it: the POST's answer, completed with the navigation properties that
-     * were sent, or (when the answer is incomplete or the policy was found by lookup) read back. Fails with
+     * Resolves to the policy as Graph holds it: the PUT's answer, completed with the navigation properties that
+     * were sent, or (when the answer is incomplete) read back. Fails with
      * {@link WriteAppliedError} when the policy exists and its id is known but a later step failed; any other failure
      * after an unknown outcome says that a policy with this name may exist.
      */
@@ -134,8 +137,6 @@ interface NameLookup {
     named: Policy[];
     /** The access package's catalog, when Graph expanded it. */
     catalogId?: string;
-    /** When Graph answered, by its own `Date` header (whole seconds), in epoch milliseconds; unknown without one. */
-    answeredAt?: number;
 }
 
 /** Graph compares strings ignoring case: "All Users" and "all users" are the same display name to it, and ids alike. */
@@ -225,12 +226,12 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
     const failure = (exchange: GraphExchange, context: ErrorContext, hint?: string): GraphRequestError =>
         toGraphRequestError(exchange, context, transport.redact, hint);
     // Only Graph's own answers count: a proxy's 404 page is no proof that a policy is gone, nor an empty 200 a policy.
-    const graphAnswer = (exchange: GraphExchange, ...statuses: number[]): Response | undefined =>
+    const graphAnswer = (exchange: GraphExchange, ...statuses: number[]): Answer | undefined =>
         exchange.kind === "response" && exchange.foreign === undefined && statuses.includes(exchange.status) ? exchange : undefined;
     const isStatus = (exchange: GraphExchange, ...statuses: number[]): boolean => graphAnswer(exchange, ...statuses) !== undefined;
 
     /** `exchange` marked as not usable, for an answer Graph's framing allowed but whose body is not what was asked for. */
-    const unusable = (exchange: Response, expected: string, stoppedBy?: "deadline"): GraphExchange => ({
+    const unusable = (exchange: Answer, expected: string, stoppedBy?: "deadline"): GraphExchange => ({
         ...exchange,
         foreign: `an answer that is not ${expected}: status ${exchange.status}, content-type ${exchange.headers.get("content-type") ?? "(none)"}, body ${JSON.stringify(JSON.stringify(exchange.body) ?? "").slice(0, 120)}`,
         ...(stoppedBy === undefined ? {} : { stoppedBy }),
@@ -285,7 +286,7 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
     }
 
     /** The error for a read that was still behind a write when the deadline came: a 404 or 403, or a stale body. */
-    function behindError(exchange: Extract<GraphExchange, { kind: "response" }>, attempts: number, context: ErrorContext): GraphRequestError {
+    function behindError(exchange: Answer, attempts: number, context: ErrorContext): GraphRequestError {
         if (exchange.status === 404) {
             return failure({ ...exchange, attempts, stoppedBy: "deadline" }, context, "Graph has not made the policy readable yet; run `pulumi refresh` later.");
         }
@@ -318,7 +319,7 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
         unreadable: readonly number[] = [404],
     ): Promise<T> {
         const context: ErrorContext = { operation: "reading", policy: { displayName: ctx.displayName, id } };
-        let behind: Extract<GraphExchange, { kind: "response" }> | undefined;
+        let behind: Answer | undefined;
         for (let round = 1; ; round++) {
             const received = await readPolicy(id, ctx);
             const exchange = graphAnswer(received, 200, ...unreadable);
@@ -376,17 +377,17 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
                 }
                 continue;
             }
-            return namedIn(accessPackage, accessPackageId, displayName, answeredAt(answer));
+            return namedIn(accessPackage, accessPackageId, displayName);
         }
     }
 
     /** What a lookup found in an access package as Graph listed it. */
-    function namedIn(accessPackage: Graph.AccessPackage, accessPackageId: string, displayName: string, at: number | undefined): NameLookup {
+    function namedIn(accessPackage: Graph.AccessPackage, accessPackageId: string, displayName: string): NameLookup {
         const catalogId = accessPackage.catalog?.id ?? undefined;
         const named = (accessPackage.assignmentPolicies ?? [])
             .filter((policy) => same(policy.displayName, displayName))
             .map((policy) => ({ ...policy, accessPackage: { id: accessPackageId, ...(catalogId === undefined ? {} : { catalog: { id: catalogId } }) } }));
-        return { named, catalogId, answeredAt: at };
+        return { named, catalogId };
     }
 
     async function remove(id: string, ctx: OperationContext & { lastKnown?: LastKnown }): Promise<"deleted" | "alreadyGone"> {
@@ -470,14 +471,15 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
      * The PUT of a whole policy body: Graph's answer when complete (with `catalogId`, when known), else the policy
      * read back until `reflects` accepts it. A failed PUT throws its {@link GraphRequestError}; a failed read-back, a
      * {@link WriteAppliedError} of `write`. `retryUnreadable` repeats a PUT answered 404 or 403, which Graph gives a
-     * policy it has not replicated yet, within the deadline.
+     * policy it has not replicated yet, within the deadline. `readBack` reads the policy back even after a complete
+     * answer.
      */
     async function putPolicy(
         id: string,
         body: Policy,
         ctx: OperationContext & { reflects?: Reflects },
         write: AppliedWrite,
-        options: { catalogId?: string; retryUnreadable?: boolean } = {},
+        options: { catalogId?: string; retryUnreadable?: boolean; readBack?: boolean } = {},
     ): Promise<Policy> {
         const policy = { displayName: body.displayName ?? ctx.displayName ?? undefined, id };
         for (let round = 1; ; round++) {
@@ -490,7 +492,7 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
                 throw failure(exchange, { operation: "updating", policy });
             }
             // Graph documents a shortened PUT answer; only a complete one can stand in for reading the policy back.
-            const answered = answeredPolicy(body, answer.body, options.catalogId);
+            const answered = options.readBack ? undefined : answeredPolicy(body, answer.body, options.catalogId);
             if (answered !== undefined) {
                 return answered;
             }
@@ -527,12 +529,11 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
                 .filter((policy) => typeof policy.id === "string" && typeof policy.description === "string" && policy.description.endsWith(mark))
                 // By instant: Graph's timestamps vary in precision, so their text does not sort by time.
                 .sort((a, b) => (instant(a.createdDateTime) ?? Infinity) - (instant(b.createdDateTime) ?? Infinity) || (a.id as string).localeCompare(b.id as string));
-        const findMarked = async (): Promise<Policy[]> => marked((await lookUp(accessPackageId, displayName, ctx)).named);
 
         /** Lookups after an unknown outcome: the policies this create's POSTs made, oldest first. */
         async function findCreated(): Promise<Policy[]> {
             for (let lookup = 1; ; lookup++) {
-                const created = await findMarked();
+                const created = marked((await lookUp(accessPackageId, displayName, ctx)).named);
                 if (created.length > 0 || lookup === LOOKUPS_BEFORE_REPOST || !(await pause(lookup, ctx.deadline))) {
                     return created;
                 }
@@ -601,6 +602,8 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
                 return await putPolicy(kept, body, { ...ctx, id: kept, reflects: (policy) => !(policy.description ?? "").endsWith(mark) }, "created", {
                     catalogId: guard.catalogId,
                     retryUnreadable: true,
+                    // Only a read expands the catalog when the lookup did not.
+                    readBack: guard.catalogId === undefined,
                 });
             } catch (error) {
                 throw error instanceof WriteAppliedError ? error : new WriteAppliedError("created", { displayName, id: kept }, `could not take ${mark} off its description`, error as Error);

@@ -163,6 +163,16 @@ describe("createPolicyApi", () => {
         assert.equal(created.description, "new");
     });
 
+    it("reads the created policy back when the name lookup did not expand the catalog, which only a read gives", async () => {
+        const store = policyStore();
+        const { api, deadline } = await start(
+            tenant(store, { lookup: (request) => ({ status: 200, body: { id: PACKAGE, assignmentPolicies: [...store.policies.values()] } }) }),
+        );
+        const created = await api.create(NEW_POLICY, { deadline });
+        assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "PUT", "GET"]);
+        assert.equal(created.catalog?.id, CATALOG);
+    });
+
     it("takes the id from the Location of a 201 whose body arrived cut short", async () => {
         const store = policyStore();
         const { api, deadline } = await start(

@@ -43,7 +43,7 @@ describe("integration: provider CRUD against the emulator", () => {
 
             await emulator.admin.resetLog();
             const created = await operations.create(inputs);
-            assert.deepEqual(await routes(emulator), [`GET ${ACCESS_PACKAGES}/{id}`, `POST ${POLICIES}`], "the name lookup and the POST, no read-back");
+            assert.deepEqual(await routes(emulator), [`GET ${ACCESS_PACKAGES}/{id}`, `POST ${POLICIES}`, `PUT ${POLICIES}/{id}`], "the name lookup, the POST and the PUT that takes the mark off, no read-back");
             const outs = created.outs as PolicyOutputs;
             assert.equal(outs.id, created.id);
             assert.equal(outs.accessPackageId, inputs.accessPackageId);
@@ -55,8 +55,9 @@ describe("integration: provider CRUD against the emulator", () => {
             const read = await operations.read(created.id, outs);
             assert.equal(read.id, created.id);
             await assertNoChange(operations, created.id, read.props as PolicyOutputs, inputs, "after read");
-            // What the POST's answer gave matches what Graph returns when read, but for the ids Graph generates for
-            // questions and custom extension stages, which the 201 does not carry (and a diff ignores when undeclared).
+            // What the answer to the create's PUT gave matches what Graph returns when read, but for the ids Graph
+            // generates for questions and custom extension stages, which it does not carry (and a diff ignores when
+            // undeclared).
             assert.deepEqual(withoutGeneratedIds(outs), withoutGeneratedIds(read.props as PolicyOutputs));
             // What refresh writes back as inputs must check to the same declared inputs (no diff on the next up).
             const refreshedInputs = await checked(operations, (read as { inputs?: Record<string, unknown> }).inputs ?? {});

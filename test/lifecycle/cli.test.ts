@@ -38,7 +38,7 @@ describeWithCli("lifecycle: the policy through the real pulumi CLI", function ()
     assert.deepEqual(await graphCalls(graph), []);
 
     await stack.up();
-    assert.deepEqual(await graphCalls(graph), [`GET ${ACCESS_PACKAGE}`, `POST ${POLICIES}`]);
+    assert.deepEqual(await graphCalls(graph), [`GET ${ACCESS_PACKAGE}`, `POST ${POLICIES}`, `PUT ${POLICY}`]);
     const [stored] = await graph.admin.policies();
     assert.deepEqual((await exportedPolicies(stack)).map((p) => p.id), [stored.id]);
 
@@ -94,7 +94,7 @@ describeWithCli("lifecycle: the policy through the real pulumi CLI", function ()
     await stack.setConfig({ "lifecycle:accessPackageId": other });
 
     await stack.up();
-    assert.deepEqual(await graphCalls(graph), [`GET ${ACCESS_PACKAGE}`, `POST ${POLICIES}`, `DELETE ${POLICY}`, `GET ${POLICY}`]);
+    assert.deepEqual(await graphCalls(graph), [`GET ${ACCESS_PACKAGE}`, `POST ${POLICIES}`, `PUT ${POLICY}`, `DELETE ${POLICY}`, `GET ${POLICY}`]);
     const [after] = await exportedPolicies(stack);
     assert.notEqual(after.id, before.id);
     assert.equal(after.outputs.accessPackageId, other);

@@ -42,12 +42,12 @@ describe("lifecycle: the policy through the engine harness and the real dynamic-
       assert.deepEqual(engine.state.resources, []);
     });
 
-    it("creates on up: looks the name up and POSTs (the 201's body is the policy); state holds the id, Graph's outputs and canonical inputs", async () => {
+    it("creates on up: looks the name up, POSTs and takes the create's mark off with a PUT (its answer is the policy); state holds the id, Graph's outputs and canonical inputs", async () => {
       const result = await engine.up();
 
       assert.deepEqual(result.steps.map((s) => [s.urn, s.op, s.status]), [[urn, "create", "ok"]]);
       const requests = await emulator.admin.requests();
-      assert.deepEqual(requests.map((r) => `${r.method} ${r.route}`), [LOOKUP, POST]);
+      assert.deepEqual(requests.map((r) => `${r.method} ${r.route}`), [LOOKUP, POST, PUT]);
       const packageId = await packageIdOf(emulator, `${stack}-package`);
       assert.match(decodeURIComponent(requests[0].path), new RegExp(`/accessPackages/${packageId}\\?.*\\$expand=assignmentPolicies`));
       const inPackage = await policiesInPackage(emulator, `${stack}-package`);
@@ -136,8 +136,8 @@ describe("lifecycle: the policy through the engine harness and the real dynamic-
 
       assert.deepEqual(result.steps.map((s) => [s.op, s.status]), [["replace", "ok"], ["delete", "ok"]]);
       const requests = await emulator.admin.requests();
-      assert.deepEqual(requests.map((r) => `${r.method} ${r.route}`), [LOOKUP, POST, DELETE, GET]);
-      assert.ok(requests[2].path.includes(old.id), "the DELETE is for the old policy");
+      assert.deepEqual(requests.map((r) => `${r.method} ${r.route}`), [LOOKUP, POST, PUT, DELETE, GET]);
+      assert.ok(requests[3].path.includes(old.id), "the DELETE is for the old policy");
       const current = policyInState(engine, urn);
       const newPackage = await packageIdOf(emulator, `${stack}-package-2`);
       assert.notEqual(current.id, old.id);

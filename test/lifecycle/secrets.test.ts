@@ -78,7 +78,7 @@ describe("lifecycle: credentials in stack config and environment never reach sta
       keep();
     };
     await step(() => engine.preview(), []);
-    await step(() => engine.up(), [`GET ${ACCESS_PACKAGE}`, `POST ${POLICIES}`]);
+    await step(() => engine.up(), [`GET ${ACCESS_PACKAGE}`, `POST ${POLICIES}`, `PUT ${POLICY}`]);
     engine.config["lifecycle:description"] = "updated with secrets around";
     await step(() => engine.up(), [`PUT ${POLICY}`]);
     await step(() => engine.refresh(), [`GET ${POLICY}`]);

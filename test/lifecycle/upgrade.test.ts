@@ -65,7 +65,7 @@ describe("lifecycle: upgrading the provider package between up and destroy", fun
     project.install("1.0.0");
     await engine.up();
     const created = await emulator.admin.requests();
-    assert.deepEqual(created.map((r) => `${r.method} ${r.route}`), [`GET ${ACCESS_PACKAGE}`, `POST ${POLICIES}`]);
+    assert.deepEqual(created.map((r) => `${r.method} ${r.route}`), [`GET ${ACCESS_PACKAGE}`, `POST ${POLICIES}`, `PUT ${POLICY}`]);
     assert.ok(created.every((r) => r.userAgent?.startsWith(`${PACKAGE}/1.0.0 `)), "version A created the policy");
     const { id, outputs } = policyInState(engine, urn);
     const serialized = outputs.__provider as string;
