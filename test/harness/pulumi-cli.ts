@@ -64,7 +64,12 @@ export class PulumiCli {
   /** Creates the backend directory, inits the stack and sets its config. */
   static async create(opts: PulumiCliOptions): Promise<PulumiCli> {
     const cli = new PulumiCli(fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-cli-")), opts, opts.stack ?? "dev");
+    // `stack init` has no --config-file: it writes the stack's settings (its encryption salt) beside Pulumi.yaml,
+    // where they would pile up in the repository. Every later command reads them from the backend directory.
+    const projectStackFile = path.join(opts.projectDir, `Pulumi.${cli.stack}.yaml`);
+    const hadStackFile = fs.existsSync(projectStackFile);
     await cli.run(["stack", "init", cli.stack]);
+    if (!hadStackFile && fs.existsSync(projectStackFile)) fs.renameSync(projectStackFile, cli.configFile()[1]);
     await cli.setConfig(opts.config ?? {});
     return cli;
   }

@@ -31,13 +31,14 @@ describeWithCli("lifecycle: the policy through the real pulumi CLI", function ()
     await emulator?.close();
   });
 
-  it("previews without a Graph request, creates with lookup + POST, and a second up writes nothing", async () => {
+  it("previews without a Graph request, creates with lookup, POST and the PUT that takes the mark off, and a second up writes nothing", async () => {
     const [stack, graph] = [cli!, emulator!];
     const preview = JSON.stringify(await stack.preview());
     assert.match(preview, /"op":\s*"create"/);
     assert.deepEqual(await graphCalls(graph), []);
 
     await stack.up();
+    // The POST carries the create's mark in its description; the PUT takes it off (see README, Reliability).
     assert.deepEqual(await graphCalls(graph), [`GET ${ACCESS_PACKAGE}`, `POST ${POLICIES}`, `PUT ${POLICY}`]);
     const [stored] = await graph.admin.policies();
     assert.deepEqual((await exportedPolicies(stack)).map((p) => p.id), [stored.id]);
@@ -131,14 +132,17 @@ describeWithCli("lifecycle: a create that fails half-way through the real pulumi
     await emulator?.close();
   });
 
-  it("keeps the created policy in state when its read-back times out, and the next up manages it without a second POST", async () => {
+  it("keeps the created policy in state when the create fails after the POST, and the next up manages it without a second POST", async () => {
     const [stack, graph] = [cli!, emulator!];
-    // The POST's answer is lost and Graph's list lags past the deadline: the provider knows the id only from its lookups.
-    const drop = await graph.admin.addFault({ kind: "drop", phase: "afterApply", method: "POST", pathRegex: "/assignmentPolicies$", times: 1 });
-    const lag = await graph.admin.addFault({ kind: "readAfterWriteLag", pathRegex: "/assignmentPolicies$", requests: 100_000 });
-    await assert.rejects(stack.up());
-    await graph.admin.removeFault(drop.id);
-    await graph.admin.removeFault(lag.id);
+    // The POST's answer is lost, Graph's list lags, and the PUT that would take the create's mark off keeps failing:
+    // the provider knows the policy (by its mark) but cannot finish the create within the deadline.
+    const faults = [
+      await graph.admin.addFault({ kind: "drop", phase: "afterApply", method: "POST", pathRegex: "/assignmentPolicies$", times: 1 }),
+      await graph.admin.addFault({ kind: "readAfterWriteLag", pathRegex: "/assignmentPolicies$", requests: 100_000 }),
+      await graph.admin.addFault({ kind: "serverError", status: 503, method: "PUT", pathRegex: "/assignmentPolicies/[^/]+$" }),
+    ];
+    await assert.rejects(stack.up(), /could not take \[pulumi-create [0-9a-f-]{36}\] off its description/);
+    for (const fault of faults) await graph.admin.removeFault(fault.id);
     const tenant = await graph.admin.policies();
     assert.equal(tenant.length, 1);
     assert.deepEqual((await exportedPolicies(stack)).map((p) => p.id), [tenant[0].id], "the engine kept the policy it was told about");
@@ -148,6 +152,7 @@ describeWithCli("lifecycle: a create that fails half-way through the real pulumi
     await stack.up();
     assert.ok(!(await graphCalls(graph)).some((call) => call.startsWith("POST ")), "no second POST");
     assert.deepEqual((await graph.admin.policies()).map((p) => p.id), [tenant[0].id]);
+    assert.doesNotMatch(String((await graph.admin.get("assignmentPolicies", tenant[0].id))?.properties.description), /pulumi-create/, "the update took the mark off");
     await stack.destroy();
     assert.deepEqual(await graph.admin.policies(), []);
   });

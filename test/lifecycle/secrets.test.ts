@@ -169,7 +169,7 @@ describeWithCli("lifecycle: credentials never reach state, logs or output throug
     await stack.destroy();
     kept.push(...filesUnder(stack.dir), stack.transcript);
     assert.ok(kept.some((text) => text.includes("updated with secrets around")), "the scan sees the state's plain values");
-    assert.ok(stack.transcript.includes("POST"), "the scan sees the verbose logs");
+    assert.ok(stack.transcript.includes("langhost[nodejs]"), "the scan sees the engine's -v=9 logs");
     for (const [name, value] of Object.entries(secrets)) {
       assert.ok(!kept.some((text) => text.includes(value)), `${name} leaked into a state file or the CLI's output`);
     }
