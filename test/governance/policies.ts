@@ -44,6 +44,12 @@ export function compliantExternalPolicy(): PolicyInputs {
     };
 }
 
+/** The example: external users whose assignments never expire and are never reviewed. */
+export function neverExpiringUnreviewed(): PolicyInputs {
+    const { reviewSettings: _reviews, ...policy } = compliantExternalPolicy();
+    return { ...policy, displayName: "Partners forever", expiration: { type: "noExpiration" } };
+}
+
 /** An auto-assignment policy for one department, with no expiration (access ends when the user leaves the rule). */
 export function compliantAutoAssignmentPolicy(): PolicyInputs {
     return {

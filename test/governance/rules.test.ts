@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { DEFAULT_SETTINGS, evaluatePolicy, GOVERNANCE_RULES, governanceSettings, type EvaluationOptions } from "../../provider/governance";
 import { checkPolicy } from "../../provider/model";
 import type { PolicyInputs } from "../../provider/types";
-import { APPROVER_GROUP_ID, compliantAutoAssignmentPolicy, compliantExternalPolicy, directory, REVIEWER_USER_ID } from "./policies";
+import { APPROVER_GROUP_ID, compliantAutoAssignmentPolicy, compliantExternalPolicy, directory, neverExpiringUnreviewed, REVIEWER_USER_ID } from "./policies";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
 
@@ -160,8 +160,7 @@ describe("governance rules", () => {
 
 describe("governance evaluation", () => {
     it("finds the issue's example, an external policy that never expires and is never reviewed, under three rules", () => {
-        const policy = external((p) => ((p.expiration = { type: "noExpiration" }), delete p.reviewSettings));
-        assert.deepEqual(ruleIdsAt(policy), ["external-expiration expiration.type", "external-access-reviews reviewSettings.isEnabled", "never-expiring-members-only expiration.type"]);
+        assert.deepEqual(ruleIdsAt(neverExpiringUnreviewed()), ["external-expiration expiration.type", "external-access-reviews reviewSettings.isEnabled", "never-expiring-members-only expiration.type"]);
     });
 
     it("measures a fixed end date from now, with the threshold from settings", () => {

@@ -109,23 +109,36 @@ export class PulumiCli {
     return ["--config-file", path.join(this.dir, `Pulumi.${this.stack}.yaml`)];
   }
 
+  /** `pulumi preview` with extra arguments (`--policy-pack DIR`), passing or failing: its exit code and output. */
+  tryPreview(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      execFile("pulumi", ["preview", ...args, ...this.configFile(), "--stack", this.stack, "--non-interactive"], this.execOptions(), (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
+      });
+    });
+  }
+
+  private execOptions() {
+    return {
+      cwd: this.opts.projectDir,
+      env: {
+        ...process.env,
+        ...this.opts.env,
+        PULUMI_BACKEND_URL: `file://${this.dir}`,
+        PULUMI_CONFIG_PASSPHRASE: this.opts.passphrase ?? "pulumi-engine-harness",
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        // Packages such as @pulumi/azuread sit in node_modules for the mocked runs; their plugins are never used by
+        // the programs run here and must not be downloaded.
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      },
+      maxBuffer: 64 * 1024 * 1024,
+    };
+  }
+
   private run(args: string[]): Promise<string> {
     const stackArgs = args[0] === "stack" && args[1] === "init" ? [] : ["--stack", this.stack];
     return new Promise((resolve, reject) => {
-      execFile("pulumi", [...args, ...stackArgs, "--non-interactive"], {
-        cwd: this.opts.projectDir,
-        env: {
-          ...process.env,
-          ...this.opts.env,
-          PULUMI_BACKEND_URL: `file://${this.dir}`,
-          PULUMI_CONFIG_PASSPHRASE: this.opts.passphrase ?? "pulumi-engine-harness",
-          PULUMI_SKIP_UPDATE_CHECK: "true",
-          // Packages such as @pulumi/azuread sit in node_modules for the mocked runs; their plugins are never used by
-          // the programs run here and must not be downloaded.
-          PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-        },
-        maxBuffer: 64 * 1024 * 1024,
-      }, (error, stdout, stderr) => {
+      execFile("pulumi", [...args, ...stackArgs, "--non-interactive"], this.execOptions(), (error, stdout, stderr) => {
         if (error) reject(new Error(`pulumi ${args.join(" ")} failed: ${stderr || stdout || error.message}`));
         else resolve(stdout);
       });

@@ -260,7 +260,9 @@ func (host *nodeLanguageHost) RunPlugin(
 	args := append(append([]string{runner}, req.GetArgs()...), info.GetProgramDirectory())
 	// The engine's cancellation (it kills analyzers when the update ends) must stop the node process too.
 	cmd := exec.CommandContext(server.Context(), "node", args...)
-	cmd.Dir = req.GetPwd()
+	// The engine passes the program's directory as pwd, but @pulumi/policy reads the pack's version from
+	// ./package.json, so a pack runs in its own directory, as Pulumi's older pulumi-analyzer-policy shim ran it.
+	cmd.Dir = info.GetProgramDirectory()
 	cmd.Env = withRuntimeOptions(append(os.Environ(), req.GetEnv()...), info)
 	var sending sync.Mutex
 	cmd.Stdout = &streamWriter{mu: &sending, send: func(b []byte) error {
