@@ -359,7 +359,7 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
                 .filter((reference) => reference.kind === "group" && reference.decides)
                 .flatMap((reference) => {
                     const group = directory?.group(reference.id);
-                    return violationIf(group?.exists === true && group.memberCount === 0, `${reference.property}.groupId`, `group ${reference.id} has no members`);
+                    return violationIf(group?.exists === true && !group.hasMembers, `${reference.property}.groupId`, `group ${reference.id} has no members`);
                 }),
     },
 ];

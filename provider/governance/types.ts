@@ -25,8 +25,8 @@ export interface GovernanceSettings {
 export interface DirectorySnapshot {
     /** Whether the user exists. */
     userExists(id: string): boolean | undefined;
-    /** Whether the group exists, and how many members it has when it does. */
-    group(id: string): { exists: false } | { exists: true; memberCount: number } | undefined;
+    /** Whether the group exists, and whether it has members when it does. */
+    group(id: string): { exists: false } | { exists: true; hasMembers: boolean } | undefined;
 }
 
 /** What a rule sees besides the policy. */

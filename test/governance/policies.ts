@@ -67,6 +67,6 @@ export function compliantAutoAssignmentPolicy(): PolicyInputs {
 export function directory(missing: readonly string[] = [], empty: readonly string[] = []): DirectorySnapshot {
     return {
         userExists: (id) => !missing.includes(id),
-        group: (id) => (missing.includes(id) ? { exists: false } : { exists: true, memberCount: empty.includes(id) ? 0 : 3 }),
+        group: (id) => (missing.includes(id) ? { exists: false } : { exists: true, hasMembers: !empty.includes(id) }),
     };
 }
