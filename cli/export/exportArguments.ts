@@ -1,7 +1,9 @@
 /** The command line of `export`. */
 
+import type { TenantScope } from "../tenant";
+
 /** Which policies to export. */
-export type ExportScope = { kind: "accessPackage"; accessPackageId: string } | { kind: "catalog"; catalogId: string } | { kind: "all" };
+export type ExportScope = TenantScope;
 
 /** A parsed `export` command line. */
 export interface ExportArguments {
