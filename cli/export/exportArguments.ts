@@ -1,5 +1,6 @@
 /** The command line of `export`. */
 
+import { HELP, UsageError } from "../environment";
 import type { TenantScope } from "../tenant";
 
 /** Which policies to export. */
@@ -17,13 +18,7 @@ export interface ExportArguments {
     token?: string;
 }
 
-/** The command line asked for help. */
-export const HELP = Symbol("help");
-
-/** A command line that cannot be run; the message says why. */
-export class UsageError extends Error {
-    override readonly name = "UsageError";
-}
+export { HELP, UsageError } from "../environment";
 
 /** Default output directory. */
 export const DEFAULT_OUT = "entra-assignment-policies";

@@ -5,9 +5,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { GraphRequestError, GraphSettingsError } from "../../provider/graph";
-import { processEnvironment, type CommandEnvironment } from "../environment";
+import { processEnvironment, readCommandLine, type CommandEnvironment } from "../environment";
 import { describeScope, graphSettingsOf, listTenantPolicies } from "../tenant";
-import { HELP, parseExportArguments, USAGE, UsageError, type ExportArguments } from "./exportArguments";
+import { parseExportArguments, USAGE, type ExportArguments } from "./exportArguments";
 import { exportedPolicy, PolicyExportError, type ExportedPolicy } from "./exportedPolicy";
 import { installedPackageVersions, programFiles, projectNameOf } from "./programFiles";
 
@@ -20,8 +20,8 @@ export { stringLiteral, typescriptLiteral } from "./typescriptLiteral";
 /** Where `runExport` reads its settings and writes its messages; the process's own by default. */
 export type ExportEnvironment = CommandEnvironment;
 
-/** Exit status: success, a failure reading or writing, a command line that cannot run. */
-const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+/** Exit status: success, a failure reading or writing (a command line that cannot run exits 2). */
+const EXIT = { ok: 0, failed: 1 } as const;
 
 async function readPolicies(args: ExportArguments, env: NodeJS.ProcessEnv): Promise<ExportedPolicy[]> {
     const policies = await listTenantPolicies(graphSettingsOf(args, env), args.scope);
@@ -63,21 +63,11 @@ function writeProgram(directory: string, files: Record<string, string>): void {
  */
 export async function runExport(argv: string[], environment: ExportEnvironment = processEnvironment()): Promise<number> {
     const { env, cwd, stdout, stderr } = environment;
-    let args: ExportArguments;
-    try {
-        const parsed = parseExportArguments(argv);
-        if (parsed === HELP) {
-            stdout(USAGE);
-            return EXIT.ok;
-        }
-        args = parsed;
-    } catch (error) {
-        if (error instanceof UsageError) {
-            stderr(`export: ${error.message}\n\n${USAGE}`);
-            return EXIT.usage;
-        }
-        throw error;
+    const commandLine = readCommandLine("export", argv, parseExportArguments, USAGE, environment);
+    if ("exit" in commandLine) {
+        return commandLine.exit;
     }
+    const { args } = commandLine;
     try {
         const policies = await readPolicies(args, env);
         if (policies.length === 0) {

@@ -18,9 +18,9 @@ import {
 } from "../../provider/governance";
 import { createDirectoryApi, GraphRequestError, GraphSettingsError, type GraphSettings, type GroupState } from "../../provider/graph";
 import { checkPolicy, inputsFromOutputs, outputsFromGraph, type PolicyInputs } from "../../provider/model";
-import { processEnvironment, type CommandEnvironment } from "../environment";
+import { processEnvironment, readCommandLine, type CommandEnvironment } from "../environment";
 import { describeScope, graphSettingsOf, listTenantPolicies } from "../tenant";
-import { HELP, LintUsageError, parseLintArguments, USAGE, type LintArguments, type LintSource } from "./lintArguments";
+import { parseLintArguments, USAGE, type LintArguments, type LintSource } from "./lintArguments";
 import { declaredPolicies, ProgramReadError } from "./programLiterals";
 import { renderJson, renderSarif, renderTable, type LintedPolicy, type LintFinding, type LintReport } from "./reports";
 
@@ -152,21 +152,11 @@ function write(file: string, content: string, cwd: string): void {
  */
 export async function runLint(argv: string[], environment: CommandEnvironment = processEnvironment()): Promise<number> {
     const { cwd, stdout, stderr } = environment;
-    let args: LintArguments;
-    try {
-        const parsed = parseLintArguments(argv);
-        if (parsed === HELP) {
-            stdout(USAGE);
-            return EXIT.clean;
-        }
-        args = parsed;
-    } catch (error) {
-        if (error instanceof LintUsageError) {
-            stderr(`lint: ${error.message}\n\n${USAGE}`);
-            return EXIT.failed;
-        }
-        throw error;
+    const commandLine = readCommandLine("lint", argv, parseLintArguments, USAGE, environment);
+    if ("exit" in commandLine) {
+        return commandLine.exit;
     }
+    const { args } = commandLine;
     try {
         const report = await lint(args, readConfig(args.config, cwd), environment);
         stdout(renderTable(report));

@@ -1,6 +1,7 @@
 /** The command line of `lint`, read with `node:util`'s `parseArgs`. */
 import { parseArgs } from "node:util";
 import { SEVERITIES, type Severity } from "../../provider/governance";
+import { HELP, UsageError } from "../environment";
 import type { GraphFlags, TenantScope } from "../tenant";
 
 /** Where the policies come from: a tenant through Graph, or a file (`export`'s program, or Graph JSON). */
@@ -19,14 +20,6 @@ export interface LintArguments extends GraphFlags {
     config?: string;
     /** Skip the checks that read users and groups from the tenant. */
     skipDirectory: boolean;
-}
-
-/** The command line asked for help. */
-export const HELP = Symbol("help");
-
-/** A command line that cannot be run; the message says why. */
-export class LintUsageError extends Error {
-    override readonly name = "LintUsageError";
 }
 
 export const USAGE = `Usage: pulumi-entra-assignment-policy lint (--access-package <id> | --catalog <id> | --all | --from <path>) [options]
@@ -77,7 +70,7 @@ export function parseLintArguments(argv: readonly string[]): LintArguments | typ
             },
         });
     } catch (error) {
-        throw new LintUsageError((error as Error).message);
+        throw new UsageError((error as Error).message);
     }
     const { values } = parsed;
     if (values.help) {
@@ -90,11 +83,11 @@ export function parseLintArguments(argv: readonly string[]): LintArguments | typ
         ...(values.from !== undefined ? [{ kind: "file", path: values.from } as const] : []),
     ];
     if (sources.length !== 1) {
-        throw new LintUsageError("give exactly one of --access-package <id>, --catalog <id>, --all or --from <path>");
+        throw new UsageError("give exactly one of --access-package <id>, --catalog <id>, --all or --from <path>");
     }
     const failOn = values["fail-on"];
     if (failOn !== "none" && !(SEVERITIES as readonly string[]).includes(failOn)) {
-        throw new LintUsageError(`--fail-on must be one of ${[...SEVERITIES, "none"].join(", ")}; got ${JSON.stringify(failOn)}`);
+        throw new UsageError(`--fail-on must be one of ${[...SEVERITIES, "none"].join(", ")}; got ${JSON.stringify(failOn)}`);
     }
     return {
         source: sources[0],

@@ -1,6 +1,7 @@
 /** Policies for the governance tests: one that every rule accepts, and a directory in which its principals are fine. */
 import type { DirectorySnapshot } from "../../provider/governance";
 import type { PolicyInputs } from "../../provider/types";
+import { salesAutoAssignment } from "../unit/policies";
 
 export const ACCESS_PACKAGE_ID = "4b8a1e1c-3d3b-4f4e-9b5c-2f0d1c6a7e01";
 export const CONNECTED_ORGANIZATION_ID = "a1b2c3d4-0000-4000-8000-000000000001";
@@ -50,17 +51,9 @@ export function neverExpiringUnreviewed(): PolicyInputs {
     return { ...policy, displayName: "Partners forever", expiration: { type: "noExpiration" } };
 }
 
-/** An auto-assignment policy for one department, with no expiration (access ends when the user leaves the rule). */
+/** The unit tests' Sales auto-assignment policy, with no expiration (access ends when the user leaves the rule). */
 export function compliantAutoAssignmentPolicy(): PolicyInputs {
-    return {
-        accessPackageId: ACCESS_PACKAGE_ID,
-        displayName: "Sales",
-        description: "Everyone in Sales.",
-        allowedTargetScope: "specificDirectoryUsers",
-        specificAllowedTargets: [{ "@odata.type": "#microsoft.graph.attributeRuleMembers", membershipRule: '(user.department -eq "Sales")' }],
-        automaticRequestSettings: { requestAccessForAllowedTargets: true, removeAccessWhenTargetLeavesAllowedTargets: true },
-        expiration: { type: "noExpiration" },
-    };
+    return { ...(salesAutoAssignment() as PolicyInputs), accessPackageId: ACCESS_PACKAGE_ID, expiration: { type: "noExpiration" } };
 }
 
 /** A directory in which `missing` do not exist and `empty` groups have no members; everything else exists. */
