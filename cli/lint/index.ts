@@ -161,7 +161,7 @@ export async function runLint(argv: string[], environment: CommandEnvironment = 
         const report = await lint(args, readConfig(args.config, cwd), environment);
         stdout(renderTable(report));
         if (args.json !== undefined) write(args.json, renderJson(report), cwd);
-        if (args.sarif !== undefined) write(args.sarif, renderSarif(report), cwd);
+        if (args.sarif !== undefined) write(args.sarif, renderSarif(report, args.sarifAnchor), cwd);
         const { failOn } = args;
         return failOn !== "none" && report.findings.some((finding) => atLeast(finding.severity, failOn)) ? EXIT.findings : EXIT.clean;
     } catch (error) {

@@ -16,6 +16,8 @@ export interface LintArguments extends GraphFlags {
     json?: string;
     /** Where to write the SARIF 2.1.0 log, if anywhere. */
     sarif?: string;
+    /** The repository file SARIF results of a tenant point at (code scanning needs a file for every result). */
+    sarifAnchor: string;
     /** A JSON file of `{ "settings": {...}, "severities": {...} }`. */
     config?: string;
     /** Skip the checks that read users and groups from the tenant. */
@@ -38,6 +40,8 @@ Options:
   --fail-on <severity>   high, medium, low or none (default: high)
   --json <file>          also write the findings as JSON
   --sarif <file>         also write them as SARIF 2.1.0, for code scanning
+  --sarif-anchor <file>  the repository file that SARIF results of a tenant point at, since code scanning needs
+                         one for every result (default: Pulumi.yaml); --from results point at the program
   --config <file>        JSON: { "settings": { "maxExternalAssignmentDays": 180, ... },
                          "severities": { "<rule id>": "high" | "medium" | "low" | "off" } }
   --skip-directory       do not look up the users and groups policies name (tenant sources only)
@@ -62,6 +66,7 @@ export function parseLintArguments(argv: readonly string[]): LintArguments | typ
                 "fail-on": { type: "string", default: "high" },
                 json: { type: "string" },
                 sarif: { type: "string" },
+                "sarif-anchor": { type: "string", default: "Pulumi.yaml" },
                 config: { type: "string" },
                 "skip-directory": { type: "boolean", default: false },
                 endpoint: { type: "string" },
@@ -94,6 +99,7 @@ export function parseLintArguments(argv: readonly string[]): LintArguments | typ
         failOn: failOn as Severity | "none",
         json: values.json,
         sarif: values.sarif,
+        sarifAnchor: values["sarif-anchor"],
         config: values.config,
         skipDirectory: values["skip-directory"],
         endpoint: values.endpoint,

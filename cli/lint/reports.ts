@@ -69,8 +69,11 @@ const SARIF_LEVEL: Readonly<Record<Severity, string>> = { high: "error", medium:
 // GitHub code scanning ranks security results by this score (critical >= 9.0, high >= 7.0, medium >= 4.0).
 const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = { high: "8.0", medium: "5.0", low: "2.0" };
 
-/** The report as a SARIF 2.1.0 log: every rule described once, each finding located in the program or the tenant. */
-export function renderSarif(report: LintReport): string {
+/**
+ * The report as a SARIF 2.1.0 log: every rule described once, each finding located by policy and property path, and
+ * in a file: the program that declares the policy, else `anchor` (GitHub refuses a whole log if one result has no file).
+ */
+export function renderSarif(report: LintReport, anchor: string): string {
     const rules = GOVERNANCE_RULES.map((rule) => ({
         id: rule.id,
         name: rule.id.replace(/(^|-)([a-z])/g, (_, _dash, letter: string) => letter.toUpperCase()),
@@ -83,13 +86,14 @@ export function renderSarif(report: LintReport): string {
     const results = report.findings.map((finding) => {
         const { policy } = finding;
         const where = policy.id !== undefined ? `assignmentPolicies/${policy.id}` : `accessPackages/${policy.accessPackageId}/${policy.displayName}`;
-        const physical = policy.location ? { physicalLocation: { artifactLocation: { uri: policy.location.file.split("\\").join("/") }, region: { startLine: policy.location.line } } } : {};
+        const file = policy.location?.file ?? anchor;
+        const physicalLocation = { artifactLocation: { uri: file.split("\\").join("/") }, region: { startLine: policy.location?.line ?? 1 } };
         return {
             ruleId: finding.ruleId,
             ruleIndex: GOVERNANCE_RULES.findIndex((rule) => rule.id === finding.ruleId),
             level: SARIF_LEVEL[finding.severity],
             message: { text: `${label(policy)}: ${finding.property}: ${finding.message}` },
-            locations: [{ ...physical, logicalLocations: [{ name: finding.property, fullyQualifiedName: `${where}/${finding.property}`, kind: "member" }] }],
+            locations: [{ physicalLocation, logicalLocations: [{ name: finding.property, fullyQualifiedName: `${where}/${finding.property}`, kind: "member" }] }],
             // Stable across runs and line moves, so code scanning tracks one finding as one alert.
             partialFingerprints: { "entraPolicyFinding/v1": createHash("sha256").update(`${finding.ruleId}\0${where}\0${finding.property}`).digest("hex") },
         };

@@ -78,6 +78,7 @@ describe("lint: the governance rules against a tenant and an export", () => {
         assert.deepEqual(sarifRun.results.map((r: { ruleId: string; locations: { logicalLocations: { name: string }[] }[] }) => `${r.ruleId} ${r.locations[0].logicalLocations[0].name}`).sort(), [...EXPECTED].sort());
         for (const result of sarifRun.results) {
             assert.equal(result.level, "error");
+            assert.deepEqual(result.locations[0].physicalLocation, { artifactLocation: { uri: "Pulumi.yaml" }, region: { startLine: 1 } }, "code scanning needs a file");
             assert.equal(sarifRun.tool.driver.rules[result.ruleIndex].id, result.ruleId);
         }
 
@@ -124,6 +125,20 @@ describe("lint: the governance rules against a tenant and an export", () => {
         const locations = sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }) => r.locations[0].physicalLocation);
         assert.ok(locations.length === 3 && locations.every((l: { artifactLocation: { uri: string }; region: { startLine: number } }) => l.artifactLocation.uri === "exported/index.ts" && l.region.startLine === line));
         assert.equal(JSON.parse(fs.readFileSync(path.join(work, "exported.json"), "utf8")).findings[0].policy.id, policyId, "the adopted id names the policy");
+    });
+
+    it("lints Graph JSON, a saved list response, without Graph", async () => {
+        const listed = await fetch(`${emulator.url}/v1.0/identityGovernance/entitlementManagement/assignmentPolicies?$expand=accessPackage,customExtensionStageSettings`, {
+            headers: { Authorization: `Bearer ${emulator.token}` },
+        });
+        fs.writeFileSync(path.join(work, "policies.json"), await listed.text());
+        await emulator.admin.resetLog();
+        const result = await run(runLint, ["--from", "policies.json", "--json", "from-json.json"], {}, work);
+        assert.equal(result.status, 1, result.stderr);
+        assert.deepEqual(await emulator.admin.requests(), []);
+        const findings = JSON.parse(fs.readFileSync(path.join(work, "from-json.json"), "utf8")).findings;
+        assert.deepEqual(findings.map((f: { ruleId: string; property: string }) => `${f.ruleId} ${f.property}`), EXPECTED.slice(0, 3));
+        assert.equal(findings[0].policy.id, policyId);
     });
 
     it("refuses a program whose inputs are not literals, naming the line, with exit 2", async () => {
