@@ -68,4 +68,17 @@ describeWithCli("governance: pulumi preview --policy-pack through the real CLI",
             fs.rmSync(config, { force: true });
         }
     });
+
+    it("reports a pack whose dependencies are not installed the way the engine words it", async () => {
+        // Outside the repository no node_modules holds @pulumi/pulumi/cmd/run-policy-pack.
+        const bare = fs.mkdtempSync(path.join(os.tmpdir(), "governance-pack-"));
+        fs.cpSync(POLICY_PACK, bare, { recursive: true });
+        try {
+            const preview = await cli!.tryPreview(["--policy-pack", bare]);
+            assert.notEqual(preview.code, 0);
+            assert.match(preview.stderr, /the policy pack's dependencies are not installed; try running npm install or yarn install in/);
+        } finally {
+            fs.rmSync(bare, { recursive: true, force: true });
+        }
+    });
 });

@@ -235,7 +235,6 @@ func findSDKCommand(programDirectory, command string) (string, error) {
 			return runner, nil
 		}
 		if parent := filepath.Dir(dir); parent == dir {
-			// The engine recognises this message and tells the user to run npm install in the policy pack.
 			return "", fmt.Errorf("it looks like the Pulumi SDK has not been installed in %s: "+
 				"run `npm install` there (Cannot find module '@pulumi/pulumi/cmd/%s')", programDirectory, command)
 		}
@@ -254,7 +253,14 @@ func (host *nodeLanguageHost) RunPlugin(
 	info := req.GetInfo()
 	runner, err := findSDKCommand(info.GetProgramDirectory(), "run-policy-pack")
 	if err != nil {
-		return err
+		// Reported as the plugin's own stderr and exit code: the engine reads "Cannot find module
+		// '@pulumi/pulumi/cmd/run-policy-pack'" there and tells the user to run npm install in the policy pack.
+		if sendErr := server.Send(&pulumirpc.RunPluginResponse{
+			Output: &pulumirpc.RunPluginResponse_Stderr{Stderr: []byte(err.Error() + "\n")},
+		}); sendErr != nil {
+			return sendErr
+		}
+		return server.Send(&pulumirpc.RunPluginResponse{Output: &pulumirpc.RunPluginResponse_Exitcode{Exitcode: 1}})
 	}
 	// run-policy-pack takes <engine-address> <policy-pack directory>; the engine's args hold the address.
 	args := append(append([]string{runner}, req.GetArgs()...), info.GetProgramDirectory())
