@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import * as path from "node:path";
 import { DEFAULT_SETTINGS, evaluatePolicy, GOVERNANCE_RULES, governanceSettings, type EvaluationOptions } from "../../provider/governance";
 import { checkPolicy } from "../../provider/model";
 import type { PolicyInputs } from "../../provider/types";
@@ -126,6 +128,12 @@ describe("governance rules", () => {
             }
             assert.ok(!rule.title.includes("\n"), `${rule.id}: one-line title`);
         }
+    });
+
+    it("loads without Pulumi: the core knows nothing of it, the front doors do", () => {
+        const script = "require('./dist/provider/governance'); console.log(JSON.stringify(Object.keys(require.cache).filter((file) => file.includes('@pulumi'))))";
+        const loaded = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: path.join(__dirname, "..", ".."), encoding: "utf8" }));
+        assert.deepEqual(loaded, []);
     });
 
     it("has a violating and a compliant case for every rule", () => {
