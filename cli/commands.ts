@@ -1,5 +1,6 @@
 import { main as runEmulator } from "../emulator/cli";
 import { runExport } from "./export";
+import { runLint } from "./lint";
 
 /**
  * What a finished command leaves: an exit code, or `"serving"` when it started a server that keeps the process alive
@@ -32,5 +33,10 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
         synopsis: "(--access-package <id> | --catalog <id> | --all) [options]",
         summary: "Write a TypeScript Pulumi program that adopts existing assignment policies by id (see `export --help`).",
         run: (argv) => runExport(argv),
+    },
+    lint: {
+        synopsis: "(--access-package <id> | --catalog <id> | --all | --from <path>) [--fail-on high|medium|low|none] [--json FILE] [--sarif FILE]",
+        summary: "Check existing policies (a tenant, or an export) against the governance rules; prints a table, writes JSON and SARIF (see `lint --help`).",
+        run: (argv) => runLint(argv),
     },
 };

@@ -9,6 +9,7 @@ import { adminRoutes } from "./handlers/adminRoutes";
 import { assignmentPolicyRoutes } from "./handlers/assignmentPolicies";
 import { assignmentRoutes } from "./handlers/assignments";
 import { catalogRoutes } from "./handlers/catalogs";
+import { directoryRoutes } from "./handlers/directoryObjects";
 import { customWorkflowExtensionRoutes } from "./handlers/customWorkflowExtensions";
 import { createTenantServices } from "./handlers/TenantServices";
 import { AdminRequestListener } from "./http/AdminRequestListener";
@@ -68,7 +69,7 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
   // A request's changes persist together or not at all, whatever it touches.
   const atomic = (routes: Route[]): Route[] => routes.map((route) => ({ ...route, handler: (request) => replica.transaction(() => route.handler(request)) }));
   const graphRouter = new Router(
-    atomic([...catalogRoutes(tenant), ...customWorkflowExtensionRoutes(tenant), ...accessPackageRoutes(tenant), ...assignmentPolicyRoutes(tenant), ...assignmentRoutes(tenant)]),
+    atomic([...catalogRoutes(tenant), ...customWorkflowExtensionRoutes(tenant), ...accessPackageRoutes(tenant), ...assignmentPolicyRoutes(tenant), ...assignmentRoutes(tenant), ...directoryRoutes(tenant)]),
   );
   const server = new GraphEmulatorServer(
     new GraphRequestListener(graphRouter, faults, replica, log, { token, latencyMs: options.latencyMs ?? 0 }),

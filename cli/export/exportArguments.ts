@@ -1,7 +1,10 @@
 /** The command line of `export`. */
 
+import { HELP, UsageError } from "../environment";
+import type { TenantScope } from "../tenant";
+
 /** Which policies to export. */
-export type ExportScope = { kind: "accessPackage"; accessPackageId: string } | { kind: "catalog"; catalogId: string } | { kind: "all" };
+export type ExportScope = TenantScope;
 
 /** A parsed `export` command line. */
 export interface ExportArguments {
@@ -15,13 +18,7 @@ export interface ExportArguments {
     token?: string;
 }
 
-/** The command line asked for help. */
-export const HELP = Symbol("help");
-
-/** A command line that cannot be run; the message says why. */
-export class UsageError extends Error {
-    override readonly name = "UsageError";
-}
+export { HELP, UsageError } from "../environment";
 
 /** Default output directory. */
 export const DEFAULT_OUT = "entra-assignment-policies";

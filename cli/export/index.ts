@@ -4,8 +4,10 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { createPolicyApi, GraphRequestError, GraphSettingsError, resolveGraphSettings, type ConfigSource } from "../../provider/graph";
-import { HELP, parseExportArguments, USAGE, UsageError, type ExportArguments, type ExportScope } from "./exportArguments";
+import { GraphRequestError, GraphSettingsError } from "../../provider/graph";
+import { processEnvironment, readCommandLine, type CommandEnvironment } from "../environment";
+import { describeScope, graphSettingsOf, listTenantPolicies } from "../tenant";
+import { parseExportArguments, USAGE, type ExportArguments } from "./exportArguments";
 import { exportedPolicy, PolicyExportError, type ExportedPolicy } from "./exportedPolicy";
 import { installedPackageVersions, programFiles, projectNameOf } from "./programFiles";
 
@@ -16,53 +18,13 @@ export { resourceNames, slugOf } from "./resourceNames";
 export { stringLiteral, typescriptLiteral } from "./typescriptLiteral";
 
 /** Where `runExport` reads its settings and writes its messages; the process's own by default. */
-export interface ExportEnvironment {
-    /** Environment variables, read like the provider reads them (`ENTRA_GRAPH_*`, `ARM_*`, `AZURE_*`). */
-    env: NodeJS.ProcessEnv;
-    /** Directory a relative `--out` is resolved against. */
-    cwd: string;
-    /** Progress and the summary. */
-    stdout: (text: string) => void;
-    /** Errors and usage. */
-    stderr: (text: string) => void;
-}
+export type ExportEnvironment = CommandEnvironment;
 
-/** The process's own environment, read when the command runs. */
-function processEnvironment(): ExportEnvironment {
-    return {
-        env: process.env,
-        cwd: process.cwd(),
-        stdout: (text) => process.stdout.write(text),
-        stderr: (text) => process.stderr.write(text),
-    };
-}
-
-/** Exit status: success, a failure reading or writing, a command line that cannot run. */
-const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
-function describeScope(scope: ExportScope): string {
-    switch (scope.kind) {
-        case "accessPackage":
-            return `access package ${scope.accessPackageId}`;
-        case "catalog":
-            return `catalog ${scope.catalogId}`;
-        case "all":
-            return "the tenant";
-    }
-}
-
-/** Command-line flags take the place of stack config, which an export has none of. */
-function flagsAsConfig(args: ExportArguments): ConfigSource {
-    const keys: Record<string, string | undefined> = { "entra:graphEndpoint": args.endpoint, "entra:token": args.token };
-    return { get: (key) => keys[key] };
-}
+/** Exit status: success, a failure reading or writing (a command line that cannot run exits 2). */
+const EXIT = { ok: 0, failed: 1 } as const;
 
 async function readPolicies(args: ExportArguments, env: NodeJS.ProcessEnv): Promise<ExportedPolicy[]> {
-    const settings = resolveGraphSettings(flagsAsConfig(args), env);
-    const api = createPolicyApi(settings);
-    const { scope } = args;
-    const filter = scope.kind === "accessPackage" ? { accessPackageId: scope.accessPackageId } : scope.kind === "catalog" ? { catalogId: scope.catalogId } : {};
-    const policies = await api.list(filter, { deadline: Date.now() + settings.operationTimeoutMs });
+    const policies = await listTenantPolicies(graphSettingsOf(args, env), args.scope);
     const exported: ExportedPolicy[] = [];
     const refused: string[] = [];
     for (const policy of policies) {
@@ -101,21 +63,11 @@ function writeProgram(directory: string, files: Record<string, string>): void {
  */
 export async function runExport(argv: string[], environment: ExportEnvironment = processEnvironment()): Promise<number> {
     const { env, cwd, stdout, stderr } = environment;
-    let args: ExportArguments;
-    try {
-        const parsed = parseExportArguments(argv);
-        if (parsed === HELP) {
-            stdout(USAGE);
-            return EXIT.ok;
-        }
-        args = parsed;
-    } catch (error) {
-        if (error instanceof UsageError) {
-            stderr(`export: ${error.message}\n\n${USAGE}`);
-            return EXIT.usage;
-        }
-        throw error;
+    const commandLine = readCommandLine("export", argv, parseExportArguments, USAGE, environment);
+    if ("exit" in commandLine) {
+        return commandLine.exit;
     }
+    const { args } = commandLine;
     try {
         const policies = await readPolicies(args, env);
         if (policies.length === 0) {

@@ -89,6 +89,14 @@ export const graphErrors = {
     );
   },
 
+  /**
+   * 404 for a user or group that does not exist: the directory's own code and message, not entitlement
+   * management's `ResourceNotFound`.
+   */
+  directoryObjectNotFound(id: string): GraphError {
+    return new GraphError(404, "Request_ResourceNotFound", `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+  },
+
   /** 404 for an entity id that does not exist (or is not visible yet). */
   notFound(typeName: string, id: string): GraphError {
     return new GraphError(404, "ResourceNotFound", `${typeName} with id '${id}' was not found.`);

@@ -12,6 +12,7 @@ import { createAssignment } from "./assignments";
 import { createAssignmentPolicy } from "./assignmentPolicies";
 import { createCatalog } from "./catalogs";
 import { createCustomWorkflowExtension } from "./customWorkflowExtensions";
+import { createGroup, createUser } from "./directoryObjects";
 import type { TenantServices } from "./TenantServices";
 
 /** Path prefix of the admin API; Graph never serves it. */
@@ -61,6 +62,10 @@ function seed(tenant: TenantServices, collection: CollectionName, body: JsonValu
     }
     case "assignmentRequests":
       throw graphErrors.badRequest("assignmentRequests cannot be seeded; seed assignments instead.");
+    case "users":
+      return createUser(tenant, body, id);
+    case "groups":
+      return createGroup(tenant, body, id);
   }
 }
 

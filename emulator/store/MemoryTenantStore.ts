@@ -105,6 +105,8 @@ export class MemoryTenantStore implements TenantStore {
       assignmentPolicies: new Map(),
       assignments: new Map(),
       assignmentRequests: new Map(),
+      users: new Map(),
+      groups: new Map(),
     };
   }
 }

@@ -64,6 +64,15 @@ export interface AssignmentRequestRecord extends EntityRecord {
   assignmentId: string;
 }
 
+/** A directory user (`/users`), with the properties Graph returns by default. */
+export type UserRecord = EntityRecord;
+
+/** A directory group (`/groups`) and the object ids of its direct members (users or groups). */
+export interface GroupRecord extends EntityRecord {
+  /** Object ids of the members; ones that no longer exist are not listed by `/members`. */
+  memberIds: string[];
+}
+
 /** Maps each collection name to the record type it holds. */
 export interface TenantRecords {
   /** Access package catalogs. */
@@ -78,6 +87,10 @@ export interface TenantRecords {
   assignments: AssignmentRecord;
   /** Assignment requests. */
   assignmentRequests: AssignmentRequestRecord;
+  /** Directory users. */
+  users: UserRecord;
+  /** Directory groups. */
+  groups: GroupRecord;
 }
 
 /** Name of one stored collection. */
@@ -91,6 +104,8 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   "assignmentPolicies",
   "assignments",
   "assignmentRequests",
+  "users",
+  "groups",
 ];
 
 /** The whole tenant as plain data (what the JSON file holds). */
@@ -105,6 +120,8 @@ export function emptyTenantState(): TenantState {
     assignmentPolicies: [],
     assignments: [],
     assignmentRequests: [],
+    users: [],
+    groups: [],
   };
 }
 

@@ -10,8 +10,10 @@ import type {
   CatalogRecord,
   CustomWorkflowExtensionRecord,
   EntityRecord,
+  GroupRecord,
   StageSettingRecord,
   TenantStore,
+  UserRecord,
 } from "../store/TenantState";
 
 /** The wire representation of every entity type the emulator serves. */
@@ -28,7 +30,22 @@ export interface EntityViews {
   assignment: EntityView<AssignmentRecord>;
   /** accessPackageAssignmentRequest. */
   assignmentRequest: EntityView<AssignmentRequestRecord>;
+  /** user. */
+  user: EntityView<UserRecord>;
+  /** group. */
+  group: EntityView<GroupRecord>;
+  /** directoryObject, as `/groups/{id}/members` lists users and groups. */
+  directoryObject: EntityView<DirectoryMember>;
 }
+
+/** A member of a group: a user or a group, told apart by `@odata.type` on the wire. */
+export interface DirectoryMember {
+  record: UserRecord | GroupRecord;
+  type: "user" | "group";
+}
+
+const USER_PROPERTIES = ["id", "businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname", "userPrincipalName"];
+const GROUP_PROPERTIES = ["id", "createdDateTime", "description", "displayName", "groupTypes", "mailEnabled", "mailNickname", "securityEnabled"];
 
 const structural = (record: EntityRecord): JsonObject => ({ id: record.id, ...structuredClone(record.properties) });
 
@@ -159,5 +176,15 @@ export function createEntityViews(store: TenantStore): EntityViews {
     filterable: { id: (r) => r.id, requestType: (r) => r.properties.requestType as string, state: (r) => r.properties.state as string },
   };
 
-  return { catalog, accessPackage, customWorkflowExtension, assignmentPolicy, assignment, assignmentRequest };
+  const user: EntityView<UserRecord> = { typeName: "microsoft.graph.user", propertyNames: USER_PROPERTIES, properties: structural, navigations: {}, filterable: { id: (r) => r.id } };
+  const group: EntityView<GroupRecord> = { typeName: "microsoft.graph.group", propertyNames: GROUP_PROPERTIES, properties: structural, navigations: {}, filterable: { id: (r) => r.id } };
+  const directoryObject: EntityView<DirectoryMember> = {
+    typeName: "microsoft.graph.directoryObject",
+    propertyNames: [...new Set([...USER_PROPERTIES, ...GROUP_PROPERTIES])],
+    properties: (member) => ({ "@odata.type": `#microsoft.graph.${member.type}`, ...structural(member.record) }),
+    navigations: {},
+    filterable: { id: (member) => member.record.id },
+  };
+
+  return { catalog, accessPackage, customWorkflowExtension, assignmentPolicy, assignment, assignmentRequest, user, group, directoryObject };
 }

@@ -53,13 +53,17 @@ export interface PulumiCliOptions {
 export class PulumiCli {
   /** Everything every command printed, stdout and stderr, in order: what a user or a CI log would see. */
   transcript = "";
+  /** Runs the next commands with `--logtostderr --logflow -v=9`; starts as the option says. */
+  verboseLogs: boolean;
 
   private constructor(
     /** The backend directory: stack state, its history and backups. */
     readonly dir: string,
     private readonly opts: PulumiCliOptions,
     private readonly stack: string,
-  ) {}
+  ) {
+    this.verboseLogs = opts.verboseLogs ?? false;
+  }
 
   /** Creates the backend directory, inits the stack and sets its config. */
   static async create(opts: PulumiCliOptions): Promise<PulumiCli> {
@@ -139,24 +143,42 @@ export class PulumiCli {
     return ["--config-file", path.join(this.dir, `Pulumi.${this.stack}.yaml`)];
   }
 
+  /** `pulumi preview` with extra arguments (`--policy-pack DIR`), passing or failing: its exit code and output. */
+  tryPreview(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      execFile("pulumi", ["preview", ...args, ...this.configFile(), "--stack", this.stack, "--non-interactive", ...this.logging()], this.execOptions(), (error, stdout, stderr) => {
+        this.transcript += stdout + stderr;
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
+      });
+    });
+  }
+
+  /** With `verboseLogs`, the engine's and the plugins' logs go to stderr, into the transcript. */
+  private logging(): string[] {
+    return this.verboseLogs ? ["--logtostderr", "--logflow", "-v=9"] : [];
+  }
+
+  private execOptions() {
+    return {
+      cwd: this.opts.projectDir,
+      env: {
+        ...process.env,
+        ...this.opts.env,
+        PULUMI_BACKEND_URL: `file://${this.dir}`,
+        PULUMI_CONFIG_PASSPHRASE: this.opts.passphrase ?? "pulumi-engine-harness",
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        // Packages such as @pulumi/azuread sit in node_modules for the mocked runs; their plugins are never used by
+        // the programs run here and must not be downloaded.
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      },
+      maxBuffer: 64 * 1024 * 1024,
+    };
+  }
+
   private run(args: string[]): Promise<string> {
     const stackArgs = (args[0] === "stack" && args[1] === "init") || args[0] === "version" ? [] : ["--stack", this.stack];
     return new Promise((resolve, reject) => {
-      const logging = this.opts.verboseLogs ? ["--logtostderr", "--logflow", "-v=9"] : [];
-      execFile("pulumi", [...args, ...stackArgs, "--non-interactive", ...logging], {
-        cwd: this.opts.projectDir,
-        env: {
-          ...process.env,
-          ...this.opts.env,
-          PULUMI_BACKEND_URL: `file://${this.dir}`,
-          PULUMI_CONFIG_PASSPHRASE: this.opts.passphrase ?? "pulumi-engine-harness",
-          PULUMI_SKIP_UPDATE_CHECK: "true",
-          // Packages such as @pulumi/azuread sit in node_modules for the mocked runs; their plugins are never used by
-          // the programs run here and must not be downloaded.
-          PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-        },
-        maxBuffer: 64 * 1024 * 1024,
-      }, (error, stdout, stderr) => {
+      execFile("pulumi", [...args, ...stackArgs, "--non-interactive", ...this.logging()], this.execOptions(), (error, stdout, stderr) => {
         this.transcript += stdout + stderr;
         if (error) reject(new Error(`pulumi ${args.join(" ")} failed: ${stderr || stdout || error.message}`));
         else resolve(stdout);

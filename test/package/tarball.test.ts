@@ -32,6 +32,8 @@ const ALLOWED = [
     /^dist\/(provider|emulator|cli)\/[\w./-]+(?<!\.d)\.js$/,
     /^dist\/(provider|emulator|cli)\/[\w./-]+(?<!\.d)\.js\.map$/,
     /^dist\/(provider|emulator|cli)\/[\w./-]+\.d\.ts$/,
+    // The ready-to-use policy pack: `pulumi preview --policy-pack node_modules/pulumi-entra-assignment-policy/policy-pack`.
+    /^policy-pack\/(PulumiPolicy\.yaml|package\.json|index\.js)$/,
 ];
 const SHIPPED_SOURCE_DIRS = ["provider", "emulator", "cli"];
 

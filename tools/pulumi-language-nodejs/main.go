@@ -5,8 +5,9 @@
 // is not, so the engine would have no way to run a TypeScript program. This host does what the engine needs from
 // one for `preview`, `up`, `refresh`, `destroy` and `import`: it launches `@pulumi/pulumi/cmd/run` (the program
 // runner that ships in the user's own node_modules, the same one Pulumi's host launches) with the monitor address,
-// config and runtime options the engine hands over. Code generation, `pulumi new` templates and policy-pack
-// plugins are left to the engine's "unimplemented" fallbacks.
+// config and runtime options the engine hands over. It also runs Node.js policy packs (`--policy-pack`), because
+// with a language host present the engine starts analyzers only through this host's RunPlugin. Code generation and
+// `pulumi new` templates are left to the engine's "unimplemented" fallbacks.
 package main
 
 import (
@@ -18,12 +19,15 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	pbempty "google.golang.org/protobuf/types/known/emptypb"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 )
 
 // version is set with -ldflags by scripts/build-pulumi-cli.sh to the CLI version it is built beside.
@@ -185,8 +189,7 @@ func (host *nodeLanguageHost) runArguments(req *pulumirpc.RunRequest) []string {
 	return append(append(args, program), req.GetArgs()...)
 }
 
-// runEnvironment passes config the way @pulumi/pulumi's runtime reads it, and maps the project's
-// `runtime.options` (typescript, tsconfig, nodeargs) onto the runner's environment variables.
+// runEnvironment passes config the way @pulumi/pulumi's runtime reads it, and the project's runtime options.
 func runEnvironment(req *pulumirpc.RunRequest) ([]string, error) {
 	config, err := json.Marshal(req.GetConfig())
 	if err != nil {
@@ -197,7 +200,13 @@ func runEnvironment(req *pulumirpc.RunRequest) ([]string, error) {
 		return nil, err
 	}
 	env := append(os.Environ(), "PULUMI_CONFIG="+string(config), "PULUMI_CONFIG_SECRET_KEYS="+string(secretKeys))
-	options := req.GetInfo().GetOptions().AsMap()
+	return withRuntimeOptions(env, req.GetInfo()), nil
+}
+
+// withRuntimeOptions maps `runtime.options` (typescript, tsconfig, nodeargs) of Pulumi.yaml or PulumiPolicy.yaml
+// onto the environment variables @pulumi/pulumi's runners read.
+func withRuntimeOptions(env []string, info *pulumirpc.ProgramInfo) []string {
+	options := info.GetOptions().AsMap()
 	typescript := true
 	if value, ok := options["typescript"].(bool); ok {
 		typescript = value
@@ -209,22 +218,94 @@ func runEnvironment(req *pulumirpc.RunRequest) ([]string, error) {
 	if nodeArgs, ok := options["nodeargs"].(string); ok && nodeArgs != "" {
 		env = append(env, "NODE_OPTIONS="+strings.TrimSpace(os.Getenv("NODE_OPTIONS")+" "+nodeArgs))
 	}
-	return env, nil
+	return env
 }
 
-// findProgramRunner looks for @pulumi/pulumi's runner in node_modules from the program directory up, as Node's own
-// module resolution would, so the program runs on the SDK version it installed.
+// findProgramRunner finds @pulumi/pulumi's program runner for a program directory.
 func findProgramRunner(programDirectory string) (string, error) {
+	return findSDKCommand(programDirectory, "run")
+}
+
+// findSDKCommand looks for one of @pulumi/pulumi's runners (cmd/run, cmd/run-policy-pack) in node_modules from the
+// program directory up, as Node's own module resolution would, so the program runs on the SDK version it installed.
+func findSDKCommand(programDirectory, command string) (string, error) {
 	for dir := programDirectory; ; dir = filepath.Dir(dir) {
-		runner := filepath.Join(dir, "node_modules", "@pulumi", "pulumi", "cmd", "run")
+		runner := filepath.Join(dir, "node_modules", "@pulumi", "pulumi", "cmd", command)
 		if _, err := os.Stat(filepath.Join(runner, "index.js")); err == nil {
 			return runner, nil
 		}
 		if parent := filepath.Dir(dir); parent == dir {
 			return "", fmt.Errorf("it looks like the Pulumi SDK has not been installed in %s: "+
-				"run `npm install` there (no node_modules/@pulumi/pulumi/cmd/run was found)", programDirectory)
+				"run `npm install` there (Cannot find module '@pulumi/pulumi/cmd/%s')", programDirectory, command)
 		}
 	}
+}
+
+// RunPlugin runs a plugin written in Node.js. The engine calls it for a Node.js policy pack (kind "analyzer") and
+// expects what a plugin process would give it: the gRPC port as the first line of stdout, the output as it comes,
+// then the exit code. Resource plugins in Node.js are not needed here and are refused.
+func (host *nodeLanguageHost) RunPlugin(
+	req *pulumirpc.RunPluginRequest, server pulumirpc.LanguageRuntime_RunPluginServer,
+) error {
+	if req.GetKind() != "analyzer" {
+		return status.Errorf(codes.Unimplemented, "this language host runs only analyzer plugins, not %q", req.GetKind())
+	}
+	info := req.GetInfo()
+	runner, err := findSDKCommand(info.GetProgramDirectory(), "run-policy-pack")
+	if err != nil {
+		// Reported as the plugin's own stderr and exit code: the engine reads "Cannot find module
+		// '@pulumi/pulumi/cmd/run-policy-pack'" there and tells the user to run npm install in the policy pack.
+		if sendErr := server.Send(&pulumirpc.RunPluginResponse{
+			Output: &pulumirpc.RunPluginResponse_Stderr{Stderr: []byte(err.Error() + "\n")},
+		}); sendErr != nil {
+			return sendErr
+		}
+		return server.Send(&pulumirpc.RunPluginResponse{Output: &pulumirpc.RunPluginResponse_Exitcode{Exitcode: 1}})
+	}
+	// run-policy-pack takes <engine-address> <policy-pack directory>; the engine's args hold the address.
+	args := append(append([]string{runner}, req.GetArgs()...), info.GetProgramDirectory())
+	// The engine's cancellation (it kills analyzers when the update ends) must stop the node process too.
+	cmd := exec.CommandContext(server.Context(), "node", args...)
+	// The engine passes the program's directory as pwd, but @pulumi/policy reads the pack's version from
+	// ./package.json, so a pack runs in its own directory, as Pulumi's older pulumi-analyzer-policy shim ran it.
+	cmd.Dir = info.GetProgramDirectory()
+	cmd.Env = withRuntimeOptions(append(os.Environ(), req.GetEnv()...), info)
+	var sending sync.Mutex
+	cmd.Stdout = &streamWriter{mu: &sending, send: func(b []byte) error {
+		return server.Send(&pulumirpc.RunPluginResponse{Output: &pulumirpc.RunPluginResponse_Stdout{Stdout: b}})
+	}}
+	cmd.Stderr = &streamWriter{mu: &sending, send: func(b []byte) error {
+		return server.Send(&pulumirpc.RunPluginResponse{Output: &pulumirpc.RunPluginResponse_Stderr{Stderr: b}})
+	}}
+	err = cmd.Run()
+	var exitErr *exec.ExitError
+	switch {
+	case err == nil:
+		return server.Send(&pulumirpc.RunPluginResponse{Output: &pulumirpc.RunPluginResponse_Exitcode{Exitcode: 0}})
+	case errors.As(err, &exitErr):
+		return server.Send(&pulumirpc.RunPluginResponse{
+			Output: &pulumirpc.RunPluginResponse_Exitcode{Exitcode: int32(exitErr.ExitCode())},
+		})
+	default:
+		return fmt.Errorf("could not run %s: %w", runner, err)
+	}
+}
+
+// streamWriter forwards a child's output to the gRPC stream. os/exec copies stdout and stderr from two goroutines,
+// and a stream's Send must not be called concurrently, hence the shared mutex. The bytes are copied because grpc-go
+// forbids changing a message after Send (stats handlers may read it later) and exec reuses its buffer.
+type streamWriter struct {
+	mu   *sync.Mutex
+	send func([]byte) error
+}
+
+func (w *streamWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if err := w.send(append([]byte(nil), p...)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // resourcePackages lists the program's direct dependencies that declare a resource plugin (`"pulumi":

@@ -1,0 +1,39 @@
+/** Reading a tenant's policies the way `export` and `lint` both do: the provider's settings, flags over them. */
+import type * as Graph from "@microsoft/microsoft-graph-types";
+import { createPolicyApi, resolveGraphSettings, type ConfigSource, type GraphSettings } from "../provider/graph";
+
+/** Which policies to read. */
+export type TenantScope = { kind: "accessPackage"; accessPackageId: string } | { kind: "catalog"; catalogId: string } | { kind: "all" };
+
+/** The Graph flags the commands share; each takes the place of the stack config key a command has none of. */
+export interface GraphFlags {
+    /** Graph root (`entra:graphEndpoint`). */
+    endpoint?: string;
+    /** Bearer token (`entra:token`). */
+    token?: string;
+}
+
+/** `the tenant`, `access package <id>`, `catalog <id>`: for messages. */
+export function describeScope(scope: TenantScope): string {
+    switch (scope.kind) {
+        case "accessPackage":
+            return `access package ${scope.accessPackageId}`;
+        case "catalog":
+            return `catalog ${scope.catalogId}`;
+        case "all":
+            return "the tenant";
+    }
+}
+
+/** The provider's settings with the flags in place of stack config, the environment below them. */
+export function graphSettingsOf(flags: GraphFlags, env: NodeJS.ProcessEnv): GraphSettings {
+    const keys: Record<string, string | undefined> = { "entra:graphEndpoint": flags.endpoint, "entra:token": flags.token };
+    const config: ConfigSource = { get: (key) => keys[key] };
+    return resolveGraphSettings(config, env);
+}
+
+/** Every policy in `scope`, as Graph returns it (with its access package, catalog, questions and stage settings). */
+export function listTenantPolicies(settings: GraphSettings, scope: TenantScope): Promise<Graph.AccessPackageAssignmentPolicy[]> {
+    const filter = scope.kind === "accessPackage" ? { accessPackageId: scope.accessPackageId } : scope.kind === "catalog" ? { catalogId: scope.catalogId } : {};
+    return createPolicyApi(settings).list(filter, { deadline: Date.now() + settings.operationTimeoutMs });
+}
