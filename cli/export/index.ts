@@ -62,7 +62,12 @@ async function readPolicies(args: ExportArguments, env: NodeJS.ProcessEnv): Prom
     const api = createPolicyApi(settings);
     const { scope } = args;
     const filter = scope.kind === "accessPackage" ? { accessPackageId: scope.accessPackageId } : scope.kind === "catalog" ? { catalogId: scope.catalogId } : {};
-    const policies = await api.list(filter, { deadline: Date.now() + settings.operationTimeoutMs });
+    const ctx = { deadline: Date.now() + settings.operationTimeoutMs };
+    const policies = await api.list(filter, ctx);
+    if (policies.length === 0 && scope.kind === "accessPackage") {
+        // Graph answers a filter on a mistyped id with an empty list, which would read as "no policies".
+        await api.assertAccessPackageExists(scope.accessPackageId, ctx);
+    }
     const exported: ExportedPolicy[] = [];
     const refused: string[] = [];
     for (const policy of policies) {
