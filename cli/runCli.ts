@@ -56,7 +56,7 @@ export async function runCli(argv: string[], output: CliOutput): Promise<Command
         return 2;
     }
     try {
-        return await command.run(rest);
+        return await command.run(rest, output);
     } catch (error) {
         output.stderr(`${BIN} ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
         return 1;

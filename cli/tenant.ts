@@ -33,7 +33,14 @@ export function graphSettingsOf(flags: GraphFlags, env: NodeJS.ProcessEnv): Grap
 }
 
 /** Every policy in `scope`, as Graph returns it (with its access package, catalog, questions and stage settings). */
-export function listTenantPolicies(settings: GraphSettings, scope: TenantScope): Promise<Graph.AccessPackageAssignmentPolicy[]> {
+export async function listTenantPolicies(settings: GraphSettings, scope: TenantScope): Promise<Graph.AccessPackageAssignmentPolicy[]> {
     const filter = scope.kind === "accessPackage" ? { accessPackageId: scope.accessPackageId } : scope.kind === "catalog" ? { catalogId: scope.catalogId } : {};
-    return createPolicyApi(settings).list(filter, { deadline: Date.now() + settings.operationTimeoutMs });
+    const api = createPolicyApi(settings);
+    const ctx = { deadline: Date.now() + settings.operationTimeoutMs };
+    const policies = await api.list(filter, ctx);
+    if (policies.length === 0 && scope.kind === "accessPackage") {
+        // Graph answers a filter on a mistyped id with an empty list, which would read as "no policies".
+        await api.assertAccessPackageExists(scope.accessPackageId, ctx);
+    }
+    return policies;
 }

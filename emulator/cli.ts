@@ -13,12 +13,31 @@ async function ensureAccessPackage(admin: EmulatorAdminClient, displayName: stri
   return { catalogId: catalog.id, accessPackageId: accessPackage.id };
 }
 
+/** What `--help` prints. */
+export const EMULATOR_USAGE = `Usage: pulumi-entra-assignment-policy emulator [--port N] [--host H] [--token T] [--state FILE] [--access-package NAME]
+
+Runs a local Microsoft Graph (v1.0 entitlement management) until interrupted, and prints GRAPH_URL= and GRAPH_TOKEN=
+lines to point a stack at it (ENTRA_GRAPH_ENDPOINT / ENTRA_GRAPH_TOKEN, or entra:graphEndpoint / entra:token).
+
+Options:
+  --port N                 Port to listen on (default: a free port).
+  --host H                 Address to listen on (default: 127.0.0.1).
+  --token T                The bearer token it accepts (default: a random one, printed).
+  --state FILE             Keep the tenant in FILE across restarts (locked while the emulator runs).
+  --access-package NAME    Find or create an access package (and its catalog) named NAME; prints ACCESS_PACKAGE_ID=.
+  --help, -h               Show this help.
+`;
+
 /**
  * Runs the emulator until SIGINT/SIGTERM:
  * `ts-node emulator/cli.ts [--port N] [--token T] [--state FILE] [--host H] [--access-package NAME]`.
- * Exported for the package's `emulator` command, which passes the arguments after its subcommand.
+ * Exported for the package's `emulator` command, which passes the arguments after its subcommand. Resolves to
+ * `"serving"` once the emulator listens, or `"help"` when it only printed its usage.
  */
-export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
+export async function main(
+  argv: string[] = process.argv.slice(2),
+  stdout: (text: string) => void = (text) => void process.stdout.write(text),
+): Promise<"serving" | "help"> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -27,8 +46,13 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
       token: { type: "string" },
       state: { type: "string" },
       "access-package": { type: "string" },
+      help: { type: "boolean", short: "h" },
     },
   });
+  if (values.help) {
+    stdout(EMULATOR_USAGE);
+    return "help";
+  }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer 0..65535, got '${values.port}'.`);
   const emulator = await startGraphEmulator({ port, host: values.host, token: values.token, statePath: values.state });
@@ -46,11 +70,12 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   process.once("SIGTERM", stop);
   const accessPackageName = values["access-package"];
   const seeded = accessPackageName === undefined ? undefined : await ensureAccessPackage(emulator.admin, accessPackageName);
-  process.stdout.write(
+  stdout(
     `Graph emulator listening on ${emulator.url}\n` +
       (seeded ? `CATALOG_ID=${seeded.catalogId}\nACCESS_PACKAGE_ID=${seeded.accessPackageId}\n` : "") +
       `GRAPH_URL=${emulator.url}\nGRAPH_TOKEN=${emulator.token}\n`,
   );
+  return "serving";
 }
 
 if (require.main === module) {

@@ -6,4 +6,5 @@
  */
 export { AccessPackageAssignmentPolicy, type AccessPackageAssignmentPolicyOutputs } from "./resource";
 export { policyProvider } from "./policyProvider";
+export { approvers, requestors, reviewers, targets, type Approvers, type Requestors, type Reviewers, type Targets } from "./subjects";
 export * from "./types";

@@ -2,8 +2,8 @@
  * `npm start`: the quickstart (examples/quickstart/, run as the root Pulumi.yaml project) against a local Graph
  * emulator, with no configuration. Starts the emulator, creates a catalog and an access package in it, deploys the
  * "All Users" policy with the real `pulumi` CLI when one is on PATH (else with the engine harness, which drives the
- * same dynamic-provider host over gRPC), and prints the plan, the outcome, the policy as Graph returns it, and every
- * Graph request the provider made.
+ * same dynamic-provider host over gRPC), and prints the plan, the outcome, a second preview that plans no change, the
+ * policy as Graph returns it, every Graph request the provider made, and where the program lives.
  */
 import { randomBytes } from "node:crypto";
 import * as path from "node:path";
@@ -43,16 +43,25 @@ async function graph(emulator: RunningGraphEmulator, method: string, pathAndQuer
   return json;
 }
 
-/** Preview and up through the real CLI; returns the policy id from the exported state. */
+/** The preview right after `up`: what a user runs to see that the deployment is in place (no change, no Graph write). */
+function printSecondPreview(steps: readonly { op: string; urn: string }[]): void {
+  heading("Second preview, right after up");
+  for (const step of steps) console.log(describeStep(step.op, step.urn));
+  const changes = steps.filter((step) => step.op !== "same").length;
+  console.log(changes === 0 ? "No changes: the deployed policy matches the program." : `${changes} changes planned`);
+}
+
+/** Preview, up and a second preview through the real CLI; returns the policy id from the exported state. */
 async function deployWithCli(config: StackConfig): Promise<string> {
   // A throwaway file backend whose secrets (the token) are sealed with a passphrase nobody needs to remember.
   const cli = await PulumiCli.create({ projectDir: ROOT, config, passphrase: randomBytes(16).toString("hex") });
   try {
+    const plan = async () => ((await cli.preview()) as { steps?: { op: string; urn: string }[] }).steps ?? [];
     heading(`Plan (pulumi preview, the real engine: ${await cli.version()})`);
-    const preview = (await cli.preview()) as { steps?: { op: string; urn: string }[] };
-    for (const step of preview.steps ?? []) console.log(describeStep(step.op, step.urn));
+    for (const step of await plan()) console.log(describeStep(step.op, step.urn));
     heading("Deployment (pulumi up)");
     console.log((await cli.up()).trimEnd());
+    printSecondPreview(await plan());
     const exported = (await cli.exportState()) as { deployment: { resources: { type: string; id: string }[] } };
     return exported.deployment.resources.find((r) => r.type === POLICY_TYPE)!.id;
   } finally {
@@ -60,7 +69,7 @@ async function deployWithCli(config: StackConfig): Promise<string> {
   }
 }
 
-/** Preview and up through the engine harness; returns the policy id from the stack state. */
+/** Preview, up and a second preview through the engine harness; returns the policy id from the stack state. */
 async function deployWithHarness(config: StackConfig): Promise<string> {
   const engine = new Engine({ projectDir: ROOT, program: "examples/quickstart/index.ts", config });
   heading("Plan (preview through the engine harness: no pulumi CLI on PATH)");
@@ -69,6 +78,7 @@ async function deployWithHarness(config: StackConfig): Promise<string> {
   heading("Deployment (up)");
   const result = await engine.up();
   for (const step of result.steps) console.log(`${describeStep(step.op, step.urn)}: ${step.status}`);
+  printSecondPreview((await engine.preview()).steps);
   return engine.state.resources.find((r) => r.type === POLICY_TYPE)!.id;
 }
 
@@ -94,6 +104,9 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await graph(emulator, "GET", `assignmentPolicies/${policyId}?$expand=${encodeURIComponent(POLICY_EXPAND)}`), null, 2));
     heading(`Graph requests made by the provider (${requests.length})`);
     for (const request of requests) console.log(`${request.method.padEnd(6)} ${request.status} ${decodeURIComponent(request.path)}`);
+    heading("The program");
+    console.log(`${path.join(ROOT, "examples", "quickstart", "index.ts")} (the Pulumi project is ${path.join(ROOT, "Pulumi.yaml")}).`);
+    console.log("Run it yourself against the emulator: examples/quickstart/README.md.");
   } finally {
     await emulator.close();
   }

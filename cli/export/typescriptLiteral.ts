@@ -61,9 +61,10 @@ function numberLiteral(value: number): string {
 
 /**
  * The TypeScript expression for `value`, multi-line with 4-space indentation starting at `depth`. Object keys keep
- * their insertion order, so the caller decides the (stable) order.
+ * their insertion order, so the caller decides the (stable) order. A string that `constants` maps to an identifier
+ * is written as that identifier (a constant the caller declares).
  */
-export function typescriptLiteral(value: LiteralValue, depth = 0): string {
+export function typescriptLiteral(value: LiteralValue, depth = 0, constants: ReadonlyMap<string, string> = new Map()): string {
     if (value === null) {
         return "null";
     }
@@ -73,7 +74,7 @@ export function typescriptLiteral(value: LiteralValue, depth = 0): string {
         case "number":
             return numberLiteral(value);
         case "string":
-            return stringLiteral(value);
+            return constants.get(value) ?? stringLiteral(value);
     }
     const inner = INDENT.repeat(depth + 1);
     const outer = INDENT.repeat(depth);
@@ -81,11 +82,11 @@ export function typescriptLiteral(value: LiteralValue, depth = 0): string {
         if (value.length === 0) {
             return "[]";
         }
-        return `[\n${value.map((element) => `${inner}${typescriptLiteral(element, depth + 1)},\n`).join("")}${outer}]`;
+        return `[\n${value.map((element) => `${inner}${typescriptLiteral(element, depth + 1, constants)},\n`).join("")}${outer}]`;
     }
     const entries = Object.entries(value);
     if (entries.length === 0) {
         return "{}";
     }
-    return `{\n${entries.map(([key, element]) => `${inner}${propertyKey(key)}: ${typescriptLiteral(element, depth + 1)},\n`).join("")}${outer}}`;
+    return `{\n${entries.map(([key, element]) => `${inner}${propertyKey(key)}: ${typescriptLiteral(element, depth + 1, constants)},\n`).join("")}${outer}}`;
 }

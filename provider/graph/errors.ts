@@ -167,8 +167,17 @@ const ASSIGNMENTS_HINT =
     "adminRemove for each assignment made under this policy), or keep the policy: drop it from the program and run " +
     "`pulumi state delete <urn>` so Pulumi stops managing it.";
 
+// A 401 is about the token itself (Graph did not accept who is calling), never about what the caller may do.
+const TOKEN_HINT =
+    "Graph did not accept the token: check that it is an access token for Microsoft Graph (its audience, aud, must be " +
+    "https://graph.microsoft.com or your cloud's Graph endpoint), issued by the policy's tenant, and not expired (exp); " +
+    "a static token (entra:token or ENTRA_GRAPH_TOKEN) is never renewed, so get a new one or use a credential that is.";
+
 function hintFor(operation: PolicyOperation, status: number, message: string): string | undefined {
-    if (status === 401 || status === 403) {
+    if (status === 401) {
+        return TOKEN_HINT;
+    }
+    if (status === 403) {
         return PERMISSION_HINT;
     }
     if (operation === "deleting" && status === 400 && /assignment/i.test(message)) {

@@ -82,6 +82,11 @@ export interface PolicyApi {
      * has `accessPackage` set, with its `catalog` when Graph expanded it.
      */
     findByDisplayName(accessPackageId: string, displayName: string, ctx: OperationContext): Promise<Policy[]>;
+    /**
+     * Resolves when Graph has the access package; rejects with an error that says it does not exist (404), so that
+     * an empty policy list can be told apart from a mistyped id.
+     */
+    assertAccessPackageExists(accessPackageId: string, ctx: OperationContext): Promise<void>;
     /** All policies of an access package, of a catalog, or of the tenant, all pages, expanded like {@link PolicyApi.get}. */
     list(filter: { accessPackageId?: string; catalogId?: string }, ctx: OperationContext): Promise<Policy[]>;
 }
@@ -653,6 +658,11 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
 
         async findByDisplayName(accessPackageId, displayName, ctx) {
             return (await lookUp(accessPackageId, displayName, ctx)).named;
+        },
+
+        async assertAccessPackageExists(accessPackageId, ctx) {
+            // The name lookup reads the package and turns its 404 into "does not exist"; no policy is named "".
+            await lookUp(accessPackageId, "", ctx);
         },
 
         get(id, ctx) {

@@ -1,6 +1,6 @@
 /** `requestApprovalSettings` and its stages. */
 import { childPath, describe } from "./checkContext";
-import { compareDurations, days, formatDuration, isWholeDays, isZero } from "./durations";
+import { compareDurations, days, isWholeDays, isZero } from "./durations";
 import { APPROVER_INFORMATION_VISIBILITIES } from "./enumValues";
 import { bareODataType, booleanValue, durationOf, durationValue, enumValue, listOf, objectOf, typed, type ObjectRule, type Reader } from "./readers";
 import { approvers } from "./subjectSets";
@@ -20,12 +20,12 @@ function isKnownList(value: unknown): value is unknown[] {
     return Array.isArray(value);
 }
 
-const denialWithinLimits: ObjectRule = (stage, path, ctx) => {
+const denialWithinLimits: ObjectRule = (stage, path, ctx, written) => {
     const denial = durationOf(stage.durationBeforeAutomaticDenial);
     if (denial && (!isWholeDays(denial) || compareDurations(denial, MIN_DENIAL) < 0)) {
         ctx.fail(
             childPath(path, "durationBeforeAutomaticDenial"),
-            `must be a whole number of days, at least P1D (Graph: "the number of days that a request can be pending"); got ${formatDuration(denial)}`,
+            `must be a whole number of days, at least P1D (Graph: "the number of days that a request can be pending"); got ${String(written.durationBeforeAutomaticDenial)}`,
         );
     }
     return stage;
@@ -39,7 +39,7 @@ const someoneApproves: ObjectRule = (stage, path, ctx) => {
     return stage;
 };
 
-const escalationConsistent: ObjectRule = (stage, path, ctx) => {
+const escalationConsistent: ObjectRule = (stage, path, ctx, written) => {
     const enabled = stage.isEscalationEnabled;
     if (typeof enabled !== "boolean") {
         return stage;
@@ -53,8 +53,8 @@ const escalationConsistent: ObjectRule = (stage, path, ctx) => {
         } else if (escalation && denial && compareDurations(escalation, denial) >= 0) {
             ctx.fail(
                 escalationPath,
-                `must be shorter than durationBeforeAutomaticDenial (${formatDuration(denial)}) when isEscalationEnabled is true, ` +
-                    `or the request is denied before it escalates; got ${formatDuration(escalation)}`,
+                `must be shorter than durationBeforeAutomaticDenial (${String(written.durationBeforeAutomaticDenial)}) when isEscalationEnabled is true, ` +
+                    `or the request is denied before it escalates; got ${String(written.durationBeforeEscalation)}`,
             );
         }
         if (isEmptyList(stage.escalationApprovers)) {
@@ -66,7 +66,7 @@ const escalationConsistent: ObjectRule = (stage, path, ctx) => {
         return stage;
     }
     if (escalation && !isZero(escalation)) {
-        ctx.fail(escalationPath, `must be PT0S (or omitted) when isEscalationEnabled is false; got ${formatDuration(escalation)}. Set isEscalationEnabled: true to escalate`);
+        ctx.fail(escalationPath, `must be PT0S (or omitted) when isEscalationEnabled is false; got ${String(written.durationBeforeEscalation)}. Set isEscalationEnabled: true to escalate`);
     }
     for (const list of ["escalationApprovers", "fallbackEscalationApprovers"] as const) {
         if (isKnownList(stage[list]) && (stage[list] as unknown[]).length > 0) {

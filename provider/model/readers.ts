@@ -117,7 +117,9 @@ export function enumValue(values: readonly string[], presence: Presence = {}): R
         if (typeof value === "string" && value.trim().toLowerCase() === "unknownfuturevalue") {
             ctx.fail(path, `unknownFutureValue is Graph's placeholder for values newer than this API version and cannot be sent; use ${expected}`);
         } else {
-            ctx.fail(path, `must be ${expected}; got ${describe(value)}`);
+            // Unlike a property name, a misspelled value has no rename table to match; only near spellings count.
+            const suggestion = typeof value === "string" ? suggestName(value, values) : undefined;
+            ctx.fail(path, `must be ${expected}; got ${describe(value)}${suggestion === undefined ? "" : `. Did you mean ${suggestion}?`}`);
         }
         return value;
     });
@@ -181,7 +183,11 @@ export function listOf(element: Reader, presence: Presence = { default: [] }): R
 export type Fields = Readonly<Record<string, Reader>>;
 
 /** A rule over an object whose properties have been read; returns the object, possibly adjusted. */
-export type ObjectRule = (object: Record<string, unknown>, path: string, ctx: CheckContext) => Record<string, unknown>;
+/**
+ * A rule over an object once its properties are read: `object` holds them in canonical form, `written` as the user
+ * wrote them, so that a message can quote the user's own text (`PT36H`, not its canonical `P1DT12H`).
+ */
+export type ObjectRule = (object: Record<string, unknown>, path: string, ctx: CheckContext, written: Record<string, unknown>) => Record<string, unknown>;
 
 /**
  * An object with exactly the properties in `fields`: unknown properties are reported (with a suggestion) and left
@@ -224,7 +230,7 @@ export function readFields(
         }
     }
     for (const rule of rules) {
-        result = rule(result, path, ctx);
+        result = rule(result, path, ctx, value);
     }
     return result;
 }

@@ -4,13 +4,14 @@ import type { PolicyInputs } from "./policy";
 
 /**
  * `T` with every property, array element and nested field accepting a `pulumi.Input`. Distributes over unions, so
- * discriminated unions (subject sets, questions) keep their `@odata.type` literals.
+ * discriminated unions (subject sets, questions) keep their `@odata.type` literals. An optional property also takes
+ * `null`, as Graph's documented bodies write it (`"endDateTime": null`): `check` reads `null` as "not set".
  */
 export type DeepInput<T> = T extends string | number | boolean | null | undefined
     ? T
     : T extends readonly (infer E)[]
       ? pulumi.Input<DeepInput<E>>[]
-      : { [K in keyof T]: pulumi.Input<DeepInput<T[K]>> };
+      : { [K in keyof T]: pulumi.Input<DeepInput<T[K]>> | (undefined extends T[K] ? null : never) };
 
 /** Arguments of `AccessPackageAssignmentPolicy`: {@link PolicyInputs}, each value at any depth a `pulumi.Input`. */
 export type AccessPackageAssignmentPolicyArgs = DeepInput<PolicyInputs>;

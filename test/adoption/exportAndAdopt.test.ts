@@ -83,12 +83,21 @@ describe("adoption: export existing policies and adopt them with the exported pr
             assert.equal(none.status, 1);
             assert.match(none.stderr, /has no access package assignment policies; nothing was written/);
             assert.equal(fs.existsSync(nothing), false);
+
+            const mistyped = "00000000-0000-4000-8000-00000000dead";
+            const missing = await exportCommand(["--access-package", mistyped, "--out", nothing], graphEnv);
+            assert.equal(missing.status, 1);
+            assert.match(missing.stderr, new RegExp(`Access package ${mistyped} does not exist`));
+            assert.doesNotMatch(missing.stderr, /has no access package assignment policies/);
+            assert.equal(fs.existsSync(nothing), false);
         });
 
         it("reports Graph's refusal and a bad command line with their own exit codes", async () => {
             const denied = await exportCommand(["--all", "--out", workspace.programDir("denied")], { ...graphEnv, ENTRA_GRAPH_TOKEN: "not-the-token" });
             assert.equal(denied.status, 1);
             assert.match(denied.stderr, /401/);
+            assert.match(denied.stderr, /did not accept the token/, "a 401 is about the token, not permissions");
+            assert.doesNotMatch(denied.stderr, /EntitlementManagement\.ReadWrite\.All/);
             assert.ok(!denied.stderr.includes("not-the-token"), "the token is not echoed");
             const usage = await exportCommand(["--all", "--catalog", tenant.catalogId]);
             assert.equal(usage.status, 2);

@@ -76,11 +76,30 @@ describe("export: lossless program text (in process)", () => {
             assert.ok(args);
             const { inputs, failures } = checkPolicy({}, args);
             assert.deepEqual(failures, []);
-            // Canonical key for key and in the same order, so a refresh would store exactly what the program says.
-            assert.equal(JSON.stringify(args), JSON.stringify({ adopt: inputs.adopt, ...inputs }));
+            // The program states only what is not Graph's default; check fills in the rest, to exactly the canonical inputs.
+            assert.deepEqual(args, exported[i].declared);
             assert.deepEqual(inputs, exported[i].inputs);
             assert.deepEqual(diffPolicy(outputsFromGraph(stored[i]), inputs), { changes: false, replaces: [], diffs: [] });
         });
+    });
+
+    it("leaves Graph's defaults out: each policy declares less than its canonical inputs, and no zero-valued pattern", () => {
+        for (const policy of exported) {
+            assert.ok(JSON.stringify(policy.declared).length < JSON.stringify(policy.inputs).length, `${policy.inputs.displayName} declares every default`);
+        }
+        for (const defaultValue of [/\bmonth: 0,/, /\bdaysOfWeek: \[\],/, /\bnumberOfOccurrences: 0,/, /\bisApprovalRequiredForUpdate: false,/]) {
+            assert.doesNotMatch(source, defaultValue);
+        }
+    });
+
+    it("names each access package and each repeated directory id once, as a constant with Graph's name beside it", () => {
+        for (const id of new Set(exported.map((policy) => policy.inputs.accessPackageId))) {
+            assert.equal(source.split(`"${id}"`).length - 1, 1, `${id} is written once`);
+            assert.match(source, new RegExp(`^const accessPackage\\w* = "${id}";`, "m"));
+        }
+        const repeated = /^const (group|user)\w* = "[0-9a-f-]{36}"; \/\/ ".*"$/m.exec(source);
+        assert.ok(repeated, "a directory id used by several policies is a constant with its description");
+        assert.equal(source.split(repeated[0].split(" = ")[1].split(";")[0]).length - 1, 1);
     });
 
     it("is the same text whatever order Graph lists the policies in", () => {

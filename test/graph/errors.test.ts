@@ -50,16 +50,24 @@ describe("GraphRequestError", () => {
         assert.equal(error.date, "Thu, 01 Jan 2026 00:00:00 GMT");
     });
 
-    it("hints at the permission on 401 and 403", () => {
-        for (const status of [401, 403]) {
-            const error = toGraphRequestError(
-                { ...base, kind: "response", status, headers: headers(), body: { error: { code: "Authorization_RequestDenied", message: "Insufficient privileges" } } },
-                { operation: "creating", policy: { displayName: "P" } },
-                (text) => text,
-            );
-            assert.match(error.message, /EntitlementManagement\.ReadWrite\.All/);
-            assert.match(error.message, /Access package manager role \(or the broader Catalog owner\) in the policy's catalog/);
-        }
+    it("hints at the permission on 403", () => {
+        const error = toGraphRequestError(
+            { ...base, kind: "response", status: 403, headers: headers(), body: { error: { code: "Authorization_RequestDenied", message: "Insufficient privileges" } } },
+            { operation: "creating", policy: { displayName: "P" } },
+            (text) => text,
+        );
+        assert.match(error.message, /EntitlementManagement\.ReadWrite\.All/);
+        assert.match(error.message, /Access package manager role \(or the broader Catalog owner\) in the policy's catalog/);
+    });
+
+    it("hints at the token, not at permissions, on 401", () => {
+        const error = toGraphRequestError(
+            { ...base, kind: "response", status: 401, headers: headers(), body: { error: { code: "InvalidAuthenticationToken", message: "Access token has expired or is not yet valid." } } },
+            { operation: "listing", scope: "in access package X" },
+            (text) => text,
+        );
+        assert.match(error.message, /Graph did not accept the token: .*audience, aud, must be https:\/\/graph\.microsoft\.com.*not expired \(exp\)/);
+        assert.doesNotMatch(error.message, /EntitlementManagement\.ReadWrite\.All|role/);
     });
 
     it("describes network failures and credential failures", () => {

@@ -26,7 +26,12 @@ describe("npm start (scripts/demo.ts): the quickstart against the emulator", fun
     assert.deepEqual(policy.requestApprovalSettings.stages[0].fallbackPrimaryApprovers, [
       { "@odata.type": "#microsoft.graph.singleUser", userId: "e6bf4d7d-6824-4dd0-809d-5bf42d4817c2", description: "user" },
     ]);
-    const requests = stdout.slice(stdout.indexOf("=== Graph requests")).split("\n").slice(1).filter((line) => line.trim() !== "");
+    // The second preview, after up, plans no change; its requests (none) are among those listed below.
+    const secondPreview = stdout.slice(stdout.indexOf("=== Second preview"), stdout.indexOf("=== The policy as Graph"));
+    assert.match(secondPreview, /^ {2}same AccessPackageAssignmentPolicy all-users$/m);
+    assert.match(secondPreview, /^No changes: the deployed policy matches the program\.$/m);
+    assert.match(stdout, /=== The program\n.*examples\/quickstart\/index\.ts \(the Pulumi project is .*Pulumi\.yaml\)\.$/m);
+    const requests = stdout.slice(stdout.indexOf("=== Graph requests"), stdout.indexOf("=== The program")).split("\n").slice(1).filter((line) => line.trim() !== "");
     assert.deepEqual(requests.map((line) => line.split(/\s+/).slice(0, 2).join(" ")), ["GET 200", "POST 201", "PUT 200"]);
   });
 });

@@ -24,6 +24,18 @@ describe("pulumi-entra-assignment-policy CLI dispatcher", () => {
         }
     });
 
+    it("answers --help and -h after every command with its usage on stdout, exit 0, starting nothing", async () => {
+        for (const name of Object.keys(COMMANDS)) {
+            for (const flag of ["--help", "-h"]) {
+                const { outcome, stdout, stderr } = await run(name, flag);
+                assert.equal(outcome, 0, `${name} ${flag}`);
+                assert.equal(stderr, "", `${name} ${flag}`);
+                assert.match(stdout, /^Usage: /, `${name} ${flag}`);
+                assert.ok(!stdout.includes("listening on"), `${name} ${flag} started the emulator`);
+            }
+        }
+    });
+
     it("prints the package version on --version", async () => {
         const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
         assert.deepEqual(await run("--version"), { outcome: 0, stdout: `${version}\n`, stderr: "" });

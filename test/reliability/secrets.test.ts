@@ -67,7 +67,7 @@ describe("reliability: secrets stay secret", () => {
             assertNoSentinel(error.message, "a 400 error");
         });
 
-        it("401 with a wrong token names the code and advises on permissions, without either token", async () => {
+        it("401 with a wrong token names the code and advises on the token, without either token", async () => {
             const error = await failureOf(operationsOn(emulator, { "entra:token": SENTINELS.wrongToken }).read(outs.id, outs));
             assertExplains(error, { operation: "reading", displayName: "In process", id: outs.id, status: 401, code: "InvalidAuthenticationToken" }, emulator);
             assert.match(error.message, /EntitlementManagement\.ReadWrite\.All/);
