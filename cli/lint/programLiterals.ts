@@ -1,7 +1,8 @@
 /**
  * Reads the policies out of a program `export` wrote: each `new AccessPackageAssignmentPolicy("name", { ... })`
- * with a literal argument. The literals are parsed, never evaluated, so linting a program runs none of its code; a
- * value that is not a literal (a variable, a call) is refused with its line, since its value is unknown here.
+ * with a literal argument, where a value may also be a top-level `const` holding a literal (export names ids so).
+ * The literals are parsed, never evaluated, so linting a program runs none of its code; a value that is neither (a
+ * variable, a call) is refused with its line, since its value is unknown here.
  */
 import type { LiteralValue } from "../export/typescriptLiteral";
 
@@ -25,6 +26,7 @@ class LiteralReader {
     constructor(
         private readonly text: string,
         private at: number,
+        private readonly constants: ReadonlyMap<string, LiteralValue> = new Map(),
     ) {}
 
     get position(): number {
@@ -73,10 +75,21 @@ class LiteralReader {
         if (char === '"' || char === "'") return this.string();
         const word = /^(true|false|null|-?\d+(\.\d+)?([eE][+-]?\d+)?)(?![\w$])/.exec(this.text.slice(this.at));
         if (word === null) {
-            this.fail("expected a literal value (a string, number, boolean, null, array or object); the lint reads data, not code");
+            return this.constant();
         }
         this.at += word[0].length;
         return word[1] === "true" ? true : word[1] === "false" ? false : word[1] === "null" ? null : Number(word[1]);
+    }
+
+    /** A name the program declared as `const name = <literal>;` (export names ids this way), read as that literal. */
+    private constant(): LiteralValue {
+        const name = /^[A-Za-z_$][\w$]*(?![\w$.(])/.exec(this.text.slice(this.at))?.[0];
+        const value = name === undefined ? undefined : this.constants.get(name);
+        if (value === undefined) {
+            this.fail("expected a literal value (a string, number, boolean, null, array or object) or a constant holding one; the lint reads data, not code");
+        }
+        this.at += (name as string).length;
+        return value;
     }
 
     string(): string {
@@ -155,10 +168,29 @@ class LiteralReader {
     }
 }
 
+const CONSTANT = /^const\s+([A-Za-z_$][\w$]*)\s*=\s*/gm;
+
+/**
+ * The program's top-level `const name = <literal>;` declarations. A constant whose value is code is left out: it
+ * only fails the lint if a policy uses it.
+ */
+function literalConstants(source: string): Map<string, LiteralValue> {
+    const constants = new Map<string, LiteralValue>();
+    for (const match of source.matchAll(CONSTANT)) {
+        try {
+            constants.set(match[1], new LiteralReader(source, (match.index as number) + match[0].length, constants).value());
+        } catch (error) {
+            if (!(error instanceof ProgramReadError)) throw error;
+        }
+    }
+    return constants;
+}
+
 /** Every `new AccessPackageAssignmentPolicy(...)` of `source`, in order. */
 export function declaredPolicies(source: string): DeclaredPolicy[] {
+    const constants = literalConstants(source);
     return [...source.matchAll(DECLARATION)].map((match): DeclaredPolicy => {
-        const reader = new LiteralReader(source, (match.index as number) + match[0].length);
+        const reader = new LiteralReader(source, (match.index as number) + match[0].length, constants);
         reader.skipSpace();
         const name = reader.value();
         if (typeof name !== "string") reader.fail("the resource name must be a string literal");
