@@ -71,7 +71,7 @@ export class AccessPackageAssignmentPolicy extends pulumi.dynamic.Resource {
      *
      * @param name The unique name of the resource in the Pulumi program.
      * @param args The policy, in Graph's shape.
-     * @param opts Resource options (`customTimeouts` is not passed to dynamic providers by Pulumi; see README).
+     * @param opts Resource options (`customTimeouts` is not passed to dynamic providers by Pulumi; see docs/permissions-and-limitations.md).
      */
     constructor(name: string, args: AccessPackageAssignmentPolicyArgs, opts?: pulumi.CustomResourceOptions) {
         if (!opts?.urn) {

@@ -567,7 +567,7 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
                     throw new WriteAppliedError("created", { displayName, id: kept }, unchecked, error as Error);
                 }
                 seen = undefined;
-                // A list that shows `kept` shows what Graph applied before it; until then it may lag (see README).
+                // A list that shows `kept` shows what Graph applied before it; until then it may lag (see docs/reliability.md).
                 const listed = found.some((policy) => same(policy.id, kept));
                 for (const extra of listed ? marked(found).filter((policy) => !same(policy.id, kept) && !deleted.has((policy.id as string).toLowerCase())) : []) {
                     const id = extra.id as string;
@@ -584,7 +584,7 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
                 }
                 if (!(await pause(lookup, ctx.deadline))) {
                     if (listed) {
-                        // The deadline ends the wait for a lost POST that may still apply; README states this limit.
+                        // The deadline ends the wait for a lost POST that may still apply; docs/reliability.md states this limit.
                         return;
                     }
                     const notListed = new GraphRequestError({

@@ -147,7 +147,7 @@ export function renderInputReference(rows: InputReferenceRow[] = policyInputRefe
     }
     const out: string[] = [];
     for (const [section, sectionRows] of sections) {
-        out.push(`#### ${section === "" ? "Top-level properties" : `\`${section}\``}`, "", "| Property | Type | Required | Description |", "|---|---|---|---|");
+        out.push(`## ${section === "" ? "Top-level properties" : `\`${section}\``}`, "", "| Property | Type | Required | Description |", "|---|---|---|---|");
         for (const row of sectionRows) {
             const variants = row.variants ? `(${row.variants.join(", ")} only) ` : "";
             out.push(`| \`${row.path}\` | ${cell(row.type)} | ${row.required ? "yes" : "no"} | ${cell(variants + row.doc)} |`);
@@ -157,11 +157,11 @@ export function renderInputReference(rows: InputReferenceRow[] = policyInputRefe
     return out.join("\n");
 }
 
-const README = path.resolve(__dirname, "../../README.md");
-/** The markers around README.md's generated input reference. */
+const README = path.resolve(__dirname, "../../docs/inputs.md");
+/** The markers around docs/inputs.md's generated input reference. */
 export const MARKERS = { start: "<!-- input-reference:start -->", end: "<!-- input-reference:end -->" } as const;
 
-/** The text between README.md's markers that `reference` renders to. */
+/** The text between docs/inputs.md's markers that `reference` renders to. */
 export function readmeBlock(reference: string): string {
     return `\n${reference}`;
 }
@@ -172,7 +172,7 @@ if (require.main === module) {
         const readme = fs.readFileSync(README, "utf8");
         const from = readme.indexOf(MARKERS.start) + MARKERS.start.length;
         const to = readme.indexOf(MARKERS.end, from);
-        if (from < MARKERS.start.length || to < 0) throw new Error(`README.md has no ${MARKERS.start} … ${MARKERS.end} block`);
+        if (from < MARKERS.start.length || to < 0) throw new Error(`docs/inputs.md has no ${MARKERS.start} … ${MARKERS.end} block`);
         fs.writeFileSync(README, readme.slice(0, from) + readmeBlock(reference) + readme.slice(to));
     } else {
         process.stdout.write(reference);

@@ -1,5 +1,5 @@
 /**
- * README.md stays true to the code: its input reference is exactly what the generator renders from `PolicyInputs`
+ * README.md and docs/ stay true to the code: its input reference is exactly what the generator renders from `PolicyInputs`
  * (every path, type, required flag and description), and every configuration key it names is one
  * provider/graph/settings.ts reads, except the azuread keys it lists as ignored, which settings.ts must not read.
  */
@@ -10,18 +10,24 @@ import { MARKERS, policyInputReference, readmeBlock, renderInputReference, type 
 
 const ROOT = path.resolve(__dirname, "../..");
 const README = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+const DOCS = path.join(ROOT, "docs");
+const read = (file: string): string => fs.readFileSync(path.join(DOCS, file), "utf8");
+const INPUTS = read("inputs.md");
+const CONFIGURATION = read("configuration.md");
+/** README and every page of docs/, where a setting may be named. */
+const ALL_DOCS = [README, ...fs.readdirSync(DOCS).filter((file) => file.endsWith(".md")).map(read)].join("\n");
 
 function between(text: string, start: string, end: string): string {
     const from = text.indexOf(start);
     const to = text.indexOf(end, from);
-    assert.ok(from >= 0 && to > from, `README.md has no ${start} … ${end} section`);
+    assert.ok(from >= 0 && to > from, `no ${start} … ${end} section`);
     return text.slice(from + start.length, to);
 }
 
-describe("README.md", () => {
+describe("README.md and docs/", () => {
     describe("input reference", () => {
         let rows: InputReferenceRow[];
-        const reference = between(README, MARKERS.start, MARKERS.end);
+        const reference = between(INPUTS, MARKERS.start, MARKERS.end);
 
         before(function () {
             this.timeout(60_000);
@@ -49,7 +55,7 @@ describe("README.md", () => {
             const line = generated.findIndex((text, i) => text !== written[i]);
             assert.ok(
                 reference === expected,
-                `README.md's input reference differs from the generator's from its line ${line + 1}:\n  README:    ${written[line]}\n  generated: ${generated[line]}\n` +
+                `docs/inputs.md's input reference differs from the generator's from its line ${line + 1}:\n  docs:      ${written[line]}\n  generated: ${generated[line]}\n` +
                     "regenerate it with `npx ts-node test/docs/policyInputReference.ts --write`",
             );
         });
@@ -71,21 +77,21 @@ describe("README.md", () => {
         const KEY = /\b(entra:[a-zA-Z]+|azuread:[a-zA-Z]+|ARM_[A-Z_]+|ENTRA_GRAPH_[A-Z_]+)\b/g;
         const read = new Set([...settingsSource.matchAll(KEY)].map((match) => match[1]));
 
-        // azuread settings the README says are ignored: named there on purpose, and really not read.
-        const ignored = new Set([...between(README, "Not reused from azuread:", "are ignored.").matchAll(KEY)].map((match) => match[1]));
+        // azuread settings the configuration page says are ignored: named there on purpose, and really not read.
+        const ignored = new Set([...between(CONFIGURATION, "Not reused from azuread:", "are ignored.").matchAll(KEY)].map((match) => match[1]));
 
         it("names only settings the provider reads, besides those it says are ignored", () => {
-            const named = new Set([...README.matchAll(KEY)].map((match) => match[1]));
+            const named = new Set([...ALL_DOCS.matchAll(KEY)].map((match) => match[1]));
             assert.deepEqual([...named].filter((key) => !read.has(key) && !ignored.has(key)).sort(), []);
         });
 
         it("says are ignored only settings the provider does not read", () => {
-            assert.ok(ignored.size > 0, "README names no ignored azuread setting");
+            assert.ok(ignored.size > 0, "docs/configuration.md names no ignored azuread setting");
             assert.deepEqual([...ignored].filter((key) => read.has(key)).sort(), []);
         });
 
         it("documents every setting the provider reads", () => {
-            const documented = between(README, "## Configuration", "## Input reference");
+            const documented = CONFIGURATION;
             assert.deepEqual([...read].filter((key) => !documented.includes(`\`${key}\``)).sort(), []);
         });
     });

@@ -12,12 +12,15 @@ import { strictTypeErrors } from "../support/strictTypeCheck";
 const ROOT = path.resolve(__dirname, "../..");
 const PACKAGE = "pulumi-entra-assignment-policy";
 
-/** Fenced `ts` blocks of README.md that are programs using the package (they import it). */
-function readmePrograms(): { line: number; code: string }[] {
-    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-    return [...readme.matchAll(/^```(?:ts|typescript)\n([\s\S]*?)^```$/gm)]
-        .filter((match) => match[1].includes(`from "${PACKAGE}"`))
-        .map((match) => ({ line: readme.slice(0, match.index).split("\n").length + 1, code: match[1] }));
+/** Fenced `ts` blocks of README.md and docs/*.md that are programs using the package (they import it). */
+function readmePrograms(): { file: string; line: number; code: string }[] {
+    const files = ["README.md", ...fs.readdirSync(path.join(ROOT, "docs")).filter((file) => file.endsWith(".md")).map((file) => `docs/${file}`)];
+    return files.flatMap((file) => {
+        const text = fs.readFileSync(path.join(ROOT, file), "utf8");
+        return [...text.matchAll(/^```(?:ts|typescript)\n([\s\S]*?)^```$/gm)]
+            .filter((match) => match[1].includes(`from "${PACKAGE}"`))
+            .map((match) => ({ file, line: text.slice(0, match.index).split("\n").length + 1, code: match[1] }));
+    });
 }
 
 /** A Pulumi project outside the repository that resolves packages through the repository's node_modules. */
@@ -29,15 +32,15 @@ function projectFor(code: string): string {
     return dir;
 }
 
-describe("README.md programs", () => {
+describe("README.md and docs/ programs", () => {
     const programs = readmePrograms();
 
     it("include at least the install example", () => {
-        assert.ok(programs.length >= 1, "README.md shows no TypeScript program that imports the package");
+        assert.ok(programs.some((program) => program.file === "README.md"), "README.md shows no TypeScript program that imports the package");
     });
 
-    for (const { line, code } of programs) {
-        describe(`the program at README.md line ${line}`, () => {
+    for (const { file, line, code } of programs) {
+        describe(`the program at ${file} line ${line}`, () => {
             let dir: string;
             before(() => {
                 dir = projectFor(code);

@@ -3,9 +3,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { GOVERNANCE_RULES } from "../../provider/governance";
 
-const README = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+const README = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "governance.md"), "utf8");
 
-describe("README: governance guardrails", () => {
+describe("docs/governance.md: governance guardrails", () => {
     it("lists every rule once with its id, title, default severity and where it runs, in rule order", () => {
         const rows = README.split("\n").filter((line) => /^\| `[a-z-]+` \| .* \| (high|medium|low) \| /.test(line));
         assert.deepEqual(

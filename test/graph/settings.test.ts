@@ -319,11 +319,11 @@ describe("resolveGraphSettings", () => {
         });
     });
 
-    it("reads exactly the keys README's configuration table lists", () => {
-        const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
-        const section = readme.slice(readme.indexOf("\n## Configuration\n"), readme.indexOf("\n### Credentials\n"));
+    it("reads exactly the keys docs/configuration.md's table lists", () => {
+        const doc = fs.readFileSync(path.resolve(__dirname, "../../docs/configuration.md"), "utf8");
+        const section = doc.slice(doc.indexOf("# Configuration\n"), doc.indexOf("\n## Credentials\n"));
         const tableRows = section.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| Setting"));
-        assert.ok(tableRows.length > 0, "README has a configuration table");
+        assert.ok(tableRows.length > 0, "docs/configuration.md has a configuration table");
         // Columns 2 to 4: stack config, azuread stack config, environment.
         const documented = new Set(tableRows.flatMap((row) => row.split("|").slice(2, 5).flatMap((cell) => [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1]))));
         const read = new Set(Object.values(SETTING_SOURCES).flatMap(({ entra, azuread, env }: SettingKeys) => [entra, azuread, ...(env ?? [])].filter((key) => key !== undefined)));
