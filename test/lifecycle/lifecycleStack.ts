@@ -83,10 +83,14 @@ export async function policiesInPackage(emulator: RunningGraphEmulator, displayN
   return (await emulator.admin.policies()).filter((policy) => policy.accessPackageId === accessPackageId);
 }
 
-/** An access package named `displayName`, in a catalog of its own, seeded in the emulator; its id. */
+/**
+ * An access package named `displayName` seeded in the emulator, in the catalog named "lifecycle" (made on first use),
+ * as the program's azuread mocks would make it, so that CLI and harness runs agree on `catalogId` too; its id.
+ */
 export async function seedAccessPackage(emulator: RunningGraphEmulator, displayName: string): Promise<string> {
-  const catalog = await emulator.admin.seed("catalogs", { displayName: `${displayName} catalog` });
-  return (await emulator.admin.seed("accessPackages", { displayName, catalog: { id: catalog.id } })).id;
+  const existing = (await emulator.admin.list("catalogs")).find((record) => record.properties.displayName === "lifecycle");
+  const catalogId = existing?.id ?? (await emulator.admin.seed("catalogs", { displayName: "lifecycle" })).id;
+  return (await emulator.admin.seed("accessPackages", { displayName, catalog: { id: catalogId } })).id;
 }
 
 /**
