@@ -44,10 +44,12 @@ if [ ! -x "$bin/pulumi" ]; then
   mkdir -p "$(dirname "$bin")"
   staging="$(mktemp -d "$(dirname "$bin")/staging.XXXXXX")"
   trap 'rm -rf "$staging"' EXIT
-  (cd "$cli_module" && GOFLAGS=-mod=readonly GOBIN="$staging" go install \
+  # -mod=readonly: the committed go.sum pins every module; -buildvcs=false: the checkout's git state (another owner,
+  # a shallow clone) must not fail a build that stamps nothing from it.
+  (cd "$cli_module" && GOFLAGS="-mod=readonly -buildvcs=false" GOBIN="$staging" go install \
     -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$version" \
     github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
-  (cd "$host_module" && GOFLAGS=-mod=readonly go build -o "$staging/pulumi-language-nodejs" \
+  (cd "$host_module" && GOFLAGS="-mod=readonly -buildvcs=false" go build -o "$staging/pulumi-language-nodejs" \
     -ldflags "-X main.version=$version" .)
   cp "$shim" "$staging/pulumi-resource-pulumi-nodejs"
   chmod +x "$staging/pulumi-resource-pulumi-nodejs"
