@@ -1,6 +1,7 @@
 /** Reading a tenant's policies the way `export` and `lint` both do: the provider's settings, flags over them. */
 import type * as Graph from "@microsoft/microsoft-graph-types";
-import { createPolicyApi, resolveGraphSettings, type ConfigSource, type GraphSettings } from "../provider/graph";
+import { resolveGraphSettings, type ConfigSource, type GraphSettings } from "../provider/core/graph";
+import { createPolicyApi } from "../provider/core/operations";
 
 /** Which policies to read. */
 export type TenantScope = { kind: "accessPackage"; accessPackageId: string } | { kind: "catalog"; catalogId: string } | { kind: "all" };

@@ -4,7 +4,8 @@
  *
  * @packageDocumentation
  */
-export { AccessPackageAssignmentPolicy, type AccessPackageAssignmentPolicyOutputs } from "./resource";
-export { policyProvider } from "./policyProvider";
-export { approvers, requestors, reviewers, targets, type Approvers, type Requestors, type Reviewers, type Targets } from "./subjects";
-export * from "./types";
+export { AccessPackageAssignmentPolicy, type AccessPackageAssignmentPolicyOutputs } from "./dynamic/resource";
+export { policyProvider } from "./dynamic/policyProvider";
+export { approvers, requestors, reviewers, targets, type Approvers, type Requestors, type Reviewers, type Targets } from "./dynamic/subjects";
+export type { AccessPackageAssignmentPolicyArgs, DeepInput } from "./dynamic/args";
+export * from "./core/types";

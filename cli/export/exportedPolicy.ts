@@ -4,7 +4,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import type * as Graph from "@microsoft/microsoft-graph-types";
-import { checkPolicy, diffPolicy, inputsFromOutputs, outputsFromGraph, type PolicyInputs } from "../../provider/model";
+import { checkPolicy, diffPolicy, inputsFromOutputs, outputsFromGraph, type PolicyInputs } from "../../provider/core/model";
 
 /** A policy ready to be written as a resource declaration. */
 export interface ExportedPolicy {

@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { GraphRequestError, GraphSettingsError } from "../../provider/graph";
+import { GraphRequestError, GraphSettingsError } from "../../provider/core/graph";
 import { processEnvironment, readCommandLine, type CommandEnvironment } from "../environment";
 import { describeScope, graphSettingsOf, listTenantPolicies } from "../tenant";
 import { parseExportArguments, USAGE, type ExportArguments } from "./exportArguments";

@@ -15,9 +15,10 @@ import {
     type DirectorySnapshot,
     type GovernanceSettings,
     type Severity,
-} from "../../provider/governance";
-import { createDirectoryApi, GraphRequestError, GraphSettingsError, type GraphSettings, type GroupState } from "../../provider/graph";
-import { checkPolicy, inputsFromOutputs, outputsFromGraph, type PolicyInputs } from "../../provider/model";
+} from "../../provider/core/governance";
+import { GraphRequestError, GraphSettingsError, type GraphSettings } from "../../provider/core/graph";
+import { createDirectoryApi, type GroupState } from "../../provider/core/operations";
+import { checkPolicy, inputsFromOutputs, outputsFromGraph, type PolicyInputs } from "../../provider/core/model";
 import { processEnvironment, readCommandLine, type CommandEnvironment } from "../environment";
 import { describeScope, graphSettingsOf, listTenantPolicies } from "../tenant";
 import { parseLintArguments, USAGE, type LintArguments, type LintSource } from "./lintArguments";

@@ -1,6 +1,6 @@
 /** The command line of `lint`, read with `node:util`'s `parseArgs`. */
 import { parseArgs } from "node:util";
-import { SEVERITIES, type Severity } from "../../provider/governance";
+import { SEVERITIES, type Severity } from "../../provider/core/governance";
 import { HELP, UsageError } from "../environment";
 import type { GraphFlags, TenantScope } from "../tenant";
 

@@ -1,6 +1,6 @@
 /** The three renderings of a lint: a table for people, JSON for scripts, SARIF 2.1.0 for code scanning. */
 import { createHash } from "node:crypto";
-import { GOVERNANCE_RULES, SEVERITIES, type Finding, type GovernanceSettings, type Severity } from "../../provider/governance";
+import { GOVERNANCE_RULES, SEVERITIES, type Finding, type GovernanceSettings, type Severity } from "../../provider/core/governance";
 
 /** A policy that was linted, and where it came from. */
 export interface LintedPolicy {

@@ -1,5 +1,5 @@
 /**
- * The input reference of `PolicyInputs`, read from provider/types with the TypeScript compiler: every property path
+ * The input reference of `PolicyInputs`, read from provider/core/types with the TypeScript compiler: every property path
  * (arrays as `[]`, the members of polymorphic unions merged), its type, whether it is required, and its TSDoc.
  * The README's "Input reference" is rendered from it: `npx ts-node test/docs/policyInputReference.ts` prints it, and
  * with `--write` replaces the block between README.md's input-reference markers.
@@ -22,7 +22,7 @@ export interface InputReferenceRow {
     variants?: string[];
 }
 
-const TYPES_INDEX = path.resolve(__dirname, "../../provider/types/index.ts");
+const TYPES_INDEX = path.resolve(__dirname, "../../provider/core/types/index.ts");
 
 interface Declared {
     symbol: ts.Symbol;
@@ -39,7 +39,7 @@ function isObject(type: ts.Type): boolean {
 }
 
 /**
- * Reads every input property path of `PolicyInputs` from provider/types, depth first, in declaration order.
+ * Reads every input property path of `PolicyInputs` from provider/core/types, depth first, in declaration order.
  */
 export function policyInputReference(): InputReferenceRow[] {
     const program = ts.createProgram([TYPES_INDEX], { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, skipLibCheck: true });
@@ -48,7 +48,7 @@ export function policyInputReference(): InputReferenceRow[] {
     if (!source) throw new Error(`cannot read ${TYPES_INDEX}`);
     const moduleSymbol = checker.getSymbolAtLocation(source);
     const policyInputs = moduleSymbol && checker.getExportsOfModule(moduleSymbol).find((symbol) => symbol.name === "PolicyInputs");
-    if (!policyInputs) throw new Error("provider/types does not export PolicyInputs");
+    if (!policyInputs) throw new Error("provider/core/types does not export PolicyInputs");
     const exported = new Map(checker.getExportsOfModule(moduleSymbol).map((symbol) => [symbol.name, symbol]));
     const rows: InputReferenceRow[] = [];
 

@@ -6,7 +6,7 @@
  * member makes this test fail until both sides have caught up.
  */
 import * as assert from "node:assert/strict";
-import { checkPolicy, outputsFromGraph, toGraphBody, type PolicyInputs } from "../../provider/model";
+import { checkPolicy, outputsFromGraph, toGraphBody, type PolicyInputs } from "../../provider/core/model";
 import { Harness, workflowExtension } from "../emulator/support";
 import { reachableTypes, type GraphType, type PropertyKind } from "./graphModels";
 

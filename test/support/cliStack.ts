@@ -5,7 +5,7 @@
 import * as assert from "node:assert/strict";
 import type { AssignmentPolicyRecord, RunningGraphEmulator } from "../../emulator";
 import type { PulumiCli } from "../harness";
-import { graphCalls, POLICY_TYPE } from "../lifecycle/lifecycleStack";
+import { graphCalls, POLICY_TYPE } from "../e2e/lifecycle/lifecycleStack";
 
 /** A resource of `pulumi stack export` or a step of `pulumi preview --json`, as far as these checks read it. */
 interface UrnHolder {

@@ -1,11 +1,11 @@
 /**
  * The provider's operations (`bindOperations`) pointed at a running emulator with short retry timings, plus the
- * little tenant setup most provider-level tests need. Used by test/integration and test/reliability.
+ * little tenant setup most provider-level tests need. Used by test/dynamic/integration and test/e2e/reliability.
  */
 import * as assert from "node:assert/strict";
 import type { RunningGraphEmulator } from "../../emulator";
-import { bindOperations } from "../../provider/implementation";
-import type { PolicyInputs, PolicyOutputs } from "../../provider/types";
+import { bindOperations } from "../../provider/dynamic/implementation";
+import type { PolicyInputs, PolicyOutputs } from "../../provider/core/types";
 
 /** The provider operations as bound for one host process. */
 export type PolicyOperations = ReturnType<typeof bindOperations>;

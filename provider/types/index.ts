@@ -1,7 +1,0 @@
-/** The provider's types: plain wire types with Graph's names, and the user-facing argument type. */
-export type * from "./enums";
-export type * from "./subjectSets";
-export type * from "./questions";
-export type * from "./settings";
-export type * from "./policy";
-export type * from "./args";
