@@ -36,7 +36,9 @@ const seconds = (value: number): string => `${round(value / 1000, 2)} s`;
 const mib = (value: number | undefined): string => (value === undefined ? "n/a" : `${round(value, 0)} MiB`);
 const cpu = (value: number | undefined): string => (value === undefined ? "n/a" : `${round(value, 1)} s`);
 const routes = (byRoute: Record<string, number>): string =>
-    Object.entries(byRoute).map(([route, n]) => `${route} ×${round(n, 2)}`).join(", ") || "none";
+    Object.entries(byRoute)
+        .map(([route, n]) => `${route} ×${round(n, 2)}`)
+        .join(", ") || "none";
 
 const graphPhase = (step: CliStep, ms: number): string => (step.requests === 0 ? "—" : seconds(ms));
 
@@ -57,13 +59,38 @@ function renderCliScale(cliScale: CliScale): string[] {
     return [
         `### Real CLI (${cliScale.cliVersion}): ${cliScale.policies} resources per stack, policies over ${cliScale.packages} access packages, parallelism ${cliScale.parallel}, +${cliScale.latencyMs} ms per Graph request`,
         markdownTable(
-            ["command", "stack", "wall", `wall ÷ trivial (goal ≤ ${CLI_RATIO_GOAL})`, "Graph requests", "start → first request", "Graph window", "last response → exit", "host CPU", "host CPU ÷ trivial", "host peak RSS"],
+            [
+                "command",
+                "stack",
+                "wall",
+                `wall ÷ trivial (goal ≤ ${CLI_RATIO_GOAL})`,
+                "Graph requests",
+                "start → first request",
+                "Graph window",
+                "last response → exit",
+                "host CPU",
+                "host CPU ÷ trivial",
+                "host peak RSS",
+            ],
             steps.map((s) => [
-                `pulumi ${s.operation}`, s.stack, seconds(s.wallMs), round(s.ratioToTrivial, 2), s.requests, graphPhase(s, s.beforeFirstRequestMs), graphPhase(s, s.graphWindowMs), graphPhase(s, s.afterLastResponseMs), cpu(s.host.cpuSeconds), cpuRatio(s), mib(s.host.peakRssMiB),
+                `pulumi ${s.operation}`,
+                s.stack,
+                seconds(s.wallMs),
+                round(s.ratioToTrivial, 2),
+                s.requests,
+                graphPhase(s, s.beforeFirstRequestMs),
+                graphPhase(s, s.graphWindowMs),
+                graphPhase(s, s.afterLastResponseMs),
+                cpu(s.host.cpuSeconds),
+                cpuRatio(s),
+                mib(s.host.peakRssMiB),
             ]),
         ),
         "### Real CLI: host CPU by process (sampled from `/proc`)",
-        markdownTable(["command", "stack", ...roles], steps.map((s) => [`pulumi ${s.operation}`, s.stack, ...roles.map((role) => roleCpu(s, role))])),
+        markdownTable(
+            ["command", "stack", ...roles],
+            steps.map((s) => [`pulumi ${s.operation}`, s.stack, ...roles.map((role) => roleCpu(s, role))]),
+        ),
     ];
 }
 
@@ -83,32 +110,78 @@ export function renderReport(results: BenchResults): string {
         ),
         `### Host start-up (median of ${hostStartup[0]?.runs ?? 0} cold hosts)`,
         markdownTable(
-            ["provider", "spawn → Configure", "Configure → first Check", "spawn → first Check", "first Create", "second Create", "host peak RSS"],
+            [
+                "provider",
+                "spawn → Configure",
+                "Configure → first Check",
+                "spawn → first Check",
+                "first Create",
+                "second Create",
+                "host peak RSS",
+            ],
             hostStartup.map((h) => [
-                h.provider, ms(h.readyMs), ms(h.providerLoadMs), ms(h.firstCheckMs), ms(h.firstCreateMs), ms(h.secondCreateMs), mib(h.peakRssMiB),
+                h.provider,
+                ms(h.readyMs),
+                ms(h.providerLoadMs),
+                ms(h.firstCheckMs),
+                ms(h.firstCreateMs),
+                ms(h.secondCreateMs),
+                mib(h.peakRssMiB),
             ]),
         ),
         `### Scale: ${scale.policies} policies over ${scale.packages} access packages, parallelism ${scale.parallel}, +${scale.latencyMs} ms per Graph request`,
         markdownTable(
-            ["operation", "Graph requests", "ideal (requests × latency ÷ parallelism)", "wall", "wall ÷ ideal", "Graph window", "window ÷ ideal", "host CPU", "harness + emulator CPU", "host peak RSS"],
+            [
+                "operation",
+                "Graph requests",
+                "ideal (requests × latency ÷ parallelism)",
+                "wall",
+                "wall ÷ ideal",
+                "Graph window",
+                "window ÷ ideal",
+                "host CPU",
+                "harness + emulator CPU",
+                "host peak RSS",
+            ],
             scale.operations.map((o) => [
-                o.operation, o.requests, seconds(o.idealMs), seconds(o.wallMs), round(o.ratio, 2), seconds(o.graphWindowMs), round(o.graphWindowRatio, 2), cpu(o.host.cpuSeconds), cpu(o.benchProcessCpuSeconds), mib(o.host.peakRssMiB),
+                o.operation,
+                o.requests,
+                seconds(o.idealMs),
+                seconds(o.wallMs),
+                round(o.ratio, 2),
+                seconds(o.graphWindowMs),
+                round(o.graphWindowRatio, 2),
+                cpu(o.host.cpuSeconds),
+                cpu(o.benchProcessCpuSeconds),
+                mib(o.host.peakRssMiB),
             ]),
         ),
         `### Throttling: the same up against a ${scale.throttled.ratePerSecond} req/s token bucket (429 + Retry-After, default retry settings)`,
         markdownTable(
-            ["failures (target 0)", "served", "429s", "wall", "Graph window", "throughput", "fraction of rate (target ≥ 0.9)", "host CPU", "host peak RSS"],
-            [[
-                scale.throttled.failures,
-                scale.throttled.served,
-                scale.throttled.throttled,
-                seconds(scale.throttled.wallMs),
-                seconds(scale.throttled.graphWindowMs),
-                `${round(scale.throttled.throughputPerSecond, 1)} req/s`,
-                round(scale.throttled.fractionOfRate, 2),
-                cpu(scale.throttled.host.cpuSeconds),
-                mib(scale.throttled.host.peakRssMiB),
-            ]],
+            [
+                "failures (target 0)",
+                "served",
+                "429s",
+                "wall",
+                "Graph window",
+                "throughput",
+                "fraction of rate (target ≥ 0.9)",
+                "host CPU",
+                "host peak RSS",
+            ],
+            [
+                [
+                    scale.throttled.failures,
+                    scale.throttled.served,
+                    scale.throttled.throttled,
+                    seconds(scale.throttled.wallMs),
+                    seconds(scale.throttled.graphWindowMs),
+                    `${round(scale.throttled.throughputPerSecond, 1)} req/s`,
+                    round(scale.throttled.fractionOfRate, 2),
+                    cpu(scale.throttled.host.cpuSeconds),
+                    mib(scale.throttled.host.peakRssMiB),
+                ],
+            ],
         ),
         ...(scale.throttled.firstError === undefined ? [] : [`First error of the throttled up: ${scale.throttled.firstError}`]),
         ...renderCliScale(cliScale),

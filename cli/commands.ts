@@ -35,8 +35,10 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
         run: (argv, output) => runExport(argv, { env: process.env, cwd: process.cwd(), ...output }),
     },
     lint: {
-        synopsis: "(--access-package <id> | --catalog <id> | --all | --from <path>) [--fail-on high|medium|low|none] [--json FILE] [--sarif FILE]",
-        summary: "Check existing policies (a tenant, or an export) against the governance rules; prints a table, writes JSON and SARIF (see `lint --help`).",
+        synopsis:
+            "(--access-package <id> | --catalog <id> | --all | --from <path>) [--fail-on high|medium|low|none] [--json FILE] [--sarif FILE]",
+        summary:
+            "Check existing policies (a tenant, or an export) against the governance rules; prints a table, writes JSON and SARIF (see `lint --help`).",
         run: (argv, output) => runLint(argv, { env: process.env, cwd: process.cwd(), ...output }),
     },
 };

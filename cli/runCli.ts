@@ -18,7 +18,9 @@ function packageVersion(): string {
 
 function usage(): string {
     const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
-    const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}\n  ${" ".repeat(width)}  ${BIN} ${name} ${command.synopsis}`);
+    const lines = Object.entries(COMMANDS).map(
+        ([name, command]) => `  ${name.padEnd(width)}  ${command.summary}\n  ${" ".repeat(width)}  ${BIN} ${name} ${command.synopsis}`,
+    );
     return [
         `Usage: ${BIN} <command> [arguments]`,
         "",

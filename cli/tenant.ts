@@ -35,7 +35,12 @@ export function graphSettingsOf(flags: GraphFlags, env: NodeJS.ProcessEnv): Grap
 
 /** Every policy in `scope`, as Graph returns it (with its access package, catalog, questions and stage settings). */
 export async function listTenantPolicies(settings: GraphSettings, scope: TenantScope): Promise<Graph.AccessPackageAssignmentPolicy[]> {
-    const filter = scope.kind === "accessPackage" ? { accessPackageId: scope.accessPackageId } : scope.kind === "catalog" ? { catalogId: scope.catalogId } : {};
+    const filter =
+        scope.kind === "accessPackage"
+            ? { accessPackageId: scope.accessPackageId }
+            : scope.kind === "catalog"
+              ? { catalogId: scope.catalogId }
+              : {};
     const api = createPolicyApi(settings);
     const ctx = { deadline: Date.now() + settings.operationTimeoutMs };
     const policies = await api.list(filter, ctx);

@@ -6,6 +6,15 @@
  */
 export { AccessPackageAssignmentPolicy, type AccessPackageAssignmentPolicyOutputs } from "./dynamic/resource";
 export { policyProvider } from "./dynamic/policyProvider";
-export { approvers, requestors, reviewers, targets, type Approvers, type Requestors, type Reviewers, type Targets } from "./dynamic/subjects";
+export {
+    approvers,
+    requestors,
+    reviewers,
+    targets,
+    type Approvers,
+    type Requestors,
+    type Reviewers,
+    type Targets,
+} from "./dynamic/subjects";
 export type { AccessPackageAssignmentPolicyArgs, DeepInput } from "./dynamic/args";
 export * from "./core/types";

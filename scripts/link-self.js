@@ -12,10 +12,10 @@ const link = path.join(root, "node_modules", ...name.split("/"));
 
 fs.mkdirSync(path.dirname(link), { recursive: true });
 try {
-  if (fs.readlinkSync(link) === path.relative(path.dirname(link), root)) process.exit(0);
-  fs.rmSync(link, { recursive: true, force: true });
+    if (fs.readlinkSync(link) === path.relative(path.dirname(link), root)) process.exit(0);
+    fs.rmSync(link, { recursive: true, force: true });
 } catch (error) {
-  if (error.code !== "ENOENT" && error.code !== "EINVAL") throw error;
-  fs.rmSync(link, { recursive: true, force: true });
+    if (error.code !== "ENOENT" && error.code !== "EINVAL") throw error;
+    fs.rmSync(link, { recursive: true, force: true });
 }
 fs.symlinkSync(path.relative(path.dirname(link), root), link, "dir");

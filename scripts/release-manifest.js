@@ -12,21 +12,21 @@ const manifest = path.resolve(__dirname, "..", "package.json");
 const backup = path.resolve(__dirname, "..", ".package.json.before-pack");
 
 function restore() {
-  if (fs.existsSync(backup)) fs.renameSync(backup, manifest);
+    if (fs.existsSync(backup)) fs.renameSync(backup, manifest);
 }
 
 function strip() {
-  restore();
-  const text = fs.readFileSync(manifest, "utf8");
-  fs.writeFileSync(backup, text);
-  const { scripts, ...published } = JSON.parse(text);
-  fs.writeFileSync(manifest, JSON.stringify(published, null, 2) + "\n");
+    restore();
+    const text = fs.readFileSync(manifest, "utf8");
+    fs.writeFileSync(backup, text);
+    const { scripts, ...published } = JSON.parse(text);
+    fs.writeFileSync(manifest, JSON.stringify(published, null, 2) + "\n");
 }
 
 const commands = { strip, restore };
 const command = commands[process.argv[2]];
 if (!command) {
-  console.error(`usage: node scripts/release-manifest.js ${Object.keys(commands).join("|")}`);
-  process.exit(2);
+    console.error(`usage: node scripts/release-manifest.js ${Object.keys(commands).join("|")}`);
+    process.exit(2);
 }
 command();

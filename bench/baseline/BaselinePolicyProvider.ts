@@ -61,7 +61,11 @@ export class BaselinePolicyProvider implements pulumi.dynamic.ResourceProvider<B
         }
     }
 
-    async update(id: string, _olds: BaselinePolicyInputs, news: BaselinePolicyInputs): Promise<pulumi.dynamic.UpdateResult<BaselinePolicyInputs>> {
+    async update(
+        id: string,
+        _olds: BaselinePolicyInputs,
+        news: BaselinePolicyInputs,
+    ): Promise<pulumi.dynamic.UpdateResult<BaselinePolicyInputs>> {
         await this.client().api(`${POLICIES}/${id}`).put(this.body(news));
         return { outs: news };
     }

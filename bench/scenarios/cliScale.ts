@@ -74,7 +74,12 @@ async function expectResources(stack: Stack, operation: string, expected: number
     if (found !== expected) throw new Error(`${stack.name}: expected ${expected} dynamic resources after ${operation}, found ${found}`);
 }
 
-async function measureStep(emulator: RunningGraphEmulator, stack: Stack, operation: CliStep["operation"], expected: number): Promise<Omit<CliStep, "ratioToTrivial">> {
+async function measureStep(
+    emulator: RunningGraphEmulator,
+    stack: Stack,
+    operation: CliStep["operation"],
+    expected: number,
+): Promise<Omit<CliStep, "ratioToTrivial">> {
     const { result, usage } = await withHostUsage(() => withGraphTraffic(emulator.admin, () => stack.cli[operation]()), "process tree");
     const { total, wallMs, graphWindowMs, beforeFirstRequestMs, complete } = result.traffic;
     if (!complete) throw new Error(`${operation}: the emulator's request log overflowed (${total} requests); lower BENCH_POLICIES`);
@@ -112,8 +117,15 @@ export async function measureCliScale(emulator: RunningGraphEmulator, settings: 
     try {
         stacks.push(await createStack(CLI_STACKS[0], TRIVIAL_PROGRAM, { "bench:count": String(n) }, env));
         stacks.push(await createStack(CLI_STACKS[1], POLICIES_PROGRAM, policiesConfig(n, packages), env));
-        for (const [operation, expected] of [["up", n], ["refresh", n], ["destroy", 0]] as const) {
-            const [trivial, ours] = [await measureStep(emulator, stacks[0], operation, expected), await measureStep(emulator, stacks[1], operation, expected)];
+        for (const [operation, expected] of [
+            ["up", n],
+            ["refresh", n],
+            ["destroy", 0],
+        ] as const) {
+            const [trivial, ours] = [
+                await measureStep(emulator, stacks[0], operation, expected),
+                await measureStep(emulator, stacks[1], operation, expected),
+            ];
             steps.push({ ...trivial, ratioToTrivial: 1 }, { ...ours, ratioToTrivial: ours.wallMs / trivial.wallMs });
         }
     } finally {

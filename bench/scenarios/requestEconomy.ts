@@ -38,7 +38,12 @@ export async function measureRequestEconomy(emulator: RunningGraphEmulator, coun
     const engine = policiesEngine(emulator, policiesConfig(count, original));
     const operations: OperationRequests[] = [];
 
-    const measure = async <T>(operation: OperationRequests["operation"], target: string, work: (engine: Engine) => Promise<T>, check: (result: T) => void): Promise<void> => {
+    const measure = async <T>(
+        operation: OperationRequests["operation"],
+        target: string,
+        work: (engine: Engine) => Promise<T>,
+        check: (result: T) => void,
+    ): Promise<void> => {
         const { result, traffic } = await withGraphTraffic(emulator.admin, () => work(engine));
         check(result);
         const perPolicy = (n: number): number => n / count;
@@ -50,16 +55,51 @@ export async function measureRequestEconomy(emulator: RunningGraphEmulator, coun
         });
     };
 
-    await measure("create", "≤ 3", (e) => e.up(), (r) => expectSteps("create", r.steps, { create: count }));
+    await measure(
+        "create",
+        "≤ 3",
+        (e) => e.up(),
+        (r) => expectSteps("create", r.steps, { create: count }),
+    );
     const stateProvider = engine.state.resources[0]?.outputs.__provider;
     if (typeof stateProvider !== "string") throw new Error("no __provider in state outputs after create");
-    await measure("no-op up", "0", (e) => e.up(), (r) => expectSteps("no-op up", r.steps, { same: count }));
-    await measure("refresh (read)", "1", (e) => e.refresh(), (r) => expectSteps("refresh", r.steps, { refresh: count }));
+    await measure(
+        "no-op up",
+        "0",
+        (e) => e.up(),
+        (r) => expectSteps("no-op up", r.steps, { same: count }),
+    );
+    await measure(
+        "refresh (read)",
+        "1",
+        (e) => e.refresh(),
+        (r) => expectSteps("refresh", r.steps, { refresh: count }),
+    );
     engine.config = policiesConfig(count, original, "Benchmark policy, changed.");
-    await measure("preview", "0", (e) => e.preview(), (plan) => expectSteps("preview", plan.steps, { update: count }));
-    await measure("update", "≤ 2", (e) => e.up(), (r) => expectSteps("update", r.steps, { update: count }));
+    await measure(
+        "preview",
+        "0",
+        (e) => e.preview(),
+        (plan) => expectSteps("preview", plan.steps, { update: count }),
+    );
+    await measure(
+        "update",
+        "≤ 2",
+        (e) => e.up(),
+        (r) => expectSteps("update", r.steps, { update: count }),
+    );
     engine.config = policiesConfig(count, moved, "Benchmark policy, changed.");
-    await measure("replace", "— (create + delete)", (e) => e.up(), (r) => expectSteps("replace", r.steps, { replace: count, delete: count }));
-    await measure("delete", "≤ 2", (e) => e.destroy(), (r) => expectSteps("delete", r.steps, { delete: count }));
+    await measure(
+        "replace",
+        "— (create + delete)",
+        (e) => e.up(),
+        (r) => expectSteps("replace", r.steps, { replace: count, delete: count }),
+    );
+    await measure(
+        "delete",
+        "≤ 2",
+        (e) => e.destroy(),
+        (r) => expectSteps("delete", r.steps, { delete: count }),
+    );
     return { policies: count, operations, stateProvider };
 }

@@ -74,7 +74,13 @@ export interface Scale {
     throttled: ThrottledUp;
 }
 
-async function scaleOperation(emulator: RunningGraphEmulator, settings: BenchSettings, operation: ScaleOperation["operation"], run: () => Promise<OperationResult>, expected: Parameters<typeof expectSteps>[2]): Promise<ScaleOperation> {
+async function scaleOperation(
+    emulator: RunningGraphEmulator,
+    settings: BenchSettings,
+    operation: ScaleOperation["operation"],
+    run: () => Promise<OperationResult>,
+    expected: Parameters<typeof expectSteps>[2],
+): Promise<ScaleOperation> {
     const cpuBefore = process.cpuUsage();
     const { result, usage } = await withHostUsage(() => withGraphTraffic(emulator.admin, run));
     const cpu = process.cpuUsage(cpuBefore);
@@ -105,10 +111,16 @@ async function upAllowingFailures(engine: Engine, program: CapturedProgram): Pro
     }
 }
 
-async function throttledUp(emulator: RunningGraphEmulator, settings: BenchSettings, engine: Engine, program: CapturedProgram): Promise<ThrottledUp> {
+async function throttledUp(
+    emulator: RunningGraphEmulator,
+    settings: BenchSettings,
+    engine: Engine,
+    program: CapturedProgram,
+): Promise<ThrottledUp> {
     const rule = await emulator.admin.addFault({ kind: "throttle", ratePerSecond: settings.throttleRate });
-    const measured = await withHostUsage(() => withGraphTraffic(emulator.admin, () => upAllowingFailures(engine, program)))
-        .finally(() => emulator.admin.removeFault(rule.id));
+    const measured = await withHostUsage(() => withGraphTraffic(emulator.admin, () => upAllowingFailures(engine, program))).finally(() =>
+        emulator.admin.removeFault(rule.id),
+    );
     const { result, traffic } = measured.result;
     if (!traffic.complete) throw new Error(`the emulator's request log overflowed (${traffic.total} requests); lower BENCH_POLICIES`);
     const throttled = traffic.entries.filter((entry) => entry.status === 429).length;

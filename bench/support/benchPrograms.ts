@@ -12,10 +12,16 @@ export interface BenchProgram {
 }
 
 /** N policies spread over access packages (`bench:count`, `bench:packages`, `bench:description`). */
-export const POLICIES_PROGRAM: BenchProgram = { projectDir: path.join(__dirname, "..", "programs", "policies"), project: "entra-policy-bench" };
+export const POLICIES_PROGRAM: BenchProgram = {
+    projectDir: path.join(__dirname, "..", "programs", "policies"),
+    project: "entra-policy-bench",
+};
 
 /** Two resources of a dynamic provider that does no I/O. */
-export const TRIVIAL_PROGRAM: BenchProgram = { projectDir: path.join(__dirname, "..", "programs", "trivial"), project: "trivial-dynamic-bench" };
+export const TRIVIAL_PROGRAM: BenchProgram = {
+    projectDir: path.join(__dirname, "..", "programs", "trivial"),
+    project: "trivial-dynamic-bench",
+};
 
 /** The stack every benchmark engine uses. */
 export const BENCH_STACK = "bench";

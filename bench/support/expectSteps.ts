@@ -2,7 +2,11 @@
 import type { StepOp } from "../../test/harness";
 
 /** Throws unless `steps` holds exactly `expected` operations (by kind), all of them successful when they report it. */
-export function expectSteps(label: string, steps: { op: StepOp; status?: "ok" | "failed" }[], expected: Partial<Record<StepOp, number>>): void {
+export function expectSteps(
+    label: string,
+    steps: { op: StepOp; status?: "ok" | "failed" }[],
+    expected: Partial<Record<StepOp, number>>,
+): void {
     const seen: Partial<Record<StepOp, number>> = {};
     for (const step of steps) {
         if (step.status === "failed") throw new Error(`${label}: a ${step.op} step failed`);

@@ -31,7 +31,10 @@ function spanOf(entries: RequestLogEntry[]): { firstArrival: number; windowMs: n
 }
 
 /** Clears the emulator's log, runs `work`, and returns its result with the Graph traffic it caused. */
-export async function withGraphTraffic<T>(admin: EmulatorAdminClient, work: () => Promise<T>): Promise<{ result: T; traffic: GraphTraffic }> {
+export async function withGraphTraffic<T>(
+    admin: EmulatorAdminClient,
+    work: () => Promise<T>,
+): Promise<{ result: T; traffic: GraphTraffic }> {
     await admin.resetLog();
     // The log stamps arrivals with the wall clock; the monotonic clock times the work.
     const startedAt = Date.now();

@@ -146,7 +146,10 @@ function byRole(processes: Sample[]): RoleUsage[] {
  * end of `work` (a CLI command), the total CPU time is what the kernel added to this process's children's time,
  * which misses nothing that was waited for (the CLI, the language host and the plugin shim wait for their children).
  */
-export async function withHostUsage<T>(work: () => Promise<T>, scope: UsageScope = "provider hosts"): Promise<{ result: T; usage: HostUsage }> {
+export async function withHostUsage<T>(
+    work: () => Promise<T>,
+    scope: UsageScope = "provider hosts",
+): Promise<{ result: T; usage: HostUsage }> {
     const processes = new Map<string, Sample>();
     const reapedBefore = reapedChildrenTicks();
     let peakTreeKiB = 0;
@@ -157,7 +160,11 @@ export async function withHostUsage<T>(work: () => Promise<T>, scope: UsageScope
             if (current === undefined || (scope === "provider hosts" && current.role !== PROVIDER_HOST)) continue;
             treeKiB += current.rssKiB;
             const previous = processes.get(pid);
-            processes.set(pid, { role: current.role, peakKiB: Math.max(current.peakKiB, previous?.peakKiB ?? 0), cpuTicks: current.cpuTicks });
+            processes.set(pid, {
+                role: current.role,
+                peakKiB: Math.max(current.peakKiB, previous?.peakKiB ?? 0),
+                cpuTicks: current.cpuTicks,
+            });
         }
         peakTreeKiB = Math.max(peakTreeKiB, treeKiB);
     };

@@ -57,7 +57,10 @@ export function parseExportArguments(argv: readonly string[]): ExportArguments |
             all = true;
             continue;
         }
-        const [option, inline] = word.startsWith("--") && word.includes("=") ? [word.slice(0, word.indexOf("=")), word.slice(word.indexOf("=") + 1)] : [word, undefined];
+        const [option, inline] =
+            word.startsWith("--") && word.includes("=")
+                ? [word.slice(0, word.indexOf("=")), word.slice(word.indexOf("=") + 1)]
+                : [word, undefined];
         if (!(VALUE_OPTIONS as readonly string[]).includes(option)) {
             throw new UsageError(`unknown argument ${JSON.stringify(word)}`);
         }
@@ -77,6 +80,10 @@ export function parseExportArguments(argv: readonly string[]): ExportArguments |
         throw new UsageError("give exactly one of --access-package <id>, --catalog <id> or --all");
     }
     const scope: ExportScope =
-        accessPackageId !== undefined ? { kind: "accessPackage", accessPackageId } : catalogId !== undefined ? { kind: "catalog", catalogId } : { kind: "all" };
+        accessPackageId !== undefined
+            ? { kind: "accessPackage", accessPackageId }
+            : catalogId !== undefined
+              ? { kind: "catalog", catalogId }
+              : { kind: "all" };
     return { scope, out: values.get("--out") ?? DEFAULT_OUT, endpoint: values.get("--endpoint"), token: values.get("--token") };
 }

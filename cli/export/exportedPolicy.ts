@@ -48,7 +48,9 @@ export function exportedPolicy(policy: Graph.AccessPackageAssignmentPolicy): Exp
     }
     const { diffs } = diffPolicy(outputs, inputs);
     if (diffs.length > 0) {
-        throw new PolicyExportError(`${describe(policy)} would not round-trip: the provider would change ${diffs.join(", ")} on the first update.`);
+        throw new PolicyExportError(
+            `${describe(policy)} would not round-trip: the provider would change ${diffs.join(", ")} on the first update.`,
+        );
     }
     const { adopt, ...rest } = inputs as PolicyInputs & { adopt: string };
     const canonical = { adopt, ...rest };

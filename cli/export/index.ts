@@ -39,7 +39,9 @@ async function readPolicies(args: ExportArguments, env: NodeJS.ProcessEnv): Prom
     }
     if (refused.length > 0) {
         // All or nothing: a program missing some policies would look complete.
-        throw new PolicyExportError(`nothing was written; ${refused.length} of ${policies.length} policies cannot be exported:\n  ${refused.join("\n  ")}`);
+        throw new PolicyExportError(
+            `nothing was written; ${refused.length} of ${policies.length} policies cannot be exported:\n  ${refused.join("\n  ")}`,
+        );
     }
     return exported;
 }
@@ -48,7 +50,9 @@ async function readPolicies(args: ExportArguments, env: NodeJS.ProcessEnv): Prom
 function writeProgram(directory: string, files: Record<string, string>): void {
     const existing = Object.keys(files).filter((name) => fs.existsSync(path.join(directory, name)));
     if (existing.length > 0) {
-        throw new PolicyExportError(`nothing was written; ${directory} already has ${existing.join(", ")}. Choose another --out or remove them.`);
+        throw new PolicyExportError(
+            `nothing was written; ${directory} already has ${existing.join(", ")}. Choose another --out or remove them.`,
+        );
     }
     fs.mkdirSync(directory, { recursive: true });
     for (const [name, content] of Object.entries(files)) {

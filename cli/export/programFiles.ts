@@ -29,7 +29,11 @@ export function installedPackageVersions(): PackageVersions {
         version: string;
         peerDependencies?: Record<string, string>;
     };
-    return { name: manifest.name, providerRange: `^${manifest.version}`, pulumiRange: manifest.peerDependencies?.["@pulumi/pulumi"] ?? "^3" };
+    return {
+        name: manifest.name,
+        providerRange: `^${manifest.version}`,
+        pulumiRange: manifest.peerDependencies?.["@pulumi/pulumi"] ?? "^3",
+    };
 }
 
 /** A valid Pulumi project name (letters, digits, `-`, `_`, `.`) from a directory name. */
@@ -71,7 +75,9 @@ export function renderIndex(policies: readonly ExportedPolicy[], packageName: st
         `import { AccessPackageAssignmentPolicy } from ${stringLiteral(packageName)};`,
         "",
         // A label is Graph's text: written as a string literal, it cannot end the comment or the line.
-        ...constants.map(({ name, id, label }) => `const ${name} = ${stringLiteral(id)};${label === undefined ? "" : ` // ${stringLiteral(label)}`}`),
+        ...constants.map(
+            ({ name, id, label }) => `const ${name} = ${stringLiteral(id)};${label === undefined ? "" : ` // ${stringLiteral(label)}`}`,
+        ),
     ];
     let currentPackage: string | undefined;
     for (const policy of sorted) {

@@ -25,7 +25,10 @@ export function slugOf(displayName: string): string {
 }
 
 function withIdSuffix(slug: string, id: string, length: number): string {
-    return `${slug}-${id.toLowerCase().replace(/[^a-z0-9]/g, "").slice(0, length)}`;
+    return `${slug}-${id
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, "")
+        .slice(0, length)}`;
 }
 
 /**

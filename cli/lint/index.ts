@@ -51,10 +51,17 @@ function readConfig(file: string | undefined, cwd: string): LintConfig {
     if (file === undefined) {
         return { settings: governanceSettings(), severities: {} };
     }
-    const parsed = JSON.parse(fs.readFileSync(path.resolve(cwd, file), "utf8")) as { settings?: Record<string, unknown>; severities?: Record<string, string> };
+    const parsed = JSON.parse(fs.readFileSync(path.resolve(cwd, file), "utf8")) as {
+        settings?: Record<string, unknown>;
+        severities?: Record<string, string>;
+    };
     const { settings = {}, severities = {}, ...unknown } = parsed;
     if (Object.keys(unknown).length > 0) {
-        throw new GovernanceSettingsError(`${file}: unknown key ${Object.keys(unknown).map((key) => JSON.stringify(key)).join(", ")}; expected "settings" and "severities"`);
+        throw new GovernanceSettingsError(
+            `${file}: unknown key ${Object.keys(unknown)
+                .map((key) => JSON.stringify(key))
+                .join(", ")}; expected "settings" and "severities"`,
+        );
     }
     checkSeverityOverrides(severities);
     return { settings: governanceSettings(settings), severities: severities as LintConfig["severities"] };
@@ -62,7 +69,10 @@ function readConfig(file: string | undefined, cwd: string): LintConfig {
 
 function fromGraph(graphPolicy: Graph.AccessPackageAssignmentPolicy): LoadedPolicy {
     const inputs = inputsFromOutputs(outputsFromGraph(graphPolicy));
-    return { policy: { displayName: inputs.displayName, id: graphPolicy.id ?? undefined, accessPackageId: inputs.accessPackageId }, inputs };
+    return {
+        policy: { displayName: inputs.displayName, id: graphPolicy.id ?? undefined, accessPackageId: inputs.accessPackageId },
+        inputs,
+    };
 }
 
 /** Graph JSON: one policy, an array of them, or a list response. */
@@ -84,7 +94,15 @@ function fromProgram(source: string, file: string): LoadedPolicy[] {
         // Without failures, check returns the canonical inputs.
         const inputs = checked.inputs as PolicyInputs;
         const adopted = typeof inputs.adopt === "string" ? inputs.adopt : undefined;
-        return { policy: { displayName: inputs.displayName, id: adopted, accessPackageId: inputs.accessPackageId, location: { file, line: declared.line } }, inputs };
+        return {
+            policy: {
+                displayName: inputs.displayName,
+                id: adopted,
+                accessPackageId: inputs.accessPackageId,
+                location: { file, line: declared.line },
+            },
+            inputs,
+        };
     });
 }
 
@@ -136,9 +154,19 @@ async function lint(args: LintArguments, config: LintConfig, environment: Comman
         described = source.path;
     }
     const findings: LintFinding[] = loaded.flatMap(({ policy, inputs }) =>
-        evaluatePolicy(inputs, { settings: config.settings, severities: config.severities, directory }).map((finding) => ({ ...finding, policy })),
+        evaluatePolicy(inputs, { settings: config.settings, severities: config.severities, directory }).map((finding) => ({
+            ...finding,
+            policy,
+        })),
     );
-    return { source: described, policies: loaded.map((entry) => entry.policy), findings, settings: config.settings, directoryChecked: directory !== undefined, tool: toolInfo() };
+    return {
+        source: described,
+        policies: loaded.map((entry) => entry.policy),
+        findings,
+        settings: config.settings,
+        directoryChecked: directory !== undefined,
+        tool: toolInfo(),
+    };
 }
 
 function write(file: string, content: string, cwd: string): void {

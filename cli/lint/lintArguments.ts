@@ -82,7 +82,9 @@ export function parseLintArguments(argv: readonly string[]): LintArguments | typ
         return HELP;
     }
     const sources: LintSource[] = [
-        ...(values["access-package"] !== undefined ? [{ kind: "tenant", scope: { kind: "accessPackage", accessPackageId: values["access-package"] } } as const] : []),
+        ...(values["access-package"] !== undefined
+            ? [{ kind: "tenant", scope: { kind: "accessPackage", accessPackageId: values["access-package"] } } as const]
+            : []),
         ...(values.catalog !== undefined ? [{ kind: "tenant", scope: { kind: "catalog", catalogId: values.catalog } } as const] : []),
         ...(values.all ? [{ kind: "tenant", scope: { kind: "all" } } as const] : []),
         ...(values.from !== undefined ? [{ kind: "file", path: values.from } as const] : []),

@@ -86,7 +86,9 @@ class LiteralReader {
         const name = /^[A-Za-z_$][\w$]*(?![\w$.(])/.exec(this.text.slice(this.at))?.[0];
         const value = name === undefined ? undefined : this.constants.get(name);
         if (value === undefined) {
-            this.fail("expected a literal value (a string, number, boolean, null, array or object) or a constant holding one; the lint reads data, not code");
+            this.fail(
+                "expected a literal value (a string, number, boolean, null, array or object) or a constant holding one; the lint reads data, not code",
+            );
         }
         this.at += (name as string).length;
         return value;
@@ -104,7 +106,12 @@ class LiteralReader {
             }
             const escape = this.text[this.at++];
             const braced = escape === "u" && this.text[this.at] === "{" ? /^\{([0-9a-fA-F]+)\}/.exec(this.text.slice(this.at)) : null;
-            const fixed = escape === "u" ? /^[0-9a-fA-F]{4}/.exec(this.text.slice(this.at)) : escape === "x" ? /^[0-9a-fA-F]{2}/.exec(this.text.slice(this.at)) : null;
+            const fixed =
+                escape === "u"
+                    ? /^[0-9a-fA-F]{4}/.exec(this.text.slice(this.at))
+                    : escape === "x"
+                      ? /^[0-9a-fA-F]{2}/.exec(this.text.slice(this.at))
+                      : null;
             if (braced) {
                 result += String.fromCodePoint(parseInt(braced[1], 16));
                 this.at += braced[0].length;

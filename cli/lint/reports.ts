@@ -41,9 +41,17 @@ function counts(findings: readonly LintFinding[]): string {
 /** Findings as aligned columns, most severe first, and a summary line. */
 export function renderTable(report: LintReport): string {
     const sorted = [...report.findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
-    const rows = [["SEVERITY", "RULE", "POLICY", "PROPERTY", "MESSAGE"], ...sorted.map((f) => [f.severity, f.ruleId, label(f.policy), f.property, f.message])];
+    const rows = [
+        ["SEVERITY", "RULE", "POLICY", "PROPERTY", "MESSAGE"],
+        ...sorted.map((f) => [f.severity, f.ruleId, label(f.policy), f.property, f.message]),
+    ];
     const widths = rows[0].slice(0, -1).map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-    const lines = rows.map((row) => row.map((cell, column) => (column < widths.length ? cell.padEnd(widths[column]) : cell)).join("  ").trimEnd());
+    const lines = rows.map((row) =>
+        row
+            .map((cell, column) => (column < widths.length ? cell.padEnd(widths[column]) : cell))
+            .join("  ")
+            .trimEnd(),
+    );
     const scanned = `${report.policies.length} ${report.policies.length === 1 ? "policy" : "policies"} of ${report.source}`;
     const directory = report.directoryChecked ? "" : " (directory checks skipped)";
     const summary = `${report.findings.length} finding${report.findings.length === 1 ? "" : "s"} (${counts(report.findings)}) in ${scanned}${directory}.`;
@@ -60,8 +68,18 @@ export function renderJson(report: LintReport): string {
         remediation: GOVERNANCE_RULES.find((rule) => rule.id === finding.ruleId)?.remediation,
         policy: finding.policy,
     }));
-    const summary = Object.fromEntries(SEVERITIES.map((severity) => [severity, report.findings.filter((finding) => finding.severity === severity).length]));
-    const body = { tool: report.tool, source: report.source, directoryChecked: report.directoryChecked, settings: report.settings, summary, policies: report.policies, findings };
+    const summary = Object.fromEntries(
+        SEVERITIES.map((severity) => [severity, report.findings.filter((finding) => finding.severity === severity).length]),
+    );
+    const body = {
+        tool: report.tool,
+        source: report.source,
+        directoryChecked: report.directoryChecked,
+        settings: report.settings,
+        summary,
+        policies: report.policies,
+        findings,
+    };
     return `${JSON.stringify(body, null, 2)}\n`;
 }
 
@@ -81,21 +99,36 @@ export function renderSarif(report: LintReport, anchor: string): string {
         fullDescription: { text: rule.rationale },
         help: { text: `${rule.remediation} Source: ${rule.source}.` },
         defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
-        properties: { tags: ["security", "governance", "entra"], "security-severity": SECURITY_SEVERITY[rule.severity], property: rule.property },
+        properties: {
+            tags: ["security", "governance", "entra"],
+            "security-severity": SECURITY_SEVERITY[rule.severity],
+            property: rule.property,
+        },
     }));
     const results = report.findings.map((finding) => {
         const { policy } = finding;
-        const where = policy.id !== undefined ? `assignmentPolicies/${policy.id}` : `accessPackages/${policy.accessPackageId}/${policy.displayName}`;
+        const where =
+            policy.id !== undefined ? `assignmentPolicies/${policy.id}` : `accessPackages/${policy.accessPackageId}/${policy.displayName}`;
         const file = policy.location?.file ?? anchor;
-        const physicalLocation = { artifactLocation: { uri: file.split("\\").join("/") }, region: { startLine: policy.location?.line ?? 1 } };
+        const physicalLocation = {
+            artifactLocation: { uri: file.split("\\").join("/") },
+            region: { startLine: policy.location?.line ?? 1 },
+        };
         return {
             ruleId: finding.ruleId,
             ruleIndex: GOVERNANCE_RULES.findIndex((rule) => rule.id === finding.ruleId),
             level: SARIF_LEVEL[finding.severity],
             message: { text: `${label(policy)}: ${finding.property}: ${finding.message}` },
-            locations: [{ physicalLocation, logicalLocations: [{ name: finding.property, fullyQualifiedName: `${where}/${finding.property}`, kind: "member" }] }],
+            locations: [
+                {
+                    physicalLocation,
+                    logicalLocations: [{ name: finding.property, fullyQualifiedName: `${where}/${finding.property}`, kind: "member" }],
+                },
+            ],
             // Stable across runs and line moves, so code scanning tracks one finding as one alert.
-            partialFingerprints: { "entraPolicyFinding/v1": createHash("sha256").update(`${finding.ruleId}\0${where}\0${finding.property}`).digest("hex") },
+            partialFingerprints: {
+                "entraPolicyFinding/v1": createHash("sha256").update(`${finding.ruleId}\0${where}\0${finding.property}`).digest("hex"),
+            },
         };
     });
     const log = {

@@ -1,17 +1,17 @@
 /** Which requests a fault rule applies to, and how often it fires. */
 export interface FaultMatch {
-  /** Assigned by the emulator when the rule is added; used to remove it. */
-  id?: string;
-  /** HTTP method, or `*` (the default, except where a kind says otherwise). */
-  method?: string;
-  /** Glob over the path (no query): `*` matches within a segment, `**` across segments. */
-  path?: string;
-  /** Regular expression (source text) over the path; used instead of `path` when given. */
-  pathRegex?: string;
-  /** Fire at most this many times (an integer); unlimited when absent. */
-  times?: number;
-  /** Chance (0..1) that a matching request fires the rule; default 1. */
-  probability?: number;
+    /** Assigned by the emulator when the rule is added; used to remove it. */
+    id?: string;
+    /** HTTP method, or `*` (the default, except where a kind says otherwise). */
+    method?: string;
+    /** Glob over the path (no query): `*` matches within a segment, `**` across segments. */
+    path?: string;
+    /** Regular expression (source text) over the path; used instead of `path` when given. */
+    pathRegex?: string;
+    /** Fire at most this many times (an integer); unlimited when absent. */
+    times?: number;
+    /** Chance (0..1) that a matching request fires the rule; default 1. */
+    probability?: number;
 }
 
 /**
@@ -23,36 +23,36 @@ export type RetryAfterFormat = "seconds" | "httpDate";
 
 /** 429 with `Retry-After`: for `times` requests, or as a token bucket of `ratePerSecond`. */
 export interface ThrottleFault extends FaultMatch {
-  /** Discriminator. */
-  kind: "throttle";
-  /** `Retry-After` in whole seconds for count-based throttling (default 1); the bucket computes its own. */
-  retryAfterSeconds?: number;
-  /** How `Retry-After` is written; default `seconds`. */
-  retryAfterFormat?: RetryAfterFormat;
-  /** When set, requests beyond this sustained rate are throttled. */
-  ratePerSecond?: number;
-  /** Bucket capacity (default: `max(1, ratePerSecond)`). */
-  burst?: number;
+    /** Discriminator. */
+    kind: "throttle";
+    /** `Retry-After` in whole seconds for count-based throttling (default 1); the bucket computes its own. */
+    retryAfterSeconds?: number;
+    /** How `Retry-After` is written; default `seconds`. */
+    retryAfterFormat?: RetryAfterFormat;
+    /** When set, requests beyond this sustained rate are throttled. */
+    ratePerSecond?: number;
+    /** Bucket capacity (default: `max(1, ratePerSecond)`). */
+    burst?: number;
 }
 
 /** A 500, 503 or 504, optionally with `Retry-After`. */
 export interface ServerErrorFault extends FaultMatch {
-  /** Discriminator. */
-  kind: "serverError";
-  /** The status answered. */
-  status: 500 | 503 | 504;
-  /** Optional `Retry-After`, in whole seconds. */
-  retryAfterSeconds?: number;
-  /** How `Retry-After` is written; default `seconds`. */
-  retryAfterFormat?: RetryAfterFormat;
+    /** Discriminator. */
+    kind: "serverError";
+    /** The status answered. */
+    status: 500 | 503 | 504;
+    /** Optional `Retry-After`, in whole seconds. */
+    retryAfterSeconds?: number;
+    /** How `Retry-After` is written; default `seconds`. */
+    retryAfterFormat?: RetryAfterFormat;
 }
 
 /** Added latency before the request is handled. */
 export interface LatencyFault extends FaultMatch {
-  /** Discriminator. */
-  kind: "latency";
-  /** Milliseconds added. */
-  ms: number;
+    /** Discriminator. */
+    kind: "latency";
+    /** Milliseconds added. */
+    ms: number;
 }
 
 /**
@@ -60,18 +60,18 @@ export interface LatencyFault extends FaultMatch {
  * was applied ("outcome unknown": the write happened but the client cannot know).
  */
 export interface DropFault extends FaultMatch {
-  /** Discriminator. */
-  kind: "drop";
-  /** When the connection is dropped. */
-  phase: "beforeApply" | "afterApply";
+    /** Discriminator. */
+    kind: "drop";
+    /** When the connection is dropped. */
+    phase: "beforeApply" | "afterApply";
 }
 
 /** How long a visibility window lasts: `ms`, `requests`, or whichever ends first; default 1 request. */
 export interface VisibilityWindow {
-  /** Window length in milliseconds. */
-  ms?: number;
-  /** Number of GETs the window answers (an integer): each request that meets the lagging object counts once. */
-  requests?: number;
+    /** Window length in milliseconds. */
+    ms?: number;
+    /** Number of GETs the window answers (an integer): each request that meets the lagging object counts once. */
+    requests?: number;
 }
 
 /**
@@ -86,20 +86,20 @@ export interface VisibilityWindow {
  * the admin API always see the current state.
  */
 export interface ReadAfterWriteLagFault extends FaultMatch, VisibilityWindow {
-  /** Discriminator. */
-  kind: "readAfterWriteLag";
-  /**
-   * Lists and expansions lag too while the window lasts: a created object is absent from them,
-   * a replaced one appears in its old version; each GET that reads a collection holding the
-   * object counts against `requests`. Default `false`.
-   */
-  hideFromLists?: boolean;
+    /** Discriminator. */
+    kind: "readAfterWriteLag";
+    /**
+     * Lists and expansions lag too while the window lasts: a created object is absent from them,
+     * a replaced one appears in its old version; each GET that reads a collection holding the
+     * object counts against `requests`. Default `false`.
+     */
+    hideFromLists?: boolean;
 }
 
 /** An object deleted by a matching request (default method DELETE) answers 403 on GET for a while. */
 export interface ForbiddenAfterDeleteFault extends FaultMatch, VisibilityWindow {
-  /** Discriminator. */
-  kind: "forbiddenAfterDelete";
+    /** Discriminator. */
+    kind: "forbiddenAfterDelete";
 }
 
 /**
@@ -108,10 +108,10 @@ export interface ForbiddenAfterDeleteFault extends FaultMatch, VisibilityWindow 
  * "parallel" is well defined.
  */
 export interface ConflictOnParallelCreateFault extends FaultMatch {
-  /** Discriminator. */
-  kind: "conflictOnParallelCreate";
-  /** How long each create keeps its access package busy. */
-  holdMs?: number;
+    /** Discriminator. */
+    kind: "conflictOnParallelCreate";
+    /** How long each create keeps its access package busy. */
+    holdMs?: number;
 }
 
 /**
@@ -119,12 +119,12 @@ export interface ConflictOnParallelCreateFault extends FaultMatch {
  * front door gave up waiting (504) or the connection broke while the back end was still at work.
  */
 export interface LateApplyFault extends FaultMatch {
-  /** Discriminator. */
-  kind: "lateApply";
-  /** How long after the answer the request is applied. */
-  ms: number;
-  /** What the client gets at once: `gatewayTimeout` (504 in Graph's error body, the default) or `drop` (no answer). */
-  answer?: "gatewayTimeout" | "drop";
+    /** Discriminator. */
+    kind: "lateApply";
+    /** How long after the answer the request is applied. */
+    ms: number;
+    /** What the client gets at once: `gatewayTimeout` (504 in Graph's error body, the default) or `drop` (no answer). */
+    answer?: "gatewayTimeout" | "drop";
 }
 
 /**
@@ -134,10 +134,10 @@ export interface LateApplyFault extends FaultMatch {
  * applied) with its status and headers, cut short after half of its body.
  */
 export interface GatewayAnswerFault extends FaultMatch {
-  /** Discriminator. */
-  kind: "gatewayAnswer";
-  /** Which answer. */
-  answer: "html404" | "empty200" | "null200" | "truncated";
+    /** Discriminator. */
+    kind: "gatewayAnswer";
+    /** Which answer. */
+    answer: "html404" | "empty200" | "null200" | "truncated";
 }
 
 /**
@@ -146,31 +146,31 @@ export interface GatewayAnswerFault extends FaultMatch {
  * or just after (`afterApply`). The other writer's policy has the description `description`.
  */
 export interface SecondWriterFault extends FaultMatch {
-  /** Discriminator. */
-  kind: "secondWriter";
-  /** When the other writer's create lands. */
-  phase?: "beforeApply" | "afterApply";
-  /** The other writer's description (default `created by another writer`). */
-  description?: string;
+    /** Discriminator. */
+    kind: "secondWriter";
+    /** When the other writer's create lands. */
+    phase?: "beforeApply" | "afterApply";
+    /** The other writer's description (default `created by another writer`). */
+    description?: string;
 }
 
 /** Any fault rule. */
 export type FaultRule =
-  | ThrottleFault
-  | ServerErrorFault
-  | LatencyFault
-  | DropFault
-  | ReadAfterWriteLagFault
-  | ForbiddenAfterDeleteFault
-  | ConflictOnParallelCreateFault
-  | LateApplyFault
-  | GatewayAnswerFault
-  | SecondWriterFault;
+    | ThrottleFault
+    | ServerErrorFault
+    | LatencyFault
+    | DropFault
+    | ReadAfterWriteLagFault
+    | ForbiddenAfterDeleteFault
+    | ConflictOnParallelCreateFault
+    | LateApplyFault
+    | GatewayAnswerFault
+    | SecondWriterFault;
 
 /** A rule as installed: with its id and how often it has fired. */
 export type InstalledFaultRule = FaultRule & {
-  /** Assigned id. */
-  id: string;
-  /** Number of times the rule fired so far. */
-  fired: number;
+    /** Assigned id. */
+    id: string;
+    /** Number of times the rule fired so far. */
+    fired: number;
 };

@@ -15,108 +15,115 @@ import { COLLECTION_NAMES, type TenantState } from "./TenantState";
  * tenant in memory and overwrite the other's writes.
  */
 export class JsonFileTenantStore extends MemoryTenantStore {
-  /**
-   * @param path The state file; created on first change when missing.
-   * @throws Error naming the file and the problem when its directory cannot be written, another
-   *   emulator holds it, or it cannot be read as a tenant state: a misconfigured path fails at
-   *   start, not at the first write.
-   */
-  constructor(private readonly path: string) {
-    super(JsonFileTenantStore.open(path));
-  }
-
-  /** Gives the file up for another emulator; the tenant stays readable in memory. */
-  release(): void {
-    rmSync(JsonFileTenantStore.lockOf(this.path), { force: true });
-  }
-
-  protected override changed(): void {
-    const temporary = JsonFileTenantStore.temporaryOf(this.path);
-    writeFileSync(temporary, JSON.stringify(this.snapshot(), null, 2));
-    renameSync(temporary, this.path);
-  }
-
-  private static temporaryOf(path: string): string {
-    return `${path}.${process.pid}.tmp`;
-  }
-
-  private static lockOf(path: string): string {
-    return `${path}.lock`;
-  }
-
-  private static open(path: string): TenantState | undefined {
-    // A real write, not access(2): root passes permission checks that a read-only mount still fails.
-    const probe = JsonFileTenantStore.temporaryOf(path);
-    try {
-      writeFileSync(probe, "");
-      rmSync(probe);
-    } catch (error) {
-      throw new Error(`Cannot use '${path}' as the emulator's state file: its directory '${dirname(path)}' is not writable (${(error as Error).message}).`);
+    /**
+     * @param path The state file; created on first change when missing.
+     * @throws Error naming the file and the problem when its directory cannot be written, another
+     *   emulator holds it, or it cannot be read as a tenant state: a misconfigured path fails at
+     *   start, not at the first write.
+     */
+    constructor(private readonly path: string) {
+        super(JsonFileTenantStore.open(path));
     }
-    JsonFileTenantStore.lock(path);
-    try {
-      return existsSync(path) ? JsonFileTenantStore.read(path) : undefined;
-    } catch (error) {
-      rmSync(JsonFileTenantStore.lockOf(path), { force: true });
-      throw error;
-    }
-  }
 
-  private static lock(path: string): void {
-    const lock = JsonFileTenantStore.lockOf(path);
-    for (;;) {
-      try {
-        closeSync(openSync(lock, "wx"));
-        writeFileSync(lock, String(process.pid));
-        return;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
-          throw new Error(`Cannot use '${path}' as the emulator's state file: its lock file '${lock}' cannot be created (${(error as Error).message}).`);
+    /** Gives the file up for another emulator; the tenant stays readable in memory. */
+    release(): void {
+        rmSync(JsonFileTenantStore.lockOf(this.path), { force: true });
+    }
+
+    protected override changed(): void {
+        const temporary = JsonFileTenantStore.temporaryOf(this.path);
+        writeFileSync(temporary, JSON.stringify(this.snapshot(), null, 2));
+        renameSync(temporary, this.path);
+    }
+
+    private static temporaryOf(path: string): string {
+        return `${path}.${process.pid}.tmp`;
+    }
+
+    private static lockOf(path: string): string {
+        return `${path}.lock`;
+    }
+
+    private static open(path: string): TenantState | undefined {
+        // A real write, not access(2): root passes permission checks that a read-only mount still fails.
+        const probe = JsonFileTenantStore.temporaryOf(path);
+        try {
+            writeFileSync(probe, "");
+            rmSync(probe);
+        } catch (error) {
+            throw new Error(
+                `Cannot use '${path}' as the emulator's state file: its directory '${dirname(path)}' is not writable (${(error as Error).message}).`,
+            );
         }
-      }
-      const holder = Number(readFileSync(lock, "utf8").trim());
-      if (JsonFileTenantStore.isRunning(holder)) {
-        throw new Error(
-          `Cannot use '${path}' as the emulator's state file: another emulator (process ${holder}) holds it (lock file '${lock}'). ` +
-            "Stop that emulator or use another file.",
-        );
-      }
-      // The holder ended without releasing it (killed); the file is free.
-      rmSync(lock, { force: true });
+        JsonFileTenantStore.lock(path);
+        try {
+            return existsSync(path) ? JsonFileTenantStore.read(path) : undefined;
+        } catch (error) {
+            rmSync(JsonFileTenantStore.lockOf(path), { force: true });
+            throw error;
+        }
     }
-  }
 
-  private static isRunning(pid: number): boolean {
-    if (!Number.isInteger(pid) || pid <= 0) return false;
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === "EPERM";
+    private static lock(path: string): void {
+        const lock = JsonFileTenantStore.lockOf(path);
+        for (;;) {
+            try {
+                closeSync(openSync(lock, "wx"));
+                writeFileSync(lock, String(process.pid));
+                return;
+            } catch (error) {
+                if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+                    throw new Error(
+                        `Cannot use '${path}' as the emulator's state file: its lock file '${lock}' cannot be created (${(error as Error).message}).`,
+                    );
+                }
+            }
+            const holder = Number(readFileSync(lock, "utf8").trim());
+            if (JsonFileTenantStore.isRunning(holder)) {
+                throw new Error(
+                    `Cannot use '${path}' as the emulator's state file: another emulator (process ${holder}) holds it (lock file '${lock}'). ` +
+                        "Stop that emulator or use another file.",
+                );
+            }
+            // The holder ended without releasing it (killed); the file is free.
+            rmSync(lock, { force: true });
+        }
     }
-  }
 
-  private static read(path: string): TenantState {
-    const refuse = (problem: string): Error => new Error(`Cannot use '${path}' as the emulator's state file: ${problem}.`);
-    let text: string;
-    try {
-      text = readFileSync(path, "utf8");
-    } catch (error) {
-      throw refuse(`it cannot be read (${(error as Error).message})`);
+    private static isRunning(pid: number): boolean {
+        if (!Number.isInteger(pid) || pid <= 0) return false;
+        try {
+            process.kill(pid, 0);
+            return true;
+        } catch (error) {
+            return (error as NodeJS.ErrnoException).code === "EPERM";
+        }
     }
-    if (text.trim() === "") throw refuse("it is empty (delete it to start from an empty tenant)");
-    let state: JsonValue;
-    try {
-      state = JSON.parse(text) as JsonValue;
-    } catch (error) {
-      throw refuse(`it is not valid JSON (${(error as Error).message})`);
+
+    private static read(path: string): TenantState {
+        const refuse = (problem: string): Error => new Error(`Cannot use '${path}' as the emulator's state file: ${problem}.`);
+        let text: string;
+        try {
+            text = readFileSync(path, "utf8");
+        } catch (error) {
+            throw refuse(`it cannot be read (${(error as Error).message})`);
+        }
+        if (text.trim() === "") throw refuse("it is empty (delete it to start from an empty tenant)");
+        let state: JsonValue;
+        try {
+            state = JSON.parse(text) as JsonValue;
+        } catch (error) {
+            throw refuse(`it is not valid JSON (${(error as Error).message})`);
+        }
+        if (!isJsonObject(state)) throw refuse("it holds no tenant state (expected a JSON object of collections)");
+        for (const name of COLLECTION_NAMES) {
+            const records = state[name];
+            const valid =
+                records === undefined ||
+                (Array.isArray(records) &&
+                    records.every((record) => isJsonObject(record) && typeof record.id === "string" && isJsonObject(record.properties)));
+            if (!valid) throw refuse(`its '${name}' is not a list of records with an id and properties`);
+        }
+        return state as unknown as TenantState;
     }
-    if (!isJsonObject(state)) throw refuse("it holds no tenant state (expected a JSON object of collections)");
-    for (const name of COLLECTION_NAMES) {
-      const records = state[name];
-      const valid = records === undefined || (Array.isArray(records) && records.every((record) => isJsonObject(record) && typeof record.id === "string" && isJsonObject(record.properties)));
-      if (!valid) throw refuse(`its '${name}' is not a list of records with an id and properties`);
-    }
-    return state as unknown as TenantState;
-  }
 }

@@ -16,7 +16,8 @@ const firstReview = config.get("firstReview") ?? "2026-01-05";
 
 // The partner managers group named in config (one that exists already), else a new one.
 const partnerManagersId: pulumi.Input<string> =
-    config.get("partnerManagersGroupId") ?? new azuread.Group("partner-managers", { displayName: "Partner managers", securityEnabled: true }).objectId;
+    config.get("partnerManagersGroupId") ??
+    new azuread.Group("partner-managers", { displayName: "Partner managers", securityEnabled: true }).objectId;
 
 /** The access package named in config, else a new one in a new, externally visible catalog. */
 function partnerPortal(): pulumi.Input<string> {

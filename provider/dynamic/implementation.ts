@@ -5,7 +5,14 @@
  * `diff` and every preview make no Graph request at all.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { DisplayNameTakenError, GraphRequestError, resolveGraphSettings, WriteAppliedError, type ConfigSource, type GraphSettings } from "../core/graph";
+import {
+    DisplayNameTakenError,
+    GraphRequestError,
+    resolveGraphSettings,
+    WriteAppliedError,
+    type ConfigSource,
+    type GraphSettings,
+} from "../core/graph";
 import { createPolicyApi, type OperationContext, type PolicyApi, type Reflects } from "../core/operations";
 import {
     checkPolicy,
@@ -79,7 +86,8 @@ function stateOf(policy: Policy, known: Known): PolicyOutputs {
 
 /** Whether Graph's view of a policy already is what `inputs` declare (compared canonically, as diff does). */
 function reflecting(inputs: PolicyInputs, known: Known): Reflects {
-    return (policy) => !diffPolicy(stateOf(policy, known) as unknown as Record<string, unknown>, inputs as unknown as Record<string, unknown>).changes;
+    return (policy) =>
+        !diffPolicy(stateOf(policy, known) as unknown as Record<string, unknown>, inputs as unknown as Record<string, unknown>).changes;
 }
 
 /**
@@ -94,7 +102,13 @@ function asGraph(body: GraphPolicy): Policy {
  * A PUT of `body`, which carries properties Graph returned that this version does not know. If Graph refuses the
  * PUT, the error names them: one of them may be what Graph refuses.
  */
-async function replaceCarrying(api: PolicyApi, id: string, body: GraphPolicy, carried: PolicyOutputs["carriedGraphProperties"], ctx: Parameters<PolicyApi["replace"]>[2]): Promise<Policy> {
+async function replaceCarrying(
+    api: PolicyApi,
+    id: string,
+    body: GraphPolicy,
+    carried: PolicyOutputs["carriedGraphProperties"],
+    ctx: Parameters<PolicyApi["replace"]>[2],
+): Promise<Policy> {
     try {
         return await api.replace(id, asGraph(body), ctx);
     } catch (error) {
@@ -148,12 +162,21 @@ export function bindOperations(config?: ConfigSource): Operations {
             const { api, ...ctx } = context(inputs);
             try {
                 const adopted = await adoptionTarget(api, inputs, ctx);
-                const known: Known = { adopt: inputs.adopt, accessPackageId: inputs.accessPackageId, catalogId: adopted && catalogIdOf(adopted) };
+                const known: Known = {
+                    adopt: inputs.adopt,
+                    accessPackageId: inputs.accessPackageId,
+                    catalogId: adopted && catalogIdOf(adopted),
+                };
                 if (adopted?.id) {
                     const { id } = adopted;
                     const lastKnown = { modifiedDateTime: adopted.modifiedDateTime ?? undefined };
                     const carried = outputsFromGraph(adopted).carriedGraphProperties;
-                    const written = await replaceCarrying(api, id, toGraphBody(inputs, carried), carried, { ...ctx, id, reflects: reflecting(inputs, known), lastKnown });
+                    const written = await replaceCarrying(api, id, toGraphBody(inputs, carried), carried, {
+                        ...ctx,
+                        id,
+                        reflects: reflecting(inputs, known),
+                        lastKnown,
+                    });
                     return { id, outs: stateOf(written, known) };
                 }
                 const policy = await api.create(asGraph(toGraphBody(inputs)), ctx);
@@ -183,13 +206,22 @@ export function bindOperations(config?: ConfigSource): Operations {
             const known: Known = { adopt: news.adopt, accessPackageId: news.accessPackageId, catalogId: olds.catalogId };
             const lastKnown = { modifiedDateTime: olds.modifiedDateTime };
             const carried = olds.carriedGraphProperties;
-            const policy = await replaceCarrying(api, id, toGraphBody(news, carried), carried, { ...ctx, id, reflects: reflecting(news, known), lastKnown });
+            const policy = await replaceCarrying(api, id, toGraphBody(news, carried), carried, {
+                ...ctx,
+                id,
+                reflects: reflecting(news, known),
+                lastKnown,
+            });
             return { outs: stateOf(policy, known) };
         },
 
         async delete(id, props) {
             const { api, ...ctx } = context(props);
-            await api.remove(id, { ...ctx, id, lastKnown: { createdDateTime: props.createdDateTime, modifiedDateTime: props.modifiedDateTime } });
+            await api.remove(id, {
+                ...ctx,
+                id,
+                lastKnown: { createdDateTime: props.createdDateTime, modifiedDateTime: props.modifiedDateTime },
+            });
         },
     };
 }

@@ -54,7 +54,10 @@ export interface Targets {
     user: typeof user;
     group: typeof group;
     attributeRule(membershipRule: pulumi.Input<string>, description?: pulumi.Input<string>): DeepInput<AttributeRuleMembers>;
-    connectedOrganization(connectedOrganizationId: pulumi.Input<string>, description?: pulumi.Input<string>): DeepInput<ConnectedOrganizationMembers>;
+    connectedOrganization(
+        connectedOrganizationId: pulumi.Input<string>,
+        description?: pulumi.Input<string>,
+    ): DeepInput<ConnectedOrganizationMembers>;
     servicePrincipal(servicePrincipalId: pulumi.Input<string>, description?: pulumi.Input<string>): DeepInput<SingleServicePrincipal>;
 }
 
@@ -105,13 +108,19 @@ export const targets: Targets = {
         ...(description === undefined ? {} : { description }),
     }),
     /** The users of one connected organization (scope `specificConnectedOrganizationUsers`). */
-    connectedOrganization: (connectedOrganizationId: pulumi.Input<string>, description?: pulumi.Input<string>): DeepInput<ConnectedOrganizationMembers> => ({
+    connectedOrganization: (
+        connectedOrganizationId: pulumi.Input<string>,
+        description?: pulumi.Input<string>,
+    ): DeepInput<ConnectedOrganizationMembers> => ({
         "@odata.type": "#microsoft.graph.connectedOrganizationMembers",
         connectedOrganizationId,
         ...(description === undefined ? {} : { description }),
     }),
     /** A specific service principal (scope `specificDirectoryServicePrincipals`). */
-    servicePrincipal: (servicePrincipalId: pulumi.Input<string>, description?: pulumi.Input<string>): DeepInput<SingleServicePrincipal> => ({
+    servicePrincipal: (
+        servicePrincipalId: pulumi.Input<string>,
+        description?: pulumi.Input<string>,
+    ): DeepInput<SingleServicePrincipal> => ({
         "@odata.type": "#microsoft.graph.singleServicePrincipal",
         servicePrincipalId,
         ...(description === undefined ? {} : { description }),
@@ -125,7 +134,10 @@ export const requestors: Requestors = {
     /** The members of a group, by object id. */
     group,
     /** A manager (level 1..4) of the user being assigned. */
-    targetManager: (managerLevel: pulumi.Input<1 | 2 | 3 | 4> = 1): DeepInput<TargetManager> => ({ "@odata.type": "#microsoft.graph.targetManager", managerLevel }),
+    targetManager: (managerLevel: pulumi.Input<1 | 2 | 3 | 4> = 1): DeepInput<TargetManager> => ({
+        "@odata.type": "#microsoft.graph.targetManager",
+        managerLevel,
+    }),
     /** The owners of the application being assigned. */
     targetApplicationOwners: (): DeepInput<TargetApplicationOwners> => ({ "@odata.type": "#microsoft.graph.targetApplicationOwners" }),
     /** The sponsors or owners of the agent identity being assigned. */

@@ -5,8 +5,21 @@
  *
  * @packageDocumentation
  */
-import { PolicyPack, type EnforcementLevel, type PolicyConfigSchema, type PolicyPackConfig, type ResourceValidationPolicy } from "@pulumi/policy";
-import { GOVERNANCE_RULES, governanceSettings, SETTINGS_SCHEMA, DEFAULT_SETTINGS, type GovernanceRule, type Severity } from "../core/governance";
+import {
+    PolicyPack,
+    type EnforcementLevel,
+    type PolicyConfigSchema,
+    type PolicyPackConfig,
+    type ResourceValidationPolicy,
+} from "@pulumi/policy";
+import {
+    GOVERNANCE_RULES,
+    governanceSettings,
+    SETTINGS_SCHEMA,
+    DEFAULT_SETTINGS,
+    type GovernanceRule,
+    type Severity,
+} from "../core/governance";
 import type { PolicyInputs } from "../core/types";
 
 /** The type token of `AccessPackageAssignmentPolicy` (a dynamic resource of module `entitlementManagement`). */

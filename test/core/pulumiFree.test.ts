@@ -36,7 +36,11 @@ describe("the core's import graph", () => {
     it("imports nothing from Pulumi and nothing outside provider/core", () => {
         const offending = files.flatMap((file) =>
             importsOf(file)
-                .filter((spec) => spec.startsWith("@pulumi/") || (spec.startsWith(".") && !path.resolve(path.dirname(file), spec).startsWith(CORE + path.sep)))
+                .filter(
+                    (spec) =>
+                        spec.startsWith("@pulumi/") ||
+                        (spec.startsWith(".") && !path.resolve(path.dirname(file), spec).startsWith(CORE + path.sep)),
+                )
                 .map((spec) => `${path.relative(ROOT, file)} imports ${spec}`),
         );
         assert.deepEqual(offending, []);
@@ -44,7 +48,10 @@ describe("the core's import graph", () => {
 
     it("loads without loading @pulumi/pulumi", () => {
         const script = `require("./provider/core"); process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((f) => /[\\\\/]@pulumi[\\\\/]/.test(f))));`;
-        const output = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], { cwd: ROOT, encoding: "utf8" });
+        const output = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", "-e", script], {
+            cwd: ROOT,
+            encoding: "utf8",
+        });
         assert.deepEqual(JSON.parse(output), []);
     });
 

@@ -42,7 +42,12 @@ function isObject(type: ts.Type): boolean {
  * Reads every input property path of `PolicyInputs` from provider/core/types, depth first, in declaration order.
  */
 export function policyInputReference(): InputReferenceRow[] {
-    const program = ts.createProgram([TYPES_INDEX], { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, skipLibCheck: true });
+    const program = ts.createProgram([TYPES_INDEX], {
+        strict: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.CommonJS,
+        skipLibCheck: true,
+    });
     const checker = program.getTypeChecker();
     const source = program.getSourceFile(TYPES_INDEX);
     if (!source) throw new Error(`cannot read ${TYPES_INDEX}`);
@@ -52,17 +57,22 @@ export function policyInputReference(): InputReferenceRow[] {
     const exported = new Map(checker.getExportsOfModule(moduleSymbol).map((symbol) => [symbol.name, symbol]));
     const rows: InputReferenceRow[] = [];
 
-    const plainDoc = (symbol: ts.Symbol): string => ts.displayPartsToString(symbol.getDocumentationComment(checker)).replace(/\s+/g, " ").trim();
+    const plainDoc = (symbol: ts.Symbol): string =>
+        ts.displayPartsToString(symbol.getDocumentationComment(checker)).replace(/\s+/g, " ").trim();
     /** The property's TSDoc, with the TSDoc of each type it links to appended (e.g. the meaning of each enum value). */
     const docOf = (symbol: ts.Symbol): string => {
         const text = plainDoc(symbol);
-        const linked = [...text.matchAll(/\{@link (\w+)\}/g)].map((match) => exported.get(match[1])).filter((s): s is ts.Symbol => s !== undefined);
+        const linked = [...text.matchAll(/\{@link (\w+)\}/g)]
+            .map((match) => exported.get(match[1]))
+            .filter((s): s is ts.Symbol => s !== undefined);
         const own = text.replace(/;? ?see \{@link \w+\}/g, "").replace(/\{@link (\w+)\}/g, "$1");
         return [own, ...linked.map(plainDoc)].join(" ");
     };
 
     const literals = (types: readonly ts.Type[]): string[] | undefined =>
-        types.length > 1 && types.every((t) => t.isStringLiteral()) ? types.map((t) => `"${(t as ts.StringLiteralType).value}"`) : undefined;
+        types.length > 1 && types.every((t) => t.isStringLiteral())
+            ? types.map((t) => `"${(t as ts.StringLiteralType).value}"`)
+            : undefined;
     /** A list of an enum spelled out, `("a" | "b")[]`, rather than by the alias name a reader cannot look up. */
     const spelledList = (type: ts.Type): string | undefined => {
         if (!checker.isArrayType(type)) return undefined;
@@ -77,7 +87,8 @@ export function policyInputReference(): InputReferenceRow[] {
         }
         const names = types.map((t) => spelledList(t) ?? checker.typeToString(t));
         // A union with boolean arrives split into its two literals.
-        const merged = names.includes("true") && names.includes("false") ? [...names.filter((n) => n !== "true" && n !== "false"), "boolean"] : names;
+        const merged =
+            names.includes("true") && names.includes("false") ? [...names.filter((n) => n !== "true" && n !== "false"), "boolean"] : names;
         return `\`${merged.join(" | ")}\``;
     };
 
@@ -147,7 +158,12 @@ export function renderInputReference(rows: InputReferenceRow[] = policyInputRefe
     }
     const out: string[] = [];
     for (const [section, sectionRows] of sections) {
-        out.push(`## ${section === "" ? "Top-level properties" : `\`${section}\``}`, "", "| Property | Type | Required | Description |", "|---|---|---|---|");
+        out.push(
+            `## ${section === "" ? "Top-level properties" : `\`${section}\``}`,
+            "",
+            "| Property | Type | Required | Description |",
+            "|---|---|---|---|",
+        );
         for (const row of sectionRows) {
             const variants = row.variants ? `(${row.variants.join(", ")} only) ` : "";
             out.push(`| \`${row.path}\` | ${cell(row.type)} | ${row.required ? "yes" : "no"} | ${cell(variants + row.doc)} |`);

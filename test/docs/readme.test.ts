@@ -15,7 +15,13 @@ const read = (file: string): string => fs.readFileSync(path.join(DOCS, file), "u
 const INPUTS = read("inputs.md");
 const CONFIGURATION = read("configuration.md");
 /** README and every page of docs/, where a setting may be named. */
-const ALL_DOCS = [README, ...fs.readdirSync(DOCS).filter((file) => file.endsWith(".md")).map(read)].join("\n");
+const ALL_DOCS = [
+    README,
+    ...fs
+        .readdirSync(DOCS)
+        .filter((file) => file.endsWith(".md"))
+        .map(read),
+].join("\n");
 
 function between(text: string, start: string, end: string): string {
     const from = text.indexOf(start);
@@ -78,7 +84,9 @@ describe("README.md and docs/", () => {
         const read = new Set([...settingsSource.matchAll(KEY)].map((match) => match[1]));
 
         // azuread settings the configuration page says are ignored: named there on purpose, and really not read.
-        const ignored = new Set([...between(CONFIGURATION, "Not reused from azuread:", "are ignored.").matchAll(KEY)].map((match) => match[1]));
+        const ignored = new Set(
+            [...between(CONFIGURATION, "Not reused from azuread:", "are ignored.").matchAll(KEY)].map((match) => match[1]),
+        );
 
         it("names only settings the provider reads, besides those it says are ignored", () => {
             const named = new Set([...ALL_DOCS.matchAll(KEY)].map((match) => match[1]));

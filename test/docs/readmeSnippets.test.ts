@@ -14,7 +14,13 @@ const PACKAGE = "pulumi-entra-assignment-policy";
 
 /** Fenced `ts` blocks of README.md and docs/*.md that are programs using the package (they import it). */
 function readmePrograms(): { file: string; line: number; code: string }[] {
-    const files = ["README.md", ...fs.readdirSync(path.join(ROOT, "docs")).filter((file) => file.endsWith(".md")).map((file) => `docs/${file}`)];
+    const files = [
+        "README.md",
+        ...fs
+            .readdirSync(path.join(ROOT, "docs"))
+            .filter((file) => file.endsWith(".md"))
+            .map((file) => `docs/${file}`),
+    ];
     return files.flatMap((file) => {
         const text = fs.readFileSync(path.join(ROOT, file), "utf8");
         return [...text.matchAll(/^```(?:ts|typescript)\n([\s\S]*?)^```$/gm)]
@@ -36,7 +42,10 @@ describe("README.md and docs/ programs", () => {
     const programs = readmePrograms();
 
     it("include at least the install example", () => {
-        assert.ok(programs.some((program) => program.file === "README.md"), "README.md shows no TypeScript program that imports the package");
+        assert.ok(
+            programs.some((program) => program.file === "README.md"),
+            "README.md shows no TypeScript program that imports the package",
+        );
     });
 
     for (const { file, line, code } of programs) {

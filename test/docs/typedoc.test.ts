@@ -10,7 +10,10 @@ const REPO_ROOT = path.resolve(__dirname, "..", "..");
 /** `npm run docs` with typedoc.json, rendered into `out` instead of docs/api so the test leaves the checkout alone. */
 async function runDocs(out: string): Promise<{ code: number; output: string }> {
     try {
-        const { stdout, stderr } = await promisify(execFile)("npm", ["run", "-s", "docs", "--", "--out", out], { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 });
+        const { stdout, stderr } = await promisify(execFile)("npm", ["run", "-s", "docs", "--", "--out", out], {
+            cwd: REPO_ROOT,
+            maxBuffer: 16 * 1024 * 1024,
+        });
         return { code: 0, output: stdout + stderr };
     } catch (error) {
         const { code, stdout = "", stderr = "" } = error as { code: number; stdout?: string; stderr?: string };
@@ -33,7 +36,11 @@ describe("npm run docs: the TypeDoc API reference", function () {
     it("builds from the TSDoc with the project's config, without a warning or an error, and documents the resource", async () => {
         const { code, output } = await runDocs(out);
 
-        assert.deepEqual(output.split("\n").filter((line) => /\[(warning|error)\]/.test(line)), [], output);
+        assert.deepEqual(
+            output.split("\n").filter((line) => /\[(warning|error)\]/.test(line)),
+            [],
+            output,
+        );
         assert.equal(code, 0, output);
         const classes = fs.readdirSync(path.join(out, "classes"));
         assert.ok(classes.includes("AccessPackageAssignmentPolicy.html"), `no page for the resource among ${classes.join(", ")}`);

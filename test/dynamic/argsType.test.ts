@@ -19,7 +19,9 @@ function readmeExample(accessPackageId: pulumi.Input<string>): AccessPackageAssi
                 {
                     durationBeforeAutomaticDenial: "P2D",
                     primaryApprovers: [{ "@odata.type": "#microsoft.graph.requestorManager", managerLevel: 1 }],
-                    fallbackPrimaryApprovers: [{ "@odata.type": "#microsoft.graph.singleUser", userId: "e6bf4d7d-6824-4dd0-809d-5bf42d4817c2" }],
+                    fallbackPrimaryApprovers: [
+                        { "@odata.type": "#microsoft.graph.singleUser", userId: "e6bf4d7d-6824-4dd0-809d-5bf42d4817c2" },
+                    ],
                 },
             ],
         },
@@ -31,7 +33,12 @@ describe("AccessPackageAssignmentPolicyArgs", () => {
         const promised: AccessPackageAssignmentPolicyArgs = {
             ...readmeExample(Promise.resolve("49d2c59b-0a81-463d-a8ec-ddad3935d8a0")),
             displayName: Promise.resolve("All Users"),
-            specificAllowedTargets: [Promise.resolve({ "@odata.type": "#microsoft.graph.groupMembers" as const, groupId: "1623f912-5e86-41c2-af47-39dd67582b66" })],
+            specificAllowedTargets: [
+                Promise.resolve({
+                    "@odata.type": "#microsoft.graph.groupMembers" as const,
+                    groupId: "1623f912-5e86-41c2-af47-39dd67582b66",
+                }),
+            ],
             questions: [{ "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion", text: Promise.resolve("Why?") }],
             adopt: true,
         };
@@ -45,11 +52,20 @@ describe("AccessPackageAssignmentPolicyArgs", () => {
         const requestBased: AccessPackageAssignmentPolicyArgs = {
             ...readmeExample("49d2c59b-0a81-463d-a8ec-ddad3935d8a0"),
             expiration: { "@odata.type": "#microsoft.graph.expirationPattern", type: "noExpiration" },
-            requestorSettings: { "@odata.type": "#microsoft.graph.accessPackageAssignmentRequestorSettings", enableTargetsToSelfAddAccess: true },
+            requestorSettings: {
+                "@odata.type": "#microsoft.graph.accessPackageAssignmentRequestorSettings",
+                enableTargetsToSelfAddAccess: true,
+            },
             requestApprovalSettings: {
                 "@odata.type": "#microsoft.graph.accessPackageAssignmentApprovalSettings",
                 isApprovalRequiredForAdd: true,
-                stages: [{ "@odata.type": "#microsoft.graph.accessPackageApprovalStage", durationBeforeAutomaticDenial: "P2D", primaryApprovers: [{ "@odata.type": "#microsoft.graph.requestorManager" }] }],
+                stages: [
+                    {
+                        "@odata.type": "#microsoft.graph.accessPackageApprovalStage",
+                        durationBeforeAutomaticDenial: "P2D",
+                        primaryApprovers: [{ "@odata.type": "#microsoft.graph.requestorManager" }],
+                    },
+                ],
             },
             reviewSettings: {
                 "@odata.type": "#microsoft.graph.accessPackageAssignmentReviewSettings",
@@ -66,20 +82,53 @@ describe("AccessPackageAssignmentPolicyArgs", () => {
                     },
                 },
             },
-            notificationSettings: { "@odata.type": "#microsoft.graph.accessPackageNotificationSettings", isAssignmentNotificationDisabled: true },
+            notificationSettings: {
+                "@odata.type": "#microsoft.graph.accessPackageNotificationSettings",
+                isAssignmentNotificationDisabled: true,
+            },
             questions: [
-                { "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion", text: "Why?", localizations: [{ "@odata.type": "#microsoft.graph.accessPackageLocalizedText", languageCode: "fr", text: "Pourquoi ?" }] },
-                { "@odata.type": "#microsoft.graph.accessPackageMultipleChoiceQuestion", text: "Where?", choices: [{ "@odata.type": "#microsoft.graph.accessPackageAnswerChoice", actualValue: "KE", text: "Kenya", localizations: [{ "@odata.type": "#microsoft.graph.accessPackageLocalizedText", languageCode: "sw", text: "Kenya" }] }] },
+                {
+                    "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion",
+                    text: "Why?",
+                    localizations: [
+                        { "@odata.type": "#microsoft.graph.accessPackageLocalizedText", languageCode: "fr", text: "Pourquoi ?" },
+                    ],
+                },
+                {
+                    "@odata.type": "#microsoft.graph.accessPackageMultipleChoiceQuestion",
+                    text: "Where?",
+                    choices: [
+                        {
+                            "@odata.type": "#microsoft.graph.accessPackageAnswerChoice",
+                            actualValue: "KE",
+                            text: "Kenya",
+                            localizations: [
+                                { "@odata.type": "#microsoft.graph.accessPackageLocalizedText", languageCode: "sw", text: "Kenya" },
+                            ],
+                        },
+                    ],
+                },
             ],
-            customExtensionStageSettings: [{ "@odata.type": "#microsoft.graph.customExtensionStageSetting", stage: "assignmentRequestCreated", customExtension: { id: "bebe7873-1f0d-4db9-b6c3-01f7ebfe8476" } }],
+            customExtensionStageSettings: [
+                {
+                    "@odata.type": "#microsoft.graph.customExtensionStageSetting",
+                    stage: "assignmentRequestCreated",
+                    customExtension: { id: "bebe7873-1f0d-4db9-b6c3-01f7ebfe8476" },
+                },
+            ],
         };
         const automatic: AccessPackageAssignmentPolicyArgs = {
             accessPackageId: "49d2c59b-0a81-463d-a8ec-ddad3935d8a0",
             displayName: "Sales",
             description: "Sales department",
             allowedTargetScope: "specificDirectoryUsers",
-            specificAllowedTargets: [{ "@odata.type": "#microsoft.graph.attributeRuleMembers", membershipRule: '(user.department -eq "Sales")' }],
-            automaticRequestSettings: { "@odata.type": "#microsoft.graph.accessPackageAutomaticRequestSettings", requestAccessForAllowedTargets: true },
+            specificAllowedTargets: [
+                { "@odata.type": "#microsoft.graph.attributeRuleMembers", membershipRule: '(user.department -eq "Sales")' },
+            ],
+            automaticRequestSettings: {
+                "@odata.type": "#microsoft.graph.accessPackageAutomaticRequestSettings",
+                requestAccessForAllowedTargets: true,
+            },
         };
         for (const policy of [requestBased, automatic]) {
             assert.deepEqual(checkPolicy({}, policy as PolicyInputs).failures, []);

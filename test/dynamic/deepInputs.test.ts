@@ -17,16 +17,44 @@ function nested(depth: number, wrap: (inner: unknown) => unknown): unknown {
 }
 
 const question = (extra: Record<string, unknown>) => [
-    { "@odata.type": "#microsoft.graph.accessPackageMultipleChoiceQuestion", text: "Why?", choices: [{ actualValue: "a", text: "A" }], ...extra },
+    {
+        "@odata.type": "#microsoft.graph.accessPackageMultipleChoiceQuestion",
+        text: "Why?",
+        choices: [{ actualValue: "a", text: "A" }],
+        ...extra,
+    },
 ];
 
 const deepInputs: Array<{ what: string; extra: Record<string, unknown>; property: RegExp; reason: RegExp }> = [
-    { what: "20,000-deep arrays as targets", extra: { specificAllowedTargets: nested(20_000, (inner) => [inner]) }, property: /^specificAllowedTargets(\[0\]){32}$/, reason: /nests more than 32 lists or objects deep/ },
-    { what: "20,000-deep arrays as a question's choices", extra: { questions: question({ choices: nested(20_000, (inner) => [inner]) }) }, property: /^questions\[0\]\.choices(\[0\])+$/, reason: /nests more than 32/ },
-    { what: "20,000-deep objects as localizations", extra: { questions: question({ localizations: nested(20_000, (inner) => ({ text: inner })) }) }, property: /^questions\[0\]\.localizations(\.text)+$/, reason: /nests more than 32/ },
+    {
+        what: "20,000-deep arrays as targets",
+        extra: { specificAllowedTargets: nested(20_000, (inner) => [inner]) },
+        property: /^specificAllowedTargets(\[0\]){32}$/,
+        reason: /nests more than 32 lists or objects deep/,
+    },
+    {
+        what: "20,000-deep arrays as a question's choices",
+        extra: { questions: question({ choices: nested(20_000, (inner) => [inner]) }) },
+        property: /^questions\[0\]\.choices(\[0\])+$/,
+        reason: /nests more than 32/,
+    },
+    {
+        what: "20,000-deep objects as localizations",
+        extra: { questions: question({ localizations: nested(20_000, (inner) => ({ text: inner })) }) },
+        property: /^questions\[0\]\.localizations(\.text)+$/,
+        reason: /nests more than 32/,
+    },
     {
         what: "a 40,000-character regexPattern of nested class subtractions",
-        extra: { questions: [{ "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion", text: "Code?", regexPattern: `[a-${"[a-".repeat(10_000)}${"]".repeat(10_001)}` }] },
+        extra: {
+            questions: [
+                {
+                    "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion",
+                    text: "Code?",
+                    regexPattern: `[a-${"[a-".repeat(10_000)}${"]".repeat(10_001)}`,
+                },
+            ],
+        },
         property: /^questions\[0\]\.regexPattern$/,
         reason: /nests character class subtractions more than 100 deep/,
     },
@@ -51,7 +79,16 @@ describe("check and diff on inputs of any depth", () => {
     }
 
     it("a pattern that nests subtractions within the limit is still checked as .NET does", async () => {
-        const news = { ...allUsers(), questions: [{ "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion", text: "Code?", regexPattern: `[a-z-${"[b-y-".repeat(50)}[c]${"]".repeat(51)}` }] };
+        const news = {
+            ...allUsers(),
+            questions: [
+                {
+                    "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion",
+                    text: "Code?",
+                    regexPattern: `[a-z-${"[b-y-".repeat(50)}[c]${"]".repeat(51)}`,
+                },
+            ],
+        };
         assert.deepEqual((await operations.check({} as PolicyInputs, news as unknown as PolicyInputs)).failures, []);
     });
 });

@@ -79,7 +79,9 @@ describe("provider operations against Graph answers that leave things out", () =
     });
 
     it("update takes a complete PUT answer for state, with one request, keeping the catalog it knew", async () => {
-        const ops = await operations((request) => (request.method === "PUT" ? { status: 200, body: stored("new") } : graphError(500, "Unexpected", "no other request")));
+        const ops = await operations((request) =>
+            request.method === "PUT" ? { status: 200, body: stored("new") } : graphError(500, "Unexpected", "no other request"),
+        );
         const olds = { ...(await inputs(ops, "old")), id: ID, catalogId: CATALOG } as PolicyOutputs;
         const news = await inputs(ops, "new");
         const updated = await ops.update(ID, olds, news);
@@ -88,7 +90,10 @@ describe("provider operations against Graph answers that leave things out", () =
         assert.equal(outs.accessPackageId, PACKAGE);
         assert.equal(outs.catalogId, CATALOG);
         assert.equal((await ops.diff(ID, outs, news)).changes, false);
-        assert.deepEqual(server!.seen.map((request) => request.method), ["PUT"]);
+        assert.deepEqual(
+            server!.seen.map((request) => request.method),
+            ["PUT"],
+        );
     });
 
     it("update after a shortened PUT answer reads back past stale bodies until Graph shows the PUT, then diffs as no change", async () => {
@@ -111,36 +116,61 @@ describe("provider operations against Graph answers that leave things out", () =
     it("update after a 204 takes a read-back modified since the old state even when Graph holds the inputs in another form", async () => {
         const before = "2026-01-01T00:00:00Z";
         const answers = [stored("old", before), stored("New, as Graph spells it", "2026-01-01T00:00:01Z")];
-        const ops = await operations((request) => (request.method === "PUT" ? { status: 204 } : answers.length > 0 ? { status: 200, body: answers.shift() } : graphError(500, "Unexpected", "no more reads")));
+        const ops = await operations((request) =>
+            request.method === "PUT"
+                ? { status: 204 }
+                : answers.length > 0
+                  ? { status: 200, body: answers.shift() }
+                  : graphError(500, "Unexpected", "no more reads"),
+        );
         const olds = { ...(await inputs(ops, "old")), id: ID, catalogId: CATALOG, modifiedDateTime: before } as PolicyOutputs;
         const updated = await ops.update(ID, olds, await inputs(ops, "new"));
-        assert.equal((updated.outs as PolicyOutputs).description, "New, as Graph spells it", "state holds what Graph holds, so the next preview shows it");
-        assert.deepEqual(server!.seen.map((request) => request.method), ["PUT", "GET", "GET"]);
+        assert.equal(
+            (updated.outs as PolicyOutputs).description,
+            "New, as Graph spells it",
+            "state holds what Graph holds, so the next preview shows it",
+        );
+        assert.deepEqual(
+            server!.seen.map((request) => request.method),
+            ["PUT", "GET", "GET"],
+        );
     });
 
     it("adoption after a 204 likewise takes a read-back modified since the adopted version", async () => {
         const before = "2026-01-01T00:00:00Z";
         const ops = await operations((request) => {
             if (request.method === "PUT") return { status: 204 };
-            if (request.url.includes("/accessPackages/")) return { status: 200, body: { id: PACKAGE, catalog: { id: CATALOG }, assignmentPolicies: [stored("old", before)] } };
+            if (request.url.includes("/accessPackages/"))
+                return { status: 200, body: { id: PACKAGE, catalog: { id: CATALOG }, assignmentPolicies: [stored("old", before)] } };
             return { status: 200, body: stored("New, as Graph spells it", "2026-01-01T00:00:01Z") };
         });
         const adopted = await ops.create({ ...(await inputs(ops, "new")), adopt: true });
         assert.equal(adopted.id, ID);
         assert.equal((adopted.outs as PolicyOutputs).description, "New, as Graph spells it");
         assert.equal((adopted.outs as PolicyOutputs).catalogId, CATALOG);
-        assert.deepEqual(server!.seen.map((request) => request.method), ["GET", "PUT", "GET"]);
+        assert.deepEqual(
+            server!.seen.map((request) => request.method),
+            ["GET", "PUT", "GET"],
+        );
     });
 
     it("update whose read-back stays stale (the version state knew) fails naming the write, StaleRead and the request-id", async () => {
         const before = "2026-01-01T00:00:00Z";
         const ops = await operations(
-            (request) => (request.method === "PUT" ? { status: 204 } : { status: 200, headers: { "request-id": "rid-stale" }, body: stored("old", before) }),
+            (request) =>
+                request.method === "PUT"
+                    ? { status: 204 }
+                    : { status: 200, headers: { "request-id": "rid-stale" }, body: stored("old", before) },
             "1",
         );
         const olds = { ...(await inputs(ops, "old")), id: ID, modifiedDateTime: before } as PolicyOutputs;
         await assert.rejects(ops.update(ID, olds, await inputs(ops, "new")), (error: Error) => {
-            assert.match(error.message, new RegExp(`^updated access package assignment policy "All Users" \\(${ID}\\) but could not read it back: .*StaleRead.*request-id rid-stale`));
+            assert.match(
+                error.message,
+                new RegExp(
+                    `^updated access package assignment policy "All Users" \\(${ID}\\) but could not read it back: .*StaleRead.*request-id rid-stale`,
+                ),
+            );
             return true;
         });
     });
@@ -152,7 +182,11 @@ describe("provider operations against Graph answers that leave things out", () =
             if (request.method === "POST") {
                 // Graph echoes the description sent, the create's mark included.
                 const { description } = request.body as { description: string };
-                const policy = { ...stored(description), id: `00000000-0000-4000-8000-00000000000${created.length + 1}`, createdDateTime: new Date().toISOString() };
+                const policy = {
+                    ...stored(description),
+                    id: `00000000-0000-4000-8000-00000000000${created.length + 1}`,
+                    createdDateTime: new Date().toISOString(),
+                };
                 created.push(policy);
                 // The first POST is applied, but its answer is a 503.
                 return created.length === 1 ? graphError(503, "ServiceUnavailable", "busy") : { status: 201, body: policy };
@@ -176,7 +210,12 @@ describe("provider operations against Graph answers that leave things out", () =
         assert.equal(error.id, kept);
         assert.equal(error.properties?.id, kept);
         assert.equal(error.properties?.accessPackageId, PACKAGE);
-        assert.match(error.message, new RegExp(`^created access package assignment policy "All Users" \\(${kept}\\) but could not delete ${created[0].id as string}, a duplicate`));
+        assert.match(
+            error.message,
+            new RegExp(
+                `^created access package assignment policy "All Users" \\(${kept}\\) but could not delete ${created[0].id as string}, a duplicate`,
+            ),
+        );
         assert.deepEqual(error.reasons, [error.message]);
     });
 });

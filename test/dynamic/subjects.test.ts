@@ -17,15 +17,23 @@ function compileErrors(source: string): string[] {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "subjects-"));
     try {
         fs.writeFileSync(path.join(dir, "index.ts"), source);
-        fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({
-            compilerOptions: {
-                target: "ES2022", module: "commonjs", moduleResolution: "node", strict: true, skipLibCheck: true, types: ["node"],
-                typeRoots: [path.join(REPO, "node_modules", "@types")],
-                baseUrl: REPO,
-                paths: { "pulumi-entra-assignment-policy": ["provider/index.ts"], "@pulumi/pulumi": ["node_modules/@pulumi/pulumi"] },
-            },
-            files: ["index.ts"],
-        }));
+        fs.writeFileSync(
+            path.join(dir, "tsconfig.json"),
+            JSON.stringify({
+                compilerOptions: {
+                    target: "ES2022",
+                    module: "commonjs",
+                    moduleResolution: "node",
+                    strict: true,
+                    skipLibCheck: true,
+                    types: ["node"],
+                    typeRoots: [path.join(REPO, "node_modules", "@types")],
+                    baseUrl: REPO,
+                    paths: { "pulumi-entra-assignment-policy": ["provider/index.ts"], "@pulumi/pulumi": ["node_modules/@pulumi/pulumi"] },
+                },
+                files: ["index.ts"],
+            }),
+        );
         return strictTypeErrors(dir);
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });
@@ -42,27 +50,56 @@ describe("subject-set builders: approvers, targets, requestors, reviewers", () =
             description: "Built with the subject-set builders",
             allowedTargetScope: "specificDirectoryUsers",
             specificAllowedTargets: [targets.group(GROUP, "Sales")],
-            requestorSettings: { enableTargetsToSelfAddAccess: true, enableOnBehalfRequestorsToAddAccess: true, onBehalfRequestors: [requestors.targetManager(2), requestors.user(USER)] },
+            requestorSettings: {
+                enableTargetsToSelfAddAccess: true,
+                enableOnBehalfRequestorsToAddAccess: true,
+                onBehalfRequestors: [requestors.targetManager(2), requestors.user(USER)],
+            },
             requestApprovalSettings: {
                 isApprovalRequiredForAdd: true,
-                stages: [{ durationBeforeAutomaticDenial: "P2D", primaryApprovers: [approvers.requestorManager()], fallbackPrimaryApprovers: [approvers.group(GROUP)] }],
+                stages: [
+                    {
+                        durationBeforeAutomaticDenial: "P2D",
+                        primaryApprovers: [approvers.requestorManager()],
+                        fallbackPrimaryApprovers: [approvers.group(GROUP)],
+                    },
+                ],
             },
             reviewSettings: {
                 isEnabled: true,
                 expirationBehavior: "removeAccess",
-                schedule: { startDateTime: "2030-01-01T00:00:00Z", expiration: { type: "afterDuration", duration: "P14D" }, recurrence: { pattern: { type: "absoluteMonthly", interval: 3, month: 0, dayOfMonth: 0, daysOfWeek: [], firstDayOfWeek: "sunday", index: "first" }, range: { type: "noEnd", numberOfOccurrences: 0 } } },
+                schedule: {
+                    startDateTime: "2030-01-01T00:00:00Z",
+                    expiration: { type: "afterDuration", duration: "P14D" },
+                    recurrence: {
+                        pattern: {
+                            type: "absoluteMonthly",
+                            interval: 3,
+                            month: 0,
+                            dayOfMonth: 0,
+                            daysOfWeek: [],
+                            firstDayOfWeek: "sunday",
+                            index: "first",
+                        },
+                        range: { type: "noEnd", numberOfOccurrences: 0 },
+                    },
+                },
                 primaryReviewers: [reviewers.manager()],
                 fallbackReviewers: [reviewers.user(USER)],
             },
         };
         assert.deepEqual(approvers.group(GROUP), { "@odata.type": "#microsoft.graph.groupMembers", groupId: GROUP });
         assert.deepEqual(approvers.requestorManager(), { "@odata.type": "#microsoft.graph.requestorManager", managerLevel: 1 });
-        assert.deepEqual(targets.attributeRule("(user.department -eq \"Sales\")"), { "@odata.type": "#microsoft.graph.attributeRuleMembers", membershipRule: "(user.department -eq \"Sales\")" });
+        assert.deepEqual(targets.attributeRule('(user.department -eq "Sales")'), {
+            "@odata.type": "#microsoft.graph.attributeRuleMembers",
+            membershipRule: '(user.department -eq "Sales")',
+        });
         assert.deepEqual(checkPolicy({}, args as Record<string, unknown>).failures, []);
     });
 
     it("take Outputs (an azuread group's objectId) and need no `as const` in a strictly compiled program", () => {
-        assert.deepEqual(compileErrors(`${HEADER}
+        assert.deepEqual(
+            compileErrors(`${HEADER}
 const groupId: pulumi.Output<string> = pulumi.output("${GROUP}");
 const fallback = approvers.group(groupId);
 const manager = approvers.requestorManager();
@@ -75,11 +112,14 @@ export const args: AccessPackageAssignmentPolicyArgs = {
     requestApprovalSettings: { isApprovalRequiredForAdd: true, stages: [{ durationBeforeAutomaticDenial: "P2D", primaryApprovers: [manager], fallbackPrimaryApprovers: [fallback] }] },
     reviewSettings: null,
 };
-`), []);
+`),
+            [],
+        );
     });
 
     it("a body pasted from Graph's documentation, with its nulls, compiles as the resource's args", () => {
-        assert.deepEqual(compileErrors(`${HEADER}
+        assert.deepEqual(
+            compileErrors(`${HEADER}
 export const args: AccessPackageAssignmentPolicyArgs = {
     accessPackageId: "49d2c59b-0a81-463d-a8ec-ddad3935d8a0",
     displayName: "All Users",
@@ -91,14 +131,28 @@ export const args: AccessPackageAssignmentPolicyArgs = {
     requestorSettings: { enableTargetsToSelfAddAccess: true, onBehalfRequestors: [] },
     requestApprovalSettings: { isApprovalRequiredForAdd: false, stages: [] },
 };
-`), []);
+`),
+            [],
+        );
     });
 
     // Each common mistake and the words its compiler error must contain to point at the fix.
     const MISTAKES: { mistake: string; code: string; names: RegExp }[] = [
-        { mistake: "a kind the list does not allow", code: `approvers.connectedOrganization("x")`, names: /Property 'connectedOrganization' does not exist on type 'Approvers'/ },
-        { mistake: "a number for an id", code: `approvers.group(42)`, names: /Argument of type 'number' is not assignable to parameter of type 'Input<string>/ },
-        { mistake: "a manager level Graph does not have", code: `approvers.requestorManager(3)`, names: /Argument of type '3' is not assignable to parameter of type 'Input<1 \| 2> \| undefined'/ },
+        {
+            mistake: "a kind the list does not allow",
+            code: `approvers.connectedOrganization("x")`,
+            names: /Property 'connectedOrganization' does not exist on type 'Approvers'/,
+        },
+        {
+            mistake: "a number for an id",
+            code: `approvers.group(42)`,
+            names: /Argument of type 'number' is not assignable to parameter of type 'Input<string>/,
+        },
+        {
+            mistake: "a manager level Graph does not have",
+            code: `approvers.requestorManager(3)`,
+            names: /Argument of type '3' is not assignable to parameter of type 'Input<1 \| 2> \| undefined'/,
+        },
     ];
     for (const { mistake, code, names } of MISTAKES) {
         it(`names the fix for ${mistake}`, () => {

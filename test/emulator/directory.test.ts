@@ -24,7 +24,19 @@ describe("emulator: /users and /groups", () => {
         const { status, body } = await graph.call("GET", `/v1.0/users/${USER}`);
         assert.equal(status, 200);
         assert.equal(body["@odata.context"], `${graph.emulator.url}/v1.0/$metadata#users/$entity`);
-        assert.deepEqual(Object.keys(body).slice(1), ["id", "businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname", "userPrincipalName"]);
+        assert.deepEqual(Object.keys(body).slice(1), [
+            "id",
+            "businessPhones",
+            "displayName",
+            "givenName",
+            "jobTitle",
+            "mail",
+            "mobilePhone",
+            "officeLocation",
+            "preferredLanguage",
+            "surname",
+            "userPrincipalName",
+        ]);
         assert.equal(body.userPrincipalName, "adele@contoso.example");
     });
 
@@ -33,7 +45,10 @@ describe("emulator: /users and /groups", () => {
             const { status, body } = await graph.call("GET", path);
             assert.equal(status, 404, path);
             assert.equal(body.error.code, "Request_ResourceNotFound");
-            assert.equal(body.error.message, `Resource '${MISSING}' does not exist or one of its queried reference-property objects are not present.`);
+            assert.equal(
+                body.error.message,
+                `Resource '${MISSING}' does not exist or one of its queried reference-property objects are not present.`,
+            );
             assert.ok(body.error.innerError["request-id"], "innerError carries the request id");
         }
     });

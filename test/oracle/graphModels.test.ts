@@ -69,7 +69,10 @@ function requestBased(accessPackageId: string, extensionId: string): Json {
         displayName: "Oracle",
         description: "Every property",
         allowedTargetScope: "specificDirectoryUsers",
-        specificAllowedTargets: [subjectSet("singleUser", { userId: USER, description: "user" }), subjectSet("groupMembers", { groupId: GROUP, description: "group" })],
+        specificAllowedTargets: [
+            subjectSet("singleUser", { userId: USER, description: "user" }),
+            subjectSet("groupMembers", { groupId: GROUP, description: "group" }),
+        ],
         expiration: { type: "afterDuration", duration: "P30D" },
         requestorSettings: {
             enableTargetsToSelfAddAccess: true,
@@ -79,7 +82,11 @@ function requestBased(accessPackageId: string, extensionId: string): Json {
             enableOnBehalfRequestorsToAddAccess: true,
             enableOnBehalfRequestorsToUpdateAccess: true,
             enableOnBehalfRequestorsToRemoveAccess: true,
-            onBehalfRequestors: [subjectSet("targetManager", { managerLevel: 2 }), subjectSet("targetApplicationOwners"), subjectSet("targetAgentIdentitySponsorsOrOwners")],
+            onBehalfRequestors: [
+                subjectSet("targetManager", { managerLevel: 2 }),
+                subjectSet("targetApplicationOwners"),
+                subjectSet("targetAgentIdentitySponsorsOrOwners"),
+            ],
         },
         requestApprovalSettings: {
             isApprovalRequiredForAdd: true,
@@ -97,7 +104,11 @@ function requestBased(accessPackageId: string, extensionId: string): Json {
                     escalationApprovers: [subjectSet("externalSponsors")],
                     fallbackEscalationApprovers: [subjectSet("singleUser", { userId: USER })],
                 },
-                { "@odata.type": "#microsoft.graph.accessPackageDynamicApprovalStage", durationBeforeAutomaticDenial: "P2D", primaryApprovers: [subjectSet("targetAgentIdentitySponsorsOrOwners")] },
+                {
+                    "@odata.type": "#microsoft.graph.accessPackageDynamicApprovalStage",
+                    durationBeforeAutomaticDenial: "P2D",
+                    primaryApprovers: [subjectSet("targetAgentIdentitySponsorsOrOwners")],
+                },
             ],
         },
         reviewSettings: {
@@ -112,8 +123,22 @@ function requestBased(accessPackageId: string, extensionId: string): Json {
                 startDateTime: "2026-07-01T00:00:00Z",
                 expiration: { type: "afterDateTime", endDateTime: "2026-07-15T00:00:00Z" },
                 recurrence: {
-                    pattern: { type: "relativeMonthly", interval: 3, month: 0, dayOfMonth: 0, daysOfWeek: ["monday"], firstDayOfWeek: "monday", index: "first" },
-                    range: { type: "endDate", startDate: "2026-07-01", endDate: "2027-07-01", numberOfOccurrences: 0, recurrenceTimeZone: "UTC" },
+                    pattern: {
+                        type: "relativeMonthly",
+                        interval: 3,
+                        month: 0,
+                        dayOfMonth: 0,
+                        daysOfWeek: ["monday"],
+                        firstDayOfWeek: "monday",
+                        index: "first",
+                    },
+                    range: {
+                        type: "endDate",
+                        startDate: "2026-07-01",
+                        endDate: "2027-07-01",
+                        numberOfOccurrences: 0,
+                        recurrenceTimeZone: "UTC",
+                    },
                 },
             },
         },
@@ -139,7 +164,9 @@ function requestBased(accessPackageId: string, extensionId: string): Json {
                 choices: [{ actualValue: "KE", text: "Kenya", localizations: [{ languageCode: "fr", text: "Kenya" }] }],
             },
         ],
-        customExtensionStageSettings: [{ id: "33333333-3333-4333-8333-333333333333", stage: "assignmentRequestGranted", customExtension: { id: extensionId } }],
+        customExtensionStageSettings: [
+            { id: "33333333-3333-4333-8333-333333333333", stage: "assignmentRequestGranted", customExtension: { id: extensionId } },
+        ],
     };
 }
 
@@ -150,22 +177,43 @@ function autoAssignment(accessPackageId: string): Json {
         displayName: "Oracle auto",
         description: "Auto-assignment",
         allowedTargetScope: "specificDirectoryUsers",
-        specificAllowedTargets: [subjectSet("attributeRuleMembers", { membershipRule: '(user.department -eq "Sales")', description: "Sales" })],
-        automaticRequestSettings: { requestAccessForAllowedTargets: true, removeAccessWhenTargetLeavesAllowedTargets: true, gracePeriodBeforeAccessRemoval: "P7D" },
+        specificAllowedTargets: [
+            subjectSet("attributeRuleMembers", { membershipRule: '(user.department -eq "Sales")', description: "Sales" }),
+        ],
+        automaticRequestSettings: {
+            requestAccessForAllowedTargets: true,
+            removeAccessWhenTargetLeavesAllowedTargets: true,
+            gracePeriodBeforeAccessRemoval: "P7D",
+        },
     };
 }
 
 /** The scopes whose targets the two policies above cannot hold. */
 function withTargets(accessPackageId: string, extensionId: string, allowedTargetScope: string, target: Json): Json {
-    return { ...requestBased(accessPackageId, extensionId), displayName: `Oracle ${allowedTargetScope}`, allowedTargetScope, specificAllowedTargets: [target] };
+    return {
+        ...requestBased(accessPackageId, extensionId),
+        displayName: `Oracle ${allowedTargetScope}`,
+        allowedTargetScope,
+        specificAllowedTargets: [target],
+    };
 }
 
 function everyPolicy(accessPackageId: string, extensionId: string): Json[] {
     return [
         requestBased(accessPackageId, extensionId),
         autoAssignment(accessPackageId),
-        withTargets(accessPackageId, extensionId, "specificConnectedOrganizationUsers", subjectSet("connectedOrganizationMembers", { connectedOrganizationId: GROUP, description: "org" })),
-        withTargets(accessPackageId, extensionId, "specificDirectoryServicePrincipals", subjectSet("singleServicePrincipal", { servicePrincipalId: GROUP, description: "app" })),
+        withTargets(
+            accessPackageId,
+            extensionId,
+            "specificConnectedOrganizationUsers",
+            subjectSet("connectedOrganizationMembers", { connectedOrganizationId: GROUP, description: "org" }),
+        ),
+        withTargets(
+            accessPackageId,
+            extensionId,
+            "specificDirectoryServicePrincipals",
+            subjectSet("singleServicePrincipal", { servicePrincipalId: GROUP, description: "app" }),
+        ),
     ];
 }
 
@@ -180,18 +228,42 @@ const stage = (i: number) => (p: Json) => p.requestApprovalSettings.stages[i];
 const PLACES: Readonly<Record<string, Place>> = {
     accessPackageAssignmentPolicy: { policy: requestBased, path: "", at: (p) => p },
     accessPackageAssignmentRequestorSettings: { policy: requestBased, path: "requestorSettings", at: (p) => p.requestorSettings },
-    accessPackageAssignmentApprovalSettings: { policy: requestBased, path: "requestApprovalSettings", at: (p) => p.requestApprovalSettings },
+    accessPackageAssignmentApprovalSettings: {
+        policy: requestBased,
+        path: "requestApprovalSettings",
+        at: (p) => p.requestApprovalSettings,
+    },
     accessPackageApprovalStage: { policy: requestBased, path: "requestApprovalSettings.stages[0]", at: stage(0) },
     accessPackageDynamicApprovalStage: { policy: requestBased, path: "requestApprovalSettings.stages[1]", at: stage(1) },
     accessPackageAssignmentReviewSettings: { policy: requestBased, path: "reviewSettings", at: (p) => p.reviewSettings },
     entitlementManagementSchedule: { policy: requestBased, path: "reviewSettings.schedule", at: (p) => p.reviewSettings.schedule },
-    patternedRecurrence: { policy: requestBased, path: "reviewSettings.schedule.recurrence", at: (p) => p.reviewSettings.schedule.recurrence },
-    recurrencePattern: { policy: requestBased, path: "reviewSettings.schedule.recurrence.pattern", at: (p) => p.reviewSettings.schedule.recurrence.pattern },
-    recurrenceRange: { policy: requestBased, path: "reviewSettings.schedule.recurrence.range", at: (p) => p.reviewSettings.schedule.recurrence.range },
+    patternedRecurrence: {
+        policy: requestBased,
+        path: "reviewSettings.schedule.recurrence",
+        at: (p) => p.reviewSettings.schedule.recurrence,
+    },
+    recurrencePattern: {
+        policy: requestBased,
+        path: "reviewSettings.schedule.recurrence.pattern",
+        at: (p) => p.reviewSettings.schedule.recurrence.pattern,
+    },
+    recurrenceRange: {
+        policy: requestBased,
+        path: "reviewSettings.schedule.recurrence.range",
+        at: (p) => p.reviewSettings.schedule.recurrence.range,
+    },
     expirationPattern: { policy: requestBased, path: "expiration", at: (p) => p.expiration },
     accessPackageNotificationSettings: { policy: requestBased, path: "notificationSettings", at: (p) => p.notificationSettings },
-    accessPackageAutomaticRequestSettings: { policy: autoAssignment, path: "automaticRequestSettings", at: (p) => p.automaticRequestSettings },
-    customExtensionStageSetting: { policy: requestBased, path: "customExtensionStageSettings[0]", at: (p) => p.customExtensionStageSettings[0] },
+    accessPackageAutomaticRequestSettings: {
+        policy: autoAssignment,
+        path: "automaticRequestSettings",
+        at: (p) => p.automaticRequestSettings,
+    },
+    customExtensionStageSetting: {
+        policy: requestBased,
+        path: "customExtensionStageSettings[0]",
+        at: (p) => p.customExtensionStageSettings[0],
+    },
     accessPackageTextInputQuestion: { policy: requestBased, path: "questions[0]", at: (p) => p.questions[0] },
     accessPackageMultipleChoiceQuestion: { policy: requestBased, path: "questions[1]", at: (p) => p.questions[1] },
     accessPackageAnswerChoice: { policy: requestBased, path: "questions[1].choices[0]", at: (p) => p.questions[1].choices[0] },
@@ -239,7 +311,8 @@ function keysByType(value: Json, name: string, into = new Map<string, Set<string
         if (key === "@odata.type" || key.startsWith("@odata.")) continue;
         keys.add(key);
         const kind = (TYPES.get(actual) ?? declared).get(key);
-        if (kind === undefined || (kind.kind !== "object" && kind.kind !== "collection") || !TYPES.has(kind.type) || child === null) continue;
+        if (kind === undefined || (kind.kind !== "object" && kind.kind !== "collection") || !TYPES.has(kind.type) || child === null)
+            continue;
         for (const element of kind.kind === "object" ? [child] : child) keysByType(element, kind.type, into);
     }
     return into;
@@ -273,7 +346,12 @@ function sample(name: string): Json {
 
 describe("oracle: Graph v1.0 as Microsoft's generated SDK models state it", () => {
     it("reaches every type of the policy the issue names, the 2026 members included", () => {
-        for (const name of ["accessPackageDynamicApprovalStage", "targetAgentIdentitySponsorsOrOwners", "accessPackageAnswerChoice", "recurrenceRange"]) {
+        for (const name of [
+            "accessPackageDynamicApprovalStage",
+            "targetAgentIdentitySponsorsOrOwners",
+            "accessPackageAnswerChoice",
+            "recurrenceRange",
+        ]) {
             assert.ok(TYPES.has(name), name);
         }
         assert.equal(type("accessPackageApprovalStage").has("approverInformationVisibility"), true);
@@ -285,7 +363,10 @@ describe("oracle: Graph v1.0 as Microsoft's generated SDK models state it", () =
             it(`check accepts exactly the writable properties of ${name}`, () => {
                 const place = placeOf(name);
                 const path = place.path === "" ? PROBE : `${place.path}.${PROBE}`;
-                const accepted = listed(providerFailure(place, (object) => (object[PROBE] = true), path), "allowed here: ").filter((p) => p !== "@odata.type");
+                const accepted = listed(
+                    providerFailure(place, (object) => (object[PROBE] = true), path),
+                    "allowed here: ",
+                ).filter((p) => p !== "@odata.type");
                 const differ = INPUTS_DIFFER[name] ?? { without: [], with: [] };
                 const expected = [...type(name).keys()].filter((p) => !differ.without.includes(p) && !(READ_ONLY[name] ?? []).includes(p));
                 assert.deepEqual(sorted(accepted), sorted([...expected, ...differ.with]));
@@ -322,13 +403,24 @@ describe("oracle: Graph v1.0 as Microsoft's generated SDK models state it", () =
 
             const questions = type("accessPackageAssignmentPolicy").get("questions");
             assert.ok(questions?.kind === "collection");
-            const questionReason = providerFailure(placeOf("accessPackageAssignmentPolicy"), (p) => (p.questions[0]["@odata.type"] = "zzz"), 'questions[0]["@odata.type"]');
+            const questionReason = providerFailure(
+                placeOf("accessPackageAssignmentPolicy"),
+                (p) => (p.questions[0]["@odata.type"] = "zzz"),
+                'questions[0]["@odata.type"]',
+            );
             assert.deepEqual(sorted(listed(questionReason, "a question is one of ")), sorted(questions.derived));
 
             const stages = type("accessPackageAssignmentApprovalSettings").get("stages");
             assert.ok(stages?.kind === "collection");
-            const stageReason = providerFailure(placeOf("accessPackageApprovalStage"), (s) => (s["@odata.type"] = "zzz"), 'requestApprovalSettings.stages[0]["@odata.type"]');
-            assert.deepEqual(sorted([...stageReason.matchAll(/#microsoft\.graph\.(\w+)/g)].map((m) => m[1])), sorted([stages.type, ...stages.derived]));
+            const stageReason = providerFailure(
+                placeOf("accessPackageApprovalStage"),
+                (s) => (s["@odata.type"] = "zzz"),
+                'requestApprovalSettings.stages[0]["@odata.type"]',
+            );
+            assert.deepEqual(
+                sorted([...stageReason.matchAll(/#microsoft\.graph\.(\w+)/g)].map((m) => m[1])),
+                sorted([stages.type, ...stages.derived]),
+            );
         });
 
         it("the Graph body writes exactly the writable properties of every type", () => {
@@ -372,19 +464,35 @@ describe("oracle: Graph v1.0 as Microsoft's generated SDK models state it", () =
             const rendered = new Map<string, Set<string>>();
             for (const [i, policy] of everyPolicy(accessPackageId, extensionId).entries()) {
                 const { inputs } = checkPolicy({}, policy);
-                const created = await h.call("POST", "assignmentPolicies", { ...toGraphBody(inputs as unknown as PolicyInputs), displayName: `oracle ${i}` });
+                const created = await h.call("POST", "assignmentPolicies", {
+                    ...toGraphBody(inputs as unknown as PolicyInputs),
+                    displayName: `oracle ${i}`,
+                });
                 assert.equal(created.status, 201, JSON.stringify(created.body));
                 const got = await h.call("GET", `assignmentPolicies/${created.body.id}?$expand=questions,customExtensionStageSettings`);
                 const { customExtensionStageSettings, ...policyView } = got.body;
                 // customExtension is a navigation of the stage setting, rendered only when expanded itself.
-                keysByType({ ...policyView, accessPackage: null, catalog: null, customExtensionStageSettings: customExtensionStageSettings.map((s: Json) => ({ ...s, customExtension: null })) }, "accessPackageAssignmentPolicy", rendered);
+                keysByType(
+                    {
+                        ...policyView,
+                        accessPackage: null,
+                        catalog: null,
+                        customExtensionStageSettings: customExtensionStageSettings.map((s: Json) => ({ ...s, customExtension: null })),
+                    },
+                    "accessPackageAssignmentPolicy",
+                    rendered,
+                );
             }
             for (const name of CONCRETE) assert.deepEqual(sorted(rendered.get(name) ?? []), sorted(type(name).keys()), name);
         });
 
         for (const name of CONCRETE) {
             it(`refuses a property ${name} does not have`, async () => {
-                const refused = await h.call("POST", "assignmentPolicies", body(placeOf(name), (object) => (object[PROBE] = true), `probe ${name}`));
+                const refused = await h.call(
+                    "POST",
+                    "assignmentPolicies",
+                    body(placeOf(name), (object) => (object[PROBE] = true), `probe ${name}`),
+                );
                 assert.equal(refused.status, 400);
                 assert.match(refused.body.error.message, new RegExp(`'${PROBE}' does not exist on type`));
             });
@@ -394,7 +502,11 @@ describe("oracle: Graph v1.0 as Microsoft's generated SDK models state it", () =
             for (const [property, kind] of type(name)) {
                 if (kind.kind !== "enum") continue;
                 it(`takes exactly the members of ${name}.${property}`, async () => {
-                    const refused = await h.call("POST", "assignmentPolicies", body(placeOf(name), (object) => (object[property] = "zzz"), `enum ${property}`));
+                    const refused = await h.call(
+                        "POST",
+                        "assignmentPolicies",
+                        body(placeOf(name), (object) => (object[property] = "zzz"), `enum ${property}`),
+                    );
                     assert.equal(refused.status, 400);
                     const members = /is not one of: (.*)\.$/.exec(refused.body.error.message)?.[1].split(", ");
                     assert.deepEqual(sorted(members ?? []), sorted(kind.members.filter((m) => m !== SENTINEL)));
@@ -406,13 +518,21 @@ describe("oracle: Graph v1.0 as Microsoft's generated SDK models state it", () =
             const subjectSets = type("accessPackageApprovalStage").get("primaryApprovers");
             assert.ok(subjectSets?.kind === "collection");
             for (const derived of subjectSets.derived) {
-                const posted = await h.call("POST", "assignmentPolicies", body(subjectSetPlace(derived), () => undefined, `subject set ${derived}`));
+                const posted = await h.call(
+                    "POST",
+                    "assignmentPolicies",
+                    body(subjectSetPlace(derived), () => undefined, `subject set ${derived}`),
+                );
                 const unknown = posted.status === 400 && /is not a subjectSet type/.test(posted.body.error.message);
                 assert.equal(unknown, EXCLUDED_DERIVED.has(derived), derived);
             }
             const stages = type("accessPackageAssignmentApprovalSettings").get("stages");
             assert.ok(stages?.kind === "collection");
-            const bogus = await h.call("POST", "assignmentPolicies", body(placeOf("accessPackageApprovalStage"), (s) => (s["@odata.type"] = "#microsoft.graph.zzz"), "bogus stage"));
+            const bogus = await h.call(
+                "POST",
+                "assignmentPolicies",
+                body(placeOf("accessPackageApprovalStage"), (s) => (s["@odata.type"] = "#microsoft.graph.zzz"), "bogus stage"),
+            );
             assert.match(bogus.body.error.message, /is not an accessPackageApprovalStage type/);
             assert.deepEqual(stages.derived, ["accessPackageDynamicApprovalStage"], "the derived stage the policy above posts");
         });
@@ -420,7 +540,11 @@ describe("oracle: Graph v1.0 as Microsoft's generated SDK models state it", () =
         it("takes exactly the derived types of accessPackageQuestion", async () => {
             const questions = type("accessPackageAssignmentPolicy").get("questions");
             assert.ok(questions?.kind === "collection");
-            const refused = await h.call("POST", "assignmentPolicies", body(placeOf("accessPackageTextInputQuestion"), (q) => (q["@odata.type"] = "#microsoft.graph.zzz"), "bogus question"));
+            const refused = await h.call(
+                "POST",
+                "assignmentPolicies",
+                body(placeOf("accessPackageTextInputQuestion"), (q) => (q["@odata.type"] = "#microsoft.graph.zzz"), "bogus question"),
+            );
             const named = [...String(refused.body.error.message).matchAll(/'#microsoft\.graph\.(\w+)'/g)].map((m) => m[1]);
             assert.deepEqual(sorted(named), sorted(questions.derived));
         });

@@ -31,7 +31,9 @@ function graphName(sdkName: string): string {
 
 // Type names by their generated deserializer, qualified for types outside microsoft.graph.
 const TYPE_OF_DESERIALIZER = new Map<unknown, string>([
-    ...Object.entries(models).filter(([name]) => name.startsWith("deserializeInto")).map(([name, fn]) => [fn, graphName(name.slice("deserializeInto".length))] as const),
+    ...Object.entries(models)
+        .filter(([name]) => name.startsWith("deserializeInto"))
+        .map(([name, fn]) => [fn, graphName(name.slice("deserializeInto".length))] as const),
     ...Object.entries(identityGovernance)
         .filter(([name]) => name.startsWith("deserializeInto"))
         .map(([name, fn]) => [fn, `identityGovernance.${graphName(name.slice("deserializeInto".length))}`] as const),
@@ -83,9 +85,12 @@ function derivedOf(factory: Factory): string[] {
 
 /** A type's properties by name. */
 export function graphType(name: string): GraphType {
-    const deserializer = models[`deserializeInto${name[0].toUpperCase()}${name.slice(1)}`] as ((model: object) => Record<string, Parser>) | undefined;
+    const deserializer = models[`deserializeInto${name[0].toUpperCase()}${name.slice(1)}`] as
+        ((model: object) => Record<string, Parser>) | undefined;
     if (deserializer === undefined) throw new Error(`@microsoft/msgraph-sdk has no type ${name}`);
-    const parsers = Object.entries(deserializer({})).filter(([property]) => property !== "backingStoreEnabled" && property !== "@odata.type");
+    const parsers = Object.entries(deserializer({})).filter(
+        ([property]) => property !== "backingStoreEnabled" && property !== "@odata.type",
+    );
     return new Map(parsers.map(([property, parse]) => [property, kindOf(parse)]));
 }
 
@@ -103,7 +108,8 @@ export function reachableTypes(root: string, references: ReadonlySet<string>): M
         const type = graphType(name);
         types.set(name, type);
         for (const kind of type.values()) {
-            if ((kind.kind === "object" || kind.kind === "collection") && !references.has(kind.type)) pending.push(kind.type, ...kind.derived);
+            if ((kind.kind === "object" || kind.kind === "collection") && !references.has(kind.type))
+                pending.push(kind.type, ...kind.derived);
         }
     }
     return types;

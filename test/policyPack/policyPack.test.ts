@@ -18,8 +18,14 @@ describeWithCli("governance: pulumi preview --policy-pack through the real CLI",
     before(async function () {
         emulator = await startGraphEmulator();
         const catalog = await emulator.admin.seed("catalogs", { displayName: "governance" });
-        const accessPackage = await emulator.admin.seed("accessPackages", { displayName: "governance-package", catalog: { id: catalog.id } });
-        cli = await PulumiCli.create({ projectDir: PROJECT, config: { ...emulatorStackConfig(emulator), "governance:accessPackageId": accessPackage.id } });
+        const accessPackage = await emulator.admin.seed("accessPackages", {
+            displayName: "governance-package",
+            catalog: { id: catalog.id },
+        });
+        cli = await PulumiCli.create({
+            projectDir: PROJECT,
+            config: { ...emulatorStackConfig(emulator), "governance:accessPackageId": accessPackage.id },
+        });
     });
     beforeEach(() => emulator?.admin.resetLog());
     after(async () => {
@@ -36,7 +42,10 @@ describeWithCli("governance: pulumi preview --policy-pack through the real CLI",
             ["external-access-reviews", "reviewSettings.isEnabled"],
             ["never-expiring-members-only", "expiration.type"],
         ]) {
-            assert.match(preview.stdout, new RegExp(`\\[mandatory\\] \\[severity: high\\]\\s+${ruleId}\\s[^\\n]*AccessPackageAssignmentPolicy: partners`));
+            assert.match(
+                preview.stdout,
+                new RegExp(`\\[mandatory\\] \\[severity: high\\]\\s+${ruleId}\\s[^\\n]*AccessPackageAssignmentPolicy: partners`),
+            );
             assert.match(preview.stdout, new RegExp(`^\\s+${property.replace(".", "\\.")}: `, "m"));
         }
         assert.deepEqual(await emulator!.admin.requests(), []);
@@ -58,7 +67,10 @@ describeWithCli("governance: pulumi preview --policy-pack through the real CLI",
             write({ maxExternalAssignmentDays: 90 });
             const blocked = await cli!.tryPreview(["--policy-pack", POLICY_PACK, "--policy-pack-config", config]);
             assert.notEqual(blocked.code, 0, blocked.stdout);
-            assert.match(blocked.stdout, /\[mandatory\][^\n]*external-expiration[\s\S]*expiration\.duration: assignments last P180D; the limit is 90 days/);
+            assert.match(
+                blocked.stdout,
+                /\[mandatory\][^\n]*external-expiration[\s\S]*expiration\.duration: assignments last P180D; the limit is 90 days/,
+            );
 
             write({ maxExternalAssignmentDays: 90, enforcementLevel: "advisory" });
             const warned = await cli!.tryPreview(["--policy-pack", POLICY_PACK, "--policy-pack-config", config]);

@@ -47,7 +47,10 @@ export async function deployAndDestroyWithCli(
     await emulator.admin.resetLog();
     const plan = (await cli.preview()) as { steps?: (UrnHolder & { op: string })[] };
     const planned = (plan.steps ?? []).filter((step) => policyName(step.urn) !== undefined);
-    assert.deepEqual(planned.map((step) => `${policyName(step.urn)} ${step.op}`).sort(), expected.map((name) => `${name} create`));
+    assert.deepEqual(
+        planned.map((step) => `${policyName(step.urn)} ${step.op}`).sort(),
+        expected.map((name) => `${name} create`),
+    );
     assert.deepEqual(await graphCalls(emulator), [], "preview of a new stack sent Graph requests");
 
     await cli.up();
@@ -57,9 +60,16 @@ export async function deployAndDestroyWithCli(
 
     await emulator.admin.resetLog();
     await cli.up();
-    assert.deepEqual((await graphCalls(emulator)).filter((call) => !call.startsWith("GET ")), [], "a no-op up wrote to Graph");
+    assert.deepEqual(
+        (await graphCalls(emulator)).filter((call) => !call.startsWith("GET ")),
+        [],
+        "a no-op up wrote to Graph",
+    );
     const again = await deployedPolicies(emulator, cli);
-    assert.deepEqual(new Map([...again].map(([name, record]) => [name, record.id])), new Map([...created].map(([name, record]) => [name, record.id])));
+    assert.deepEqual(
+        new Map([...again].map(([name, record]) => [name, record.id])),
+        new Map([...created].map(([name, record]) => [name, record.id])),
+    );
 
     await cli.destroy();
     assert.deepEqual([...(await deployedPolicies(emulator, cli)).keys()], []);

@@ -36,7 +36,10 @@ function referencedIds(): { accessPackageIds: string[]; extensionIds: string[] }
     const accessPackageIds = new Set<string>();
     const extensionIds = new Set<string>();
     for (const name of DOCUMENTED_POLICY_FIXTURES) {
-        const body = documentedBody(name) as { accessPackage: { id: string }; customExtensionStageSettings?: { customExtension: { id: string } }[] };
+        const body = documentedBody(name) as {
+            accessPackage: { id: string };
+            customExtensionStageSettings?: { customExtension: { id: string } }[];
+        };
         accessPackageIds.add(body.accessPackage.id);
         for (const setting of body.customExtensionStageSettings ?? []) extensionIds.add(setting.customExtension.id);
     }
@@ -47,14 +50,20 @@ function referencedIds(): { accessPackageIds: string[]; extensionIds: string[] }
  * Seeds, through the emulator's validation, one catalog with the access packages and the request-stage custom
  * extensions (at their documented ids) that the documented bodies name.
  */
-export async function seedDocumentedTenant(emulator: RunningGraphEmulator): Promise<{ accessPackageIds: string[]; extensionIds: string[] }> {
+export async function seedDocumentedTenant(
+    emulator: RunningGraphEmulator,
+): Promise<{ accessPackageIds: string[]; extensionIds: string[] }> {
     const ids = referencedIds();
     await emulator.admin.seed("catalogs", { id: DOCUMENTED_CATALOG_ID, displayName: "documented examples" });
     for (const id of ids.accessPackageIds) {
         await emulator.admin.seed("accessPackages", { id, displayName: `package ${id}`, catalog: { id: DOCUMENTED_CATALOG_ID } });
     }
     for (const id of ids.extensionIds) {
-        await emulator.admin.seed("customWorkflowExtensions", { ...workflowExtension("request", `extension ${id}`), id, catalogId: DOCUMENTED_CATALOG_ID });
+        await emulator.admin.seed("customWorkflowExtensions", {
+            ...workflowExtension("request", `extension ${id}`),
+            id,
+            catalogId: DOCUMENTED_CATALOG_ID,
+        });
     }
     return ids;
 }

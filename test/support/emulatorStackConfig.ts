@@ -6,10 +6,10 @@ import type { StackConfig } from "../harness";
  * five-minute default, and long enough that a single transient fault is still retried.
  */
 export const SHORT_GRAPH_TIMINGS: StackConfig = {
-  "entra:operationTimeout": "PT15S",
-  "entra:requestTimeout": "PT5S",
-  "entra:retryBaseDelay": "PT0.05S",
-  "entra:retryMaxDelay": "PT0.5S",
+    "entra:operationTimeout": "PT15S",
+    "entra:requestTimeout": "PT5S",
+    "entra:retryBaseDelay": "PT0.05S",
+    "entra:retryMaxDelay": "PT0.5S",
 };
 
 /**
@@ -17,9 +17,9 @@ export const SHORT_GRAPH_TIMINGS: StackConfig = {
  * emulator at `url`, plus {@link SHORT_GRAPH_TIMINGS}.
  */
 export function emulatorStackConfig(emulator: { url: string; token: string }): StackConfig {
-  return {
-    "entra:graphEndpoint": emulator.url,
-    "entra:token": { secret: emulator.token },
-    ...SHORT_GRAPH_TIMINGS,
-  };
+    return {
+        "entra:graphEndpoint": emulator.url,
+        "entra:token": { secret: emulator.token },
+        ...SHORT_GRAPH_TIMINGS,
+    };
 }

@@ -16,7 +16,9 @@ export function compliantExternalPolicy(): PolicyInputs {
         displayName: "Partners",
         description: "Users of a connected organization, approved by their sponsors.",
         allowedTargetScope: "specificConnectedOrganizationUsers",
-        specificAllowedTargets: [{ "@odata.type": "#microsoft.graph.connectedOrganizationMembers", connectedOrganizationId: CONNECTED_ORGANIZATION_ID }],
+        specificAllowedTargets: [
+            { "@odata.type": "#microsoft.graph.connectedOrganizationMembers", connectedOrganizationId: CONNECTED_ORGANIZATION_ID },
+        ],
         expiration: { type: "afterDuration", duration: "P180D" },
         requestorSettings: { enableTargetsToSelfAddAccess: true, onBehalfRequestors: [] },
         requestApprovalSettings: {

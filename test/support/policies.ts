@@ -34,7 +34,9 @@ export function salesAutoAssignment(): Record<string, any> {
         displayName: "Sales",
         description: "Sales department",
         allowedTargetScope: "specificDirectoryUsers",
-        specificAllowedTargets: [{ "@odata.type": "#microsoft.graph.attributeRuleMembers", membershipRule: '(user.department -eq "Sales")' }],
+        specificAllowedTargets: [
+            { "@odata.type": "#microsoft.graph.attributeRuleMembers", membershipRule: '(user.department -eq "Sales")' },
+        ],
         automaticRequestSettings: { requestAccessForAllowedTargets: true },
     };
 }

@@ -26,19 +26,34 @@ export const FAST_RETRY_CONFIG: Readonly<Record<string, string>> = {
  * {@link FAST_RETRY_CONFIG}; `overrides` win. (Programs run through the harness use `emulatorStackConfig`.)
  */
 export function operationsOn(emulator: RunningGraphEmulator, overrides: Record<string, string> = {}): PolicyOperations {
-    const config: Record<string, string> = { "entra:graphEndpoint": emulator.url, "entra:token": emulator.token, ...FAST_RETRY_CONFIG, ...overrides };
+    const config: Record<string, string> = {
+        "entra:graphEndpoint": emulator.url,
+        "entra:token": emulator.token,
+        ...FAST_RETRY_CONFIG,
+        ...overrides,
+    };
     return bindOperations({ get: (key) => config[key] });
 }
 
 /** `check` of new inputs, asserting that they are valid; returns the checked inputs the engine would pass on. */
-export async function checked(operations: PolicyOperations, news: Record<string, unknown>, olds: Record<string, unknown> = {}): Promise<PolicyInputs> {
+export async function checked(
+    operations: PolicyOperations,
+    news: Record<string, unknown>,
+    olds: Record<string, unknown> = {},
+): Promise<PolicyInputs> {
     const result = await operations.check(olds as PolicyInputs, news as PolicyInputs);
     assert.deepEqual(result.failures ?? [], [], `check failed for ${JSON.stringify(news)}`);
     return result.inputs as PolicyInputs;
 }
 
 /** Asserts that the provider's diff finds nothing to change between stored outputs and checked inputs. */
-export async function assertNoChange(operations: PolicyOperations, id: string, outputs: PolicyOutputs, inputs: PolicyInputs, when: string): Promise<void> {
+export async function assertNoChange(
+    operations: PolicyOperations,
+    id: string,
+    outputs: PolicyOutputs,
+    inputs: PolicyInputs,
+    when: string,
+): Promise<void> {
     const diff = await operations.diff(id, outputs, inputs);
     assert.equal(diff.changes, false, `perpetual diff ${when}: ${JSON.stringify(diff)}`);
     assert.deepEqual(diff.replaces ?? [], [], `replacement planned ${when}`);

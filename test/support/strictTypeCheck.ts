@@ -23,9 +23,16 @@ function compilerInput(projectDir: string): { rootNames: string[]; options: ts.C
     if (!fs.existsSync(tsconfig)) {
         return { rootNames: [path.join(projectDir, "index.ts")], options: DEFAULT_OPTIONS };
     }
-    const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => assert.fail(ts.flattenDiagnosticMessageText(d.messageText, "\n")) });
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+        tsconfig,
+        {},
+        { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => assert.fail(ts.flattenDiagnosticMessageText(d.messageText, "\n")) },
+    );
     assert.ok(parsed, `${tsconfig} cannot be read`);
-    assert.deepEqual(parsed.errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")), []);
+    assert.deepEqual(
+        parsed.errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")),
+        [],
+    );
     return { rootNames: parsed.fileNames, options: parsed.options };
 }
 
@@ -34,7 +41,10 @@ export function strictTypeErrors(projectDir: string): string[] {
     const { rootNames, options } = compilerInput(projectDir);
     const program = ts.createProgram(rootNames, { ...options, strict: true, noEmit: true });
     return ts.getPreEmitDiagnostics(program).map((d) => {
-        const where = d.file && d.start !== undefined ? `${path.relative(projectDir, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1} ` : "";
+        const where =
+            d.file && d.start !== undefined
+                ? `${path.relative(projectDir, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1} `
+                : "";
         return `${where}${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
     });
 }

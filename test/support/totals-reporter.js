@@ -4,13 +4,13 @@
 const Mocha = require("mocha");
 
 class TotalsReporter extends Mocha.reporters.Spec {
-  constructor(runner, options) {
-    super(runner, options);
-    runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
-      const { passes, failures, pending } = runner.stats;
-      process.stdout.write(`${pending} skipped\n${passes} passed, ${failures} failed\n`);
-    });
-  }
+    constructor(runner, options) {
+        super(runner, options);
+        runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
+            const { passes, failures, pending } = runner.stats;
+            process.stdout.write(`${pending} skipped\n${passes} passed, ${failures} failed\n`);
+        });
+    }
 }
 
 module.exports = TotalsReporter;

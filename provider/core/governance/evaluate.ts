@@ -24,7 +24,9 @@ export function checkSeverityOverrides(severities: Readonly<Record<string, strin
     }
     for (const [id, severity] of Object.entries(severities)) {
         if (severity !== "off" && !(SEVERITIES as readonly string[]).includes(severity)) {
-            throw new GovernanceSettingsError(`rule ${id}: severity must be one of ${[...SEVERITIES, "off"].join(", ")}; got ${JSON.stringify(severity)}`);
+            throw new GovernanceSettingsError(
+                `rule ${id}: severity must be one of ${[...SEVERITIES, "off"].join(", ")}; got ${JSON.stringify(severity)}`,
+            );
         }
     }
 }

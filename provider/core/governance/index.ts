@@ -9,4 +9,13 @@ export { GOVERNANCE_RULES, governanceRule } from "./rules";
 export { evaluatePolicy, checkSeverityOverrides, atLeast, type EvaluationOptions } from "./evaluate";
 export { DEFAULT_SETTINGS, EXTERNAL_SCOPES, SETTINGS_SCHEMA, GovernanceSettingsError, governanceSettings } from "./settings";
 export { principalReferences, type PrincipalReference } from "./policyFacts";
-export { SEVERITIES, type DirectorySnapshot, type Finding, type GovernanceRule, type GovernanceSettings, type RuleContext, type Severity, type Violation } from "./types";
+export {
+    SEVERITIES,
+    type DirectorySnapshot,
+    type Finding,
+    type GovernanceRule,
+    type GovernanceSettings,
+    type RuleContext,
+    type Severity,
+    type Violation,
+} from "./types";

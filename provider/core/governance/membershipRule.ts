@@ -5,10 +5,7 @@
  */
 
 /** Comparisons that hold for every user who has the attribute, or for everyone. */
-const ANYTHING = [
-    /^user\.\w+\s+-ne\s+(null|""|'')$/i,
-    /^user\.\w+\s+-(match|startsWith|contains)\s+("(\^?\.\*\$?)?"|'(\^?\.\*\$?)?')$/i,
-];
+const ANYTHING = [/^user\.\w+\s+-ne\s+(null|""|'')$/i, /^user\.\w+\s+-(match|startsWith|contains)\s+("(\^?\.\*\$?)?"|'(\^?\.\*\$?)?')$/i];
 
 /** Splits `text` at `operator` (`-or`, `-and`) where it is outside parentheses and quotes. */
 function splitTopLevel(text: string, operator: string): string[] {

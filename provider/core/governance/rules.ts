@@ -20,7 +20,8 @@ const APPROVAL_GUIDANCE = `Microsoft Entra ID Governance, "Change request and ap
 const REVIEW_GUIDANCE = `Microsoft Entra ID Governance, "Create an access review of an access package" (${LEARN}/id-governance/entitlement-management-access-reviews-create)`;
 const AUTO_GUIDANCE = `Microsoft Entra ID Governance, "Configure an automatic assignment policy" (${LEARN}/id-governance/entitlement-management-access-package-auto-assignment-policy)`;
 const EXTENSION_GUIDANCE = `Microsoft Entra ID Governance, "Trigger Logic Apps with custom extensions in entitlement management" (${LEARN}/id-governance/entitlement-management-logic-apps-integration)`;
-const MAESTER_DELETED_GROUPS = "Maester tenant check MT.1107, access packages should not reference deleted groups (https://maester.dev/docs/tests/MT.1107)";
+const MAESTER_DELETED_GROUPS =
+    "Maester tenant check MT.1107, access packages should not reference deleted groups (https://maester.dev/docs/tests/MT.1107)";
 
 /** Approvers resolved from the requestor at request time; any of them can be missing (no manager, no sponsor). */
 const CONDITIONAL_APPROVERS = new Set(["requestorManager", "internalSponsors", "externalSponsors", "targetUserSponsors"]);
@@ -39,7 +40,9 @@ function missingFallbacks(stage: ApprovalStage, path: string): Violation[] {
     return pairs.flatMap(([list, fallback]) => {
         const conditional = subjectSetNames(stage[list]).filter((name) => CONDITIONAL_APPROVERS.has(name));
         return violationIf(
-            conditional.length > 0 && (stage[fallback] ?? []).length === 0 && (list === "primaryApprovers" || stage.isEscalationEnabled === true),
+            conditional.length > 0 &&
+                (stage[fallback] ?? []).length === 0 &&
+                (list === "primaryApprovers" || stage.isEscalationEnabled === true),
             `${path}.${fallback}`,
             `${list} has ${conditional.join(", ")}, who may not exist for a requestor, and ${fallback} is empty`,
         );
@@ -55,10 +58,12 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
     {
         id: "allowed-target-scope",
         title: "The policy admits only the target scopes the organization allows",
-        rationale: "allExternalUsers lets any user of any organization request access, including organizations never vetted as connected organizations.",
+        rationale:
+            "allExternalUsers lets any user of any organization request access, including organizations never vetted as connected organizations.",
         source: EXTERNAL_GUIDANCE,
         property: "allowedTargetScope",
-        remediation: "Use a scope from the allowed list, e.g. specificConnectedOrganizationUsers with the connected organizations that need access.",
+        remediation:
+            "Use a scope from the allowed list, e.g. specificConnectedOrganizationUsers with the connected organizations that need access.",
         severity: "high",
         settings: ["allowedTargetScopes"],
         needsDirectory: false,
@@ -75,7 +80,8 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
         rationale: "Without approval, anyone in the external scope gets the access package's resources the moment they ask.",
         source: EXTERNAL_GUIDANCE,
         property: "requestApprovalSettings.isApprovalRequiredForAdd",
-        remediation: "Set requestApprovalSettings.isApprovalRequiredForAdd to true with at least one approval stage (sponsors or a named approver).",
+        remediation:
+            "Set requestApprovalSettings.isApprovalRequiredForAdd to true with at least one approval stage (sponsors or a named approver).",
         severity: "high",
         settings: [],
         needsDirectory: false,
@@ -89,10 +95,12 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
     {
         id: "external-expiration",
         title: "External users' assignments expire within the allowed number of days",
-        rationale: "Time-limited access is what removes external users who no longer collaborate; an assignment that never ends outlives the project.",
+        rationale:
+            "Time-limited access is what removes external users who no longer collaborate; an assignment that never ends outlives the project.",
         source: EXTERNAL_GUIDANCE,
         property: "expiration",
-        remediation: 'Set expiration to { type: "afterDuration", duration: "P<N>D" } with N at most the allowed days, or an endDateTime within them.',
+        remediation:
+            'Set expiration to { type: "afterDuration", duration: "P<N>D" } with N at most the allowed days, or an endDateTime within them.',
         severity: "high",
         settings: ["maxExternalAssignmentDays"],
         needsDirectory: false,
@@ -103,11 +111,20 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
             const limit = settings.maxExternalAssignmentDays;
             const expiration = expirationOf(policy);
             if (neverExpires(expiration)) {
-                return [{ property: "expiration.type", message: `assignments of external users never expire (${expiration.type}); the limit is ${days(limit)}` }];
+                return [
+                    {
+                        property: "expiration.type",
+                        message: `assignments of external users never expire (${expiration.type}); the limit is ${days(limit)}`,
+                    },
+                ];
             }
             if (expiration.type === "afterDuration") {
                 const length = durationInDays(expiration.duration);
-                return violationIf(length === undefined || length > limit, "expiration.duration", `assignments last ${expiration.duration}; the limit is ${days(limit)}`);
+                return violationIf(
+                    length === undefined || length > limit,
+                    "expiration.duration",
+                    `assignments last ${expiration.duration}; the limit is ${days(limit)}`,
+                );
             }
             const end = Date.parse(expiration.endDateTime ?? "");
             return violationIf(
@@ -137,7 +154,8 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
     {
         id: "external-review-removes-access",
         title: "Reviews of external users remove access when reviewers do not decide",
-        rationale: "A review whose default is keepAccess renews every external user nobody looked at, so unanswered reviews grant access indefinitely.",
+        rationale:
+            "A review whose default is keepAccess renews every external user nobody looked at, so unanswered reviews grant access indefinitely.",
         source: REVIEW_GUIDANCE,
         property: "reviewSettings.expirationBehavior",
         remediation: 'Set reviewSettings.expirationBehavior to "removeAccess".',
@@ -157,7 +175,8 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
     {
         id: "review-decision-deadline",
         title: "Access reviews end within the allowed number of days",
-        rationale: "The default decision applies only when a review ends; a review without a deadline, or a very long one, leaves access undecided.",
+        rationale:
+            "The default decision applies only when a review ends; a review without a deadline, or a very long one, leaves access undecided.",
         source: REVIEW_GUIDANCE,
         property: "reviewSettings.schedule.expiration",
         remediation: 'Set reviewSettings.schedule.expiration to { type: "afterDuration", duration: "P<N>D" } within the allowed days.',
@@ -183,7 +202,8 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
     {
         id: "approval-stage-fallback",
         title: "Approval stages whose approvers may be missing have fallback approvers",
-        rationale: "A requestor may have no manager and an external user no sponsor; without a fallback, such requests wait until they are denied.",
+        rationale:
+            "A requestor may have no manager and an external user no sponsor; without a fallback, such requests wait until they are denied.",
         source: APPROVAL_GUIDANCE,
         property: "requestApprovalSettings.stages[].fallbackPrimaryApprovers",
         remediation: "Add a singleUser or groupMembers approver to the stage's fallbackPrimaryApprovers (and fallbackEscalationApprovers).",
@@ -191,7 +211,9 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
         settings: [],
         needsDirectory: false,
         check: (policy) =>
-            (policy.requestApprovalSettings?.stages ?? []).flatMap((stage, index) => missingFallbacks(stage, `requestApprovalSettings.stages[${index}]`)),
+            (policy.requestApprovalSettings?.stages ?? []).flatMap((stage, index) =>
+                missingFallbacks(stage, `requestApprovalSettings.stages[${index}]`),
+            ),
     },
     {
         id: "review-fallback-reviewers",
@@ -206,7 +228,9 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
         check: (policy) => {
             const reviews = policy.reviewSettings;
             return violationIf(
-                reviews?.isEnabled === true && subjectSetNames(reviews.primaryReviewers).includes("requestorManager") && (reviews.fallbackReviewers ?? []).length === 0,
+                reviews?.isEnabled === true &&
+                    subjectSetNames(reviews.primaryReviewers).includes("requestorManager") &&
+                    (reviews.fallbackReviewers ?? []).length === 0,
                 "reviewSettings.fallbackReviewers",
                 "primaryReviewers has requestorManager and fallbackReviewers is empty",
             );
@@ -232,10 +256,12 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
     {
         id: "on-behalf-requestors-limited",
         title: "Requests on behalf of others come from a short list and are approved",
-        rationale: "An on-behalf requestor assigns access to other people; unapproved or widely held, it bypasses the targets' own request.",
+        rationale:
+            "An on-behalf requestor assigns access to other people; unapproved or widely held, it bypasses the targets' own request.",
         source: "Stated practice: least privilege for delegated requesting, as with approval of self-requests",
         property: "requestorSettings.onBehalfRequestors",
-        remediation: "Keep onBehalfRequestors within the allowed count and require approval for add when enableOnBehalfRequestorsToAddAccess is true.",
+        remediation:
+            "Keep onBehalfRequestors within the allowed count and require approval for add when enableOnBehalfRequestorsToAddAccess is true.",
         severity: "medium",
         settings: ["maxOnBehalfRequestors"],
         needsDirectory: false,
@@ -249,7 +275,8 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
                     `${count} on-behalf requestors; at most ${settings.maxOnBehalfRequestors} are allowed`,
                 ),
                 ...violationIf(
-                    requestors?.enableOnBehalfRequestorsToAddAccess === true && policy.requestApprovalSettings?.isApprovalRequiredForAdd !== true,
+                    requestors?.enableOnBehalfRequestorsToAddAccess === true &&
+                        policy.requestApprovalSettings?.isApprovalRequiredForAdd !== true,
                     "requestorSettings.enableOnBehalfRequestorsToAddAccess",
                     "on-behalf requestors may add access for others without approval",
                 ),
@@ -262,7 +289,8 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
         rationale: "Guests and external users leave without the directory knowing; only an expiration removes their access reliably.",
         source: EXTERNAL_GUIDANCE,
         property: "expiration.type",
-        remediation: 'Set expiration to { type: "afterDuration", duration: "P365D" } (or shorter), or narrow allowedTargetScope to member users.',
+        remediation:
+            'Set expiration to { type: "afterDuration", duration: "P365D" } (or shorter), or narrow allowedTargetScope to member users.',
         severity: "high",
         settings: ["neverExpiringScopes"],
         needsDirectory: false,
@@ -278,10 +306,11 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
     {
         id: "auto-assignment-not-everyone",
         title: "Auto-assignment rules do not match every user",
-        rationale: "An automatic policy assigns everyone its rule matches, without a request or approval; a rule that matches everyone hands the package to the whole directory.",
+        rationale:
+            "An automatic policy assigns everyone its rule matches, without a request or approval; a rule that matches everyone hands the package to the whole directory.",
         source: AUTO_GUIDANCE,
         property: "specificAllowedTargets[].membershipRule",
-        remediation: "Narrow the membershipRule to the attribute that defines who needs access, e.g. (user.department -eq \"Sales\").",
+        remediation: 'Narrow the membershipRule to the attribute that defines who needs access, e.g. (user.department -eq "Sales").',
         severity: "high",
         settings: [],
         needsDirectory: false,
@@ -299,7 +328,8 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
     {
         id: "custom-extension-stage-reachable",
         title: "Custom extensions run only at stages the policy goes through",
-        rationale: "An extension at a stage the policy never reaches (approval without approval, expiry without expiration) silently never runs.",
+        rationale:
+            "An extension at a stage the policy never reaches (approval without approval, expiry without expiration) silently never runs.",
         source: EXTENSION_GUIDANCE,
         property: "customExtensionStageSettings[].stage",
         remediation: "Remove the stage setting, or configure what makes the stage happen (approval, or an expiration long enough).",
@@ -323,7 +353,11 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
             };
             return (policy.customExtensionStageSettings ?? []).flatMap((setting, index) => {
                 const reason = unreachable(setting.stage);
-                return violationIf(reason !== undefined, `customExtensionStageSettings[${index}].stage`, `${setting.stage} never happens: ${reason}`);
+                return violationIf(
+                    reason !== undefined,
+                    `customExtensionStageSettings[${index}].stage`,
+                    `${setting.stage} never happens: ${reason}`,
+                );
             });
         },
     },
@@ -332,7 +366,8 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
         title: "Users and groups the policy names still exist",
         rationale: "A deleted approver, reviewer or target group breaks approvals and assignments without any error at the policy.",
         source: MAESTER_DELETED_GROUPS,
-        property: "userId and groupId of specificAllowedTargets[], requestorSettings.onBehalfRequestors[], every approver and reviewer list",
+        property:
+            "userId and groupId of specificAllowedTargets[], requestorSettings.onBehalfRequestors[], every approver and reviewer list",
         remediation: "Replace or remove the deleted user or group.",
         severity: "high",
         settings: [],
@@ -341,13 +376,18 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
             principalReferences(policy).flatMap((reference) => {
                 const exists = reference.kind === "user" ? directory?.userExists(reference.id) : directory?.group(reference.id)?.exists;
                 const field = reference.kind === "user" ? "userId" : "groupId";
-                return violationIf(exists === false, `${reference.property}.${field}`, `${reference.kind} ${reference.id} does not exist in the directory`);
+                return violationIf(
+                    exists === false,
+                    `${reference.property}.${field}`,
+                    `${reference.kind} ${reference.id} does not exist in the directory`,
+                );
             }),
     },
     {
         id: "approver-groups-not-empty",
         title: "Approver and reviewer groups have members",
-        rationale: "An empty approver group leaves requests with nobody to approve them, and an empty reviewer group leaves reviews to their default.",
+        rationale:
+            "An empty approver group leaves requests with nobody to approve them, and an empty reviewer group leaves reviews to their default.",
         source: "Stated practice, as Maester's entitlement-management tenant checks test that policies have valid approvers",
         property: "groupId of requestApprovalSettings.stages[] approver lists and reviewSettings reviewer lists",
         remediation: "Add members to the group, or name another approver or reviewer.",
@@ -359,7 +399,11 @@ export const GOVERNANCE_RULES: readonly GovernanceRule[] = [
                 .filter((reference) => reference.kind === "group" && reference.decides)
                 .flatMap((reference) => {
                     const group = directory?.group(reference.id);
-                    return violationIf(group?.exists === true && !group.hasMembers, `${reference.property}.groupId`, `group ${reference.id} has no members`);
+                    return violationIf(
+                        group?.exists === true && !group.hasMembers,
+                        `${reference.property}.groupId`,
+                        `group ${reference.id} has no members`,
+                    );
                 }),
     },
 ];

@@ -4,7 +4,11 @@ import type { AllowedTargetScope } from "../types";
 import type { GovernanceSettings } from "./types";
 
 /** Scopes that admit users from outside the directory: guests from connected organizations or anywhere. */
-export const EXTERNAL_SCOPES: readonly AllowedTargetScope[] = ["allExternalUsers", "allConfiguredConnectedOrganizationUsers", "specificConnectedOrganizationUsers"];
+export const EXTERNAL_SCOPES: readonly AllowedTargetScope[] = [
+    "allExternalUsers",
+    "allConfiguredConnectedOrganizationUsers",
+    "specificConnectedOrganizationUsers",
+];
 
 /** The defaults: a year for external access, a 14-day review, five on-behalf requestors, no "any external user". */
 export const DEFAULT_SETTINGS: Readonly<GovernanceSettings> = Object.freeze<GovernanceSettings>({
@@ -24,7 +28,12 @@ const SCOPES = { type: "array", items: { type: "string", enum: [...ALLOWED_TARGE
 export const SETTINGS_SCHEMA: Readonly<Record<keyof GovernanceSettings, Record<string, unknown>>> = {
     maxExternalAssignmentDays: { ...DAYS, description: "Longest assignment, in days, for a policy that lets external users in." },
     maxReviewDurationDays: { ...DAYS, description: "Longest access review, in days, before its default decision applies." },
-    maxOnBehalfRequestors: { type: "integer", minimum: 0, maximum: 1000, description: "Most entries in requestorSettings.onBehalfRequestors." },
+    maxOnBehalfRequestors: {
+        type: "integer",
+        minimum: 0,
+        maximum: 1000,
+        description: "Most entries in requestorSettings.onBehalfRequestors.",
+    },
     allowedTargetScopes: { ...SCOPES, description: "The allowedTargetScope values a policy may use." },
     neverExpiringScopes: { ...SCOPES, description: "The allowedTargetScope values whose assignments may never expire." },
 };
@@ -38,13 +47,19 @@ function checkedSetting(key: keyof GovernanceSettings, value: unknown): unknown 
     const schema = SETTINGS_SCHEMA[key] as { type: string; minimum?: number; maximum?: number };
     if (schema.type === "integer") {
         if (!Number.isInteger(value) || (value as number) < (schema.minimum ?? 0) || (value as number) > (schema.maximum ?? Infinity)) {
-            throw new GovernanceSettingsError(`${key} must be an integer from ${schema.minimum} to ${schema.maximum}; got ${JSON.stringify(value)}`);
+            throw new GovernanceSettingsError(
+                `${key} must be an integer from ${schema.minimum} to ${schema.maximum}; got ${JSON.stringify(value)}`,
+            );
         }
         return value;
     }
-    const unknownScope = Array.isArray(value) ? value.find((scope) => !(ALLOWED_TARGET_SCOPES as readonly unknown[]).includes(scope)) : undefined;
+    const unknownScope = Array.isArray(value)
+        ? value.find((scope) => !(ALLOWED_TARGET_SCOPES as readonly unknown[]).includes(scope))
+        : undefined;
     if (!Array.isArray(value) || unknownScope !== undefined) {
-        throw new GovernanceSettingsError(`${key} must be a list of allowedTargetScope values (${ALLOWED_TARGET_SCOPES.join(", ")}); got ${JSON.stringify(unknownScope ?? value)}`);
+        throw new GovernanceSettingsError(
+            `${key} must be a list of allowedTargetScope values (${ALLOWED_TARGET_SCOPES.join(", ")}); got ${JSON.stringify(unknownScope ?? value)}`,
+        );
     }
     return value;
 }

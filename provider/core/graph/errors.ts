@@ -210,7 +210,12 @@ export function toGraphRequestError(
     const timedOut = exchange.stoppedBy === "deadline";
     if (exchange.kind === "transport") {
         const { failure } = exchange;
-        const what = failure.kind === "timeout" ? "the request timed out" : failure.kind === "notSent" ? "could not connect to Graph" : "the connection to Graph broke";
+        const what =
+            failure.kind === "timeout"
+                ? "the request timed out"
+                : failure.kind === "notSent"
+                  ? "could not connect to Graph"
+                  : "the connection to Graph broke";
         return new GraphRequestError({
             ...context,
             statusCode: 0,
@@ -251,7 +256,8 @@ export function toGraphRequestError(
     const body = exchange.body as GraphErrorBody | string | undefined;
     const error = typeof body === "object" && body !== null ? body.error : undefined;
     const inner = error?.innerError ?? {};
-    const rawMessage = text(error?.message) ?? (typeof body === "string" ? body.slice(0, MAX_BODY_TEXT) : "no error details in the response");
+    const rawMessage =
+        text(error?.message) ?? (typeof body === "string" ? body.slice(0, MAX_BODY_TEXT) : "no error details in the response");
     const message = redact(rawMessage);
     return new GraphRequestError({
         ...context,

@@ -2,7 +2,18 @@
 import { childPath, describe } from "./checkContext";
 import { compareDurations, days, isWholeDays, isZero } from "./durations";
 import { APPROVER_INFORMATION_VISIBILITIES } from "./enumValues";
-import { bareODataType, booleanValue, durationOf, durationValue, enumValue, listOf, objectOf, typed, type ObjectRule, type Reader } from "./readers";
+import {
+    bareODataType,
+    booleanValue,
+    durationOf,
+    durationValue,
+    enumValue,
+    listOf,
+    objectOf,
+    typed,
+    type ObjectRule,
+    type Reader,
+} from "./readers";
 import { approvers } from "./subjectSets";
 import { isUnknown } from "./unknown";
 
@@ -34,7 +45,10 @@ const denialWithinLimits: ObjectRule = (stage, path, ctx, written) => {
 const someoneApproves: ObjectRule = (stage, path, ctx) => {
     const { primaryApprovers, fallbackPrimaryApprovers } = stage;
     if (isEmptyList(primaryApprovers) && isEmptyList(fallbackPrimaryApprovers)) {
-        ctx.fail(childPath(path, "primaryApprovers"), "must name at least one approver (here or in fallbackPrimaryApprovers): a stage nobody can approve denies every request");
+        ctx.fail(
+            childPath(path, "primaryApprovers"),
+            "must name at least one approver (here or in fallbackPrimaryApprovers): a stage nobody can approve denies every request",
+        );
     }
     return stage;
 };
@@ -66,11 +80,17 @@ const escalationConsistent: ObjectRule = (stage, path, ctx, written) => {
         return stage;
     }
     if (escalation && !isZero(escalation)) {
-        ctx.fail(escalationPath, `must be PT0S (or omitted) when isEscalationEnabled is false; got ${String(written.durationBeforeEscalation)}. Set isEscalationEnabled: true to escalate`);
+        ctx.fail(
+            escalationPath,
+            `must be PT0S (or omitted) when isEscalationEnabled is false; got ${String(written.durationBeforeEscalation)}. Set isEscalationEnabled: true to escalate`,
+        );
     }
     for (const list of ["escalationApprovers", "fallbackEscalationApprovers"] as const) {
         if (isKnownList(stage[list]) && (stage[list] as unknown[]).length > 0) {
-            ctx.fail(childPath(path, list), "must be empty when isEscalationEnabled is false; set isEscalationEnabled: true to use escalation approvers");
+            ctx.fail(
+                childPath(path, list),
+                "must be empty when isEscalationEnabled is false; set isEscalationEnabled: true to use escalation approvers",
+            );
         }
     }
     return stage;
@@ -95,7 +115,10 @@ const stageType: Reader = (value, path, ctx) => {
         return `#microsoft.graph.${DYNAMIC_STAGE}`;
     }
     if (bare !== PLAIN_STAGE.toLowerCase()) {
-        ctx.fail(path, `must be #microsoft.graph.${PLAIN_STAGE} (or be left out) or #microsoft.graph.${DYNAMIC_STAGE}; got ${describe(value)}`);
+        ctx.fail(
+            path,
+            `must be #microsoft.graph.${PLAIN_STAGE} (or be left out) or #microsoft.graph.${DYNAMIC_STAGE}; got ${describe(value)}`,
+        );
         return value;
     }
     return undefined;
@@ -135,7 +158,10 @@ const stagesMatchApproval: ObjectRule = (settings, path, ctx) => {
         ctx.fail(stagesPath, "must have one to three stages when isApprovalRequiredForAdd or isApprovalRequiredForUpdate is true");
     }
     if (add === false && update === false && stages.length > 0) {
-        ctx.fail(stagesPath, "must be empty when neither isApprovalRequiredForAdd nor isApprovalRequiredForUpdate is true; set one of them to require approval");
+        ctx.fail(
+            stagesPath,
+            "must be empty when neither isApprovalRequiredForAdd nor isApprovalRequiredForUpdate is true; set one of them to require approval",
+        );
     }
     return settings;
 };

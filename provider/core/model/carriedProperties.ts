@@ -47,7 +47,10 @@ export function withCarried<T extends object>(body: T, carried: CarriedPropertie
             continue;
         }
         const key = parts.pop() as string;
-        const parent = parts.reduce<unknown>((node, part) => (node !== null && typeof node === "object" ? (node as Record<string | number, unknown>)[part] : undefined), result);
+        const parent = parts.reduce<unknown>(
+            (node, part) => (node !== null && typeof node === "object" ? (node as Record<string | number, unknown>)[part] : undefined),
+            result,
+        );
         if (isPlainObject(parent) && !Object.hasOwn(parent, key)) {
             parent[key] = structuredClone(value);
         }

@@ -15,7 +15,10 @@ const PROVIDER_KEY = "__provider";
  * @param _olds The previous inputs; the checks do not depend on them.
  * @param news The inputs the program declares, as the engine sends them.
  */
-export function checkPolicy(_olds: Record<string, unknown>, news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
+export function checkPolicy(
+    _olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
     const declared = isPlainObject(news) ? news : {};
     const ctx = new CheckContext();
     const { [PROVIDER_KEY]: provider, ...properties } = declared;

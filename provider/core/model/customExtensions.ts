@@ -27,7 +27,10 @@ const extensionFitsStage: ObjectRule = (setting, path, ctx) => {
     if (expected !== undefined && isPlainObject(extension) && typeof extension["@odata.type"] === "string") {
         const actual = extension["@odata.type"];
         if ((actual === REQUEST_EXTENSION || actual === ASSIGNMENT_EXTENSION) && actual !== expected) {
-            ctx.fail(childPath(childPath(path, "customExtension"), "@odata.type"), `stage ${setting.stage} runs a ${expected}; got ${actual}`);
+            ctx.fail(
+                childPath(childPath(path, "customExtension"), "@odata.type"),
+                `stage ${setting.stage} runs a ${expected}; got ${actual}`,
+            );
         }
     }
     return setting;
@@ -62,7 +65,10 @@ export const customExtensionStageSettings: Reader = (value, path, ctx) => {
                 return;
             }
             if (first.has(stage)) {
-                ctx.fail(childPath(indexPath(path, i), "stage"), `${stage} is already set by ${path}[${first.get(stage)}]; each stage runs one extension (stages: ${oneOf(CUSTOM_EXTENSION_STAGES)})`);
+                ctx.fail(
+                    childPath(indexPath(path, i), "stage"),
+                    `${stage} is already set by ${path}[${first.get(stage)}]; each stage runs one extension (stages: ${oneOf(CUSTOM_EXTENSION_STAGES)})`,
+                );
             } else {
                 first.set(stage, i);
             }

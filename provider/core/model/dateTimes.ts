@@ -53,7 +53,10 @@ export function parseDateTime(text: string): TextParse {
         const minutes = Number(digits.slice(3, 5));
         // DateTimeOffset refuses offsets beyond ±14:00; accepting one would silently shift the instant.
         if (minutes > 59 || hours > MAX_OFFSET_HOURS || (hours === MAX_OFFSET_HOURS && minutes > 0)) {
-            return { ok: false, reason: `has an offset outside -14:00..+14:00 (hours up to 14, minutes up to 59); got ${JSON.stringify(zone)} in ${JSON.stringify(text)}` };
+            return {
+                ok: false,
+                reason: `has an offset outside -14:00..+14:00 (hours up to 14, minutes up to 59); got ${JSON.stringify(zone)} in ${JSON.stringify(text)}`,
+            };
         }
         offsetMinutes = (digits[0] === "-" ? -1 : 1) * (hours * 60 + minutes);
     }
@@ -75,7 +78,10 @@ export function parseDate(text: string): TextParse {
         return { ok: false, reason: `must be a calendar date YYYY-MM-DD, e.g. 2025-01-31; got ${JSON.stringify(text)}` };
     }
     if (!inYears(Number(match[1]))) {
-        return { ok: false, reason: `must be a calendar date YYYY-MM-DD from 0001-01-01 (Graph holds no year 0000), e.g. 2025-01-31; got ${JSON.stringify(text)}` };
+        return {
+            ok: false,
+            reason: `must be a calendar date YYYY-MM-DD from 0001-01-01 (Graph holds no year 0000), e.g. 2025-01-31; got ${JSON.stringify(text)}`,
+        };
     }
     return { ok: true, value: text.trim() };
 }

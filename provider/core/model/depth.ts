@@ -20,7 +20,8 @@ export function tooDeepAt(value: unknown, path: string): string | undefined {
         if (Array.isArray(current)) {
             current.forEach((element, i) => pending.push({ value: element, path: indexPath(at, i), depth: depth + 1 }));
         } else {
-            for (const [key, element] of Object.entries(current)) pending.push({ value: element, path: childPath(at, key), depth: depth + 1 });
+            for (const [key, element] of Object.entries(current))
+                pending.push({ value: element, path: childPath(at, key), depth: depth + 1 });
         }
     }
     return undefined;

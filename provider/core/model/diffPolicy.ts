@@ -86,7 +86,10 @@ function sameReviews(desired: unknown, actual: unknown): boolean {
  * @param olds The old outputs from state.
  * @param news The checked inputs (may contain the unknown sentinel during preview).
  */
-export function diffPolicy(olds: Record<string, unknown>, news: Record<string, unknown>): { changes: boolean; replaces: string[]; diffs: string[] } {
+export function diffPolicy(
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+): { changes: boolean; replaces: string[]; diffs: string[] } {
     // Check refuses such inputs; state holding them cannot be compared without overflowing, so it counts as changed.
     const deep = INPUT_NAMES.filter((name) => tooDeepAt(olds?.[name], name) !== undefined || tooDeepAt(news?.[name], name) !== undefined);
     if (deep.length > 0) {
@@ -94,6 +97,8 @@ export function diffPolicy(olds: Record<string, unknown>, news: Record<string, u
     }
     const actual = canonicalPolicy(olds, new CheckContext());
     const desired = canonicalPolicy(news, new CheckContext());
-    const diffs = INPUT_NAMES.filter((name) => !NOT_COMPARED.has(name) && !(name === "reviewSettings" ? sameReviews : same)(desired[name], actual[name]));
+    const diffs = INPUT_NAMES.filter(
+        (name) => !NOT_COMPARED.has(name) && !(name === "reviewSettings" ? sameReviews : same)(desired[name], actual[name]),
+    );
     return { changes: diffs.length > 0, replaces: diffs.filter((name) => name === "accessPackageId"), diffs };
 }

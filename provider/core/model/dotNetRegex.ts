@@ -20,7 +20,8 @@ const CLASS_SHORTHAND = /^\\(?:[dDwWsS]|[pP](?:\{[^}]*\})?)/;
 /** Escapes of one character longer than a backslash and a letter: `\x2B`, `\u00E9`, `\cA`, octal `\101`. */
 const LONG_ESCAPE = /^\\(?:x[0-9a-fA-F]{0,2}|u[0-9a-fA-F]{0,4}|c.|[0-7]{1,3})/;
 
-const CONSTRUCTS = "(?:…), (?<name>…), (?'name'…), (?=…), (?!…), (?<=…), (?<!…), (?>…), (?(condition)yes|no), (?#comment) or inline options such as (?i)";
+const CONSTRUCTS =
+    "(?:…), (?<name>…), (?'name'…), (?=…), (?!…), (?<=…), (?<!…), (?>…), (?(condition)yes|no), (?#comment) or inline options such as (?i)";
 
 /** What the scanner expects of the next character: whether a quantifier may follow. */
 type After = "nothing" | "atom" | "quantifier";
@@ -53,7 +54,9 @@ function groupOpening(pattern: string, at: number, start: number): GroupOpening 
             return `has an unterminated group name at index ${start}`;
         }
         const name = pattern.slice(at + 1, close);
-        return GROUP_NAME.test(name) ? { next: close + 1 } : `has an invalid group name ${JSON.stringify(name)} at index ${start} (names are letters, digits and _)`;
+        return GROUP_NAME.test(name)
+            ? { next: close + 1 }
+            : `has an invalid group name ${JSON.stringify(name)} at index ${start} (names are letters, digits and _)`;
     }
     if (rest.startsWith("(")) {
         // A conditional: its condition is scanned as the group that follows.
@@ -138,8 +141,10 @@ function classEnd(pattern: string, start: number, depth = 0): number | string {
         const to = classElement(pattern, dash + 1);
         if (to === undefined) break;
         const range = pattern.slice(i, to.end);
-        if (to.shorthand) return `has the range ${range} at index ${i} ending in a class shorthand, which is a set, not a character (write \\- for a literal -)`;
-        if (from.literal !== undefined && to.literal !== undefined && from.literal > to.literal) return `has the range ${range} in reverse order at index ${i}`;
+        if (to.shorthand)
+            return `has the range ${range} at index ${i} ending in a class shorthand, which is a set, not a character (write \\- for a literal -)`;
+        if (from.literal !== undefined && to.literal !== undefined && from.literal > to.literal)
+            return `has the range ${range} in reverse order at index ${i}`;
         i = to.end;
     }
     return `has an unterminated character class "[" at index ${start}`;
@@ -191,7 +196,8 @@ export function dotNetRegexProblem(pattern: string): string | undefined {
             const braces = c === "{" ? BRACES.exec(pattern.slice(i)) : null;
             const quantifier = braces ? braces[0] : c;
             if (after === "nothing") return `has the quantifier ${quantifier} at index ${i} with nothing before it to repeat`;
-            if (after === "quantifier") return `has the quantifier ${quantifier} at index ${i} right after another quantifier (.NET has no possessive quantifiers)`;
+            if (after === "quantifier")
+                return `has the quantifier ${quantifier} at index ${i} right after another quantifier (.NET has no possessive quantifiers)`;
             if (braces && braces[3] !== undefined && braces[3] !== "" && Number(braces[3]) < Number(braces[1])) {
                 return `has the quantifier ${quantifier} at index ${i} with its numbers in reverse order`;
             }

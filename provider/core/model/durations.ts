@@ -45,14 +45,20 @@ export function parseDuration(text: string): DurationParse {
         };
     }
     if (fraction !== undefined && fraction.length > 7) {
-        return { ok: false, reason: `has more precision than Graph keeps (at most 7 fractional digits of a second); got ${JSON.stringify(text)}` };
+        return {
+            ok: false,
+            reason: `has more precision than Graph keeps (at most 7 fractional digits of a second); got ${JSON.stringify(text)}`,
+        };
     }
     const n = (part: string | undefined): number => (part === undefined ? 0 : Number(part));
     const totalDays = n(weeks) * 7 + n(dayCount);
     const seconds = totalDays * SECONDS_PER_DAY + n(hours) * 3600 + n(minutes) * 60 + n(wholeSeconds);
     const ticks = fraction === undefined ? 0 : Number(fraction.padEnd(7, "0"));
     if (!Number.isSafeInteger(seconds) || BigInt(seconds) * TICKS_PER_SECOND + BigInt(ticks) > MAX_TICKS) {
-        return { ok: false, reason: `is longer than Graph can hold (a TimeSpan holds at most ${formatDuration(LONGEST)}); got ${JSON.stringify(text)}` };
+        return {
+            ok: false,
+            reason: `is longer than Graph can hold (a TimeSpan holds at most ${formatDuration(LONGEST)}); got ${JSON.stringify(text)}`,
+        };
     }
     return { ok: true, value: { seconds, ticks } };
 }

@@ -16,8 +16,9 @@ import type {
 
 /** Returns `list` typed as `T[]`, failing to compile unless it names every member of `T`. */
 function every<T extends string>() {
-    return <const L extends readonly T[]>(list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : { missing: Exclude<T, L[number]> })): readonly T[] =>
-        list;
+    return <const L extends readonly T[]>(
+        list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : { missing: Exclude<T, L[number]> }),
+    ): readonly T[] => list;
 }
 
 export const ALLOWED_TARGET_SCOPES = every<AllowedTargetScope>()([

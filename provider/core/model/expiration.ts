@@ -17,7 +17,10 @@ const matchesType: ObjectRule = (pattern, path, ctx) => {
         // An unknown value may turn out to be absent, so only a known one is refused.
         if (property !== needs && pattern[property] !== undefined && !isUnknown(pattern[property])) {
             const fix = needs === undefined ? "remove it" : `remove it, or use ${needs}`;
-            ctx.fail(childPath(path, property), `not allowed when type is ${type} (only afterDuration takes duration and only afterDateTime takes endDateTime); ${fix}`);
+            ctx.fail(
+                childPath(path, property),
+                `not allowed when type is ${type} (only afterDuration takes duration and only afterDateTime takes endDateTime); ${fix}`,
+            );
         }
     }
     return pattern;

@@ -60,7 +60,15 @@ export function outputsFromGraph(policy: Graph.AccessPackageAssignmentPolicy): P
  * get this state). `adopt` is carried over from `previousInputs` if given.
  */
 export function inputsFromOutputs(outputs: PolicyOutputs, previousInputs?: Record<string, unknown>): PolicyInputs {
-    const { id: _id, createdDateTime: _created, modifiedDateTime: _modified, catalogId: _catalog, carriedGraphProperties: _carried, adopt, ...properties } = outputs;
+    const {
+        id: _id,
+        createdDateTime: _created,
+        modifiedDateTime: _modified,
+        catalogId: _catalog,
+        carriedGraphProperties: _carried,
+        adopt,
+        ...properties
+    } = outputs;
     const inputs = canonicalPolicy(properties, new CheckContext());
     const carried = previousInputs?.adopt ?? adopt;
     return (carried === undefined ? inputs : { ...inputs, adopt: carried }) as unknown as PolicyInputs;

@@ -10,7 +10,23 @@ import { isZero } from "./durations";
 import { ALLOWED_TARGET_SCOPES } from "./enumValues";
 import { expirationPattern } from "./expiration";
 import { questions } from "./questions";
-import { booleanValue, durationOf, durationValue, enumValue, guidValue, ignored, isGuid, objectOf, readFields, textValue, typed, withoutTypeTag, type Fields, type ObjectRule, type Reader } from "./readers";
+import {
+    booleanValue,
+    durationOf,
+    durationValue,
+    enumValue,
+    guidValue,
+    ignored,
+    isGuid,
+    objectOf,
+    readFields,
+    textValue,
+    typed,
+    withoutTypeTag,
+    type Fields,
+    type ObjectRule,
+    type Reader,
+} from "./readers";
 import { requestingProperties, requestorSettings } from "./requestorSettings";
 import { REVIEWS_OFF, reviewSettings } from "./reviewSettings";
 import { allowedTargets, allowedTargetTypesFor, isAllowedTargetType, nameOfSubjectSet, subjectSetODataType } from "./subjectSets";
@@ -23,7 +39,10 @@ const adopt: Reader = (value, path, ctx) => {
         return value ?? undefined;
     }
     if (!isGuid(value)) {
-        ctx.fail(path, `must be true (adopt the policy with the same displayName in the access package) or the id (GUID) of the policy to adopt; got ${describe(value)}`);
+        ctx.fail(
+            path,
+            `must be true (adopt the policy with the same displayName in the access package) or the id (GUID) of the policy to adopt; got ${describe(value)}`,
+        );
         return value;
     }
     return value.toLowerCase();
@@ -68,7 +87,11 @@ const POLICY_FIELDS: Fields = {
     reviewSettings,
     notificationSettings: typed(
         "accessPackageNotificationSettings",
-        objectOf("notification settings", { isAssignmentNotificationDisabled: off }, { default: { isAssignmentNotificationDisabled: false } }),
+        objectOf(
+            "notification settings",
+            { isAssignmentNotificationDisabled: off },
+            { default: { isAssignmentNotificationDisabled: false } },
+        ),
     ),
     questions,
     customExtensionStageSettings,
@@ -88,7 +111,10 @@ const requestBasedOrAutomatic: ObjectRule = (policy, _path, ctx) => {
     if (automatic === undefined) {
         for (const name of REQUEST_SETTINGS) {
             if (policy[name] === undefined) {
-                ctx.fail(name, `required for a request-based policy (one without automaticRequestSettings); write {} to accept the defaults (${DEFAULT_MEANING[name]})`);
+                ctx.fail(
+                    name,
+                    `required for a request-based policy (one without automaticRequestSettings); write {} to accept the defaults (${DEFAULT_MEANING[name]})`,
+                );
             }
         }
         // A membership rule assigns by itself: Graph takes one only as the rule of an auto-assignment policy.
@@ -112,8 +138,14 @@ const requestBasedOrAutomatic: ObjectRule = (policy, _path, ctx) => {
     if (typeof scope === "string" && !isUnknown(scope) && scope !== "specificDirectoryUsers") {
         ctx.fail("allowedTargetScope", `must be specificDirectoryUsers ${auto}; got ${scope}`);
     }
-    if (Array.isArray(targets) && (targets.length !== 1 || (nameOfSubjectSet(targets[0]) ?? "attributeRuleMembers") !== "attributeRuleMembers")) {
-        ctx.fail("specificAllowedTargets", `must be exactly one ${subjectSetODataType("attributeRuleMembers")} (the membership rule) ${auto}`);
+    if (
+        Array.isArray(targets) &&
+        (targets.length !== 1 || (nameOfSubjectSet(targets[0]) ?? "attributeRuleMembers") !== "attributeRuleMembers")
+    ) {
+        ctx.fail(
+            "specificAllowedTargets",
+            `must be exactly one ${subjectSetODataType("attributeRuleMembers")} (the membership rule) ${auto}`,
+        );
     }
     const result = { ...policy };
     const offending = { requestorSettings: requestingProperties, requestApprovalSettings: approvingProperties };
@@ -123,7 +155,12 @@ const requestBasedOrAutomatic: ObjectRule = (policy, _path, ctx) => {
             continue;
         }
         const found = offending[name](settings);
-        found.forEach((property) => ctx.fail(childPath(name, property), `must be false or empty (or omitted) ${auto}: nobody requests, assignments follow the membership rule`));
+        found.forEach((property) =>
+            ctx.fail(
+                childPath(name, property),
+                `must be false or empty (or omitted) ${auto}: nobody requests, assignments follow the membership rule`,
+            ),
+        );
         if (found.length === 0 && !containsUnknown(settings)) {
             // Settings that grant nothing are what Graph holds for an auto-assignment policy anyway; leaving them out
             // makes "omitted" and "all defaults" one canonical form. Settings with unknowns stay, so preview shows them.
@@ -143,7 +180,10 @@ const scopeMatchesTargets: ObjectRule = (policy, _path, ctx) => {
     const allowed = allowedTargetTypesFor(scope);
     if (allowed === undefined) {
         if (targets.length > 0 && (ALLOWED_TARGET_SCOPES as readonly string[]).includes(scope)) {
-            ctx.fail("specificAllowedTargets", `must be empty when allowedTargetScope is ${scope}, which already names who may be assigned; to list principals use ${oneOf(SPECIFIC_SCOPES)}`);
+            ctx.fail(
+                "specificAllowedTargets",
+                `must be empty when allowedTargetScope is ${scope}, which already names who may be assigned; to list principals use ${oneOf(SPECIFIC_SCOPES)}`,
+            );
         }
         return policy;
     }
@@ -154,7 +194,10 @@ const scopeMatchesTargets: ObjectRule = (policy, _path, ctx) => {
     targets.forEach((target, i) => {
         const name = nameOfSubjectSet(target);
         if (name !== undefined && isAllowedTargetType(name) && !allowed.includes(name)) {
-            ctx.fail(`${indexPath("specificAllowedTargets", i)}["@odata.type"]`, `${name} is not allowed when allowedTargetScope is ${scope}; allowed: ${types}`);
+            ctx.fail(
+                `${indexPath("specificAllowedTargets", i)}["@odata.type"]`,
+                `${name} is not allowed when allowedTargetScope is ${scope}; allowed: ${types}`,
+            );
         }
     });
     return policy;

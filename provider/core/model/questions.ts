@@ -1,30 +1,51 @@
 /** `questions`: text and multiple-choice questions, their localizations and choices. */
 import { childPath, describe, oneOf } from "./checkContext";
 import { dotNetRegexProblem } from "./dotNetRegex";
-import { bareODataType, booleanValue, integerValue, listOf, objectOf, readFields, textValue, typed, type Fields, type ObjectRule, type Reader } from "./readers";
+import {
+    bareODataType,
+    booleanValue,
+    integerValue,
+    listOf,
+    objectOf,
+    readFields,
+    textValue,
+    typed,
+    type Fields,
+    type ObjectRule,
+    type Reader,
+} from "./readers";
 import { isPlainObject, isUnknown, ownValue } from "./unknown";
 
 const off = booleanValue({ default: false });
 const LANGUAGE_CODE = /^[a-z]{2}(-[a-z]{2})?$/i;
 
 const languageCode = textValue({ nonEmpty: true }, { required: true });
-const localizedText = typed("accessPackageLocalizedText", objectOf("a localized text", {
-    languageCode: (value, path, ctx) => {
-        const code = languageCode(value, path, ctx);
-        if (typeof code === "string" && !isUnknown(code) && code.trim() !== "" && !LANGUAGE_CODE.test(code)) {
-            ctx.fail(path, `must be an ISO 639-1 language code, optionally with an ISO 3166-1 country code, e.g. en, en-us or fr-CA; got ${describe(code)}`);
-        }
-        return code;
-    },
-    text: textValue({ nonEmpty: true }, { required: true }),
-}));
+const localizedText = typed(
+    "accessPackageLocalizedText",
+    objectOf("a localized text", {
+        languageCode: (value, path, ctx) => {
+            const code = languageCode(value, path, ctx);
+            if (typeof code === "string" && !isUnknown(code) && code.trim() !== "" && !LANGUAGE_CODE.test(code)) {
+                ctx.fail(
+                    path,
+                    `must be an ISO 639-1 language code, optionally with an ISO 3166-1 country code, e.g. en, en-us or fr-CA; got ${describe(code)}`,
+                );
+            }
+            return code;
+        },
+        text: textValue({ nonEmpty: true }, { required: true }),
+    }),
+);
 const localizations = listOf(localizedText);
 
-const choice = typed("accessPackageAnswerChoice", objectOf("an answer choice", {
-    actualValue: textValue({ nonEmpty: true }, { required: true }),
-    text: textValue({ nonEmpty: true }, { required: true }),
-    localizations,
-}));
+const choice = typed(
+    "accessPackageAnswerChoice",
+    objectOf("an answer choice", {
+        actualValue: textValue({ nonEmpty: true }, { required: true }),
+        text: textValue({ nonEmpty: true }, { required: true }),
+        localizations,
+    }),
+);
 
 const hasChoices: ObjectRule = (question, path, ctx) => {
     const { choices } = question;
@@ -110,7 +131,9 @@ function ordered(list: unknown): unknown {
         const { id, ...content } = q;
         return { q, content: JSON.stringify(content), id: JSON.stringify(id ?? "") };
     });
-    keyed.sort((a, b) => (a.q.sequence as number) - (b.q.sequence as number) || compareText(a.content, b.content) || compareText(a.id, b.id));
+    keyed.sort(
+        (a, b) => (a.q.sequence as number) - (b.q.sequence as number) || compareText(a.content, b.content) || compareText(a.id, b.id),
+    );
     return keyed.map(({ q }) => q);
 }
 

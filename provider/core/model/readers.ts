@@ -68,7 +68,12 @@ export function integerValue(bounds: { min: number; max?: number }, presence: Pr
     const expected = `an integer ${range}`;
     return reader(expected, presence, (value, path, ctx) => {
         const number = typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
-        if (typeof number !== "number" || !Number.isInteger(number) || number < bounds.min || (bounds.max !== undefined && number > bounds.max)) {
+        if (
+            typeof number !== "number" ||
+            !Number.isInteger(number) ||
+            number < bounds.min ||
+            (bounds.max !== undefined && number > bounds.max)
+        ) {
             ctx.fail(path, `must be ${expected}; got ${describe(value)}`);
             return value;
         }
@@ -115,7 +120,10 @@ export function enumValue(values: readonly string[], presence: Presence = {}): R
             return match;
         }
         if (typeof value === "string" && value.trim().toLowerCase() === "unknownfuturevalue") {
-            ctx.fail(path, `unknownFutureValue is Graph's placeholder for values newer than this API version and cannot be sent; use ${expected}`);
+            ctx.fail(
+                path,
+                `unknownFutureValue is Graph's placeholder for values newer than this API version and cannot be sent; use ${expected}`,
+            );
         } else {
             // Unlike a property name, a misspelled value has no rename table to match; only near spellings count.
             const suggestion = typeof value === "string" ? suggestName(value, values) : undefined;
@@ -142,10 +150,14 @@ function parsedText(expected: string, parse: (text: string) => TextParse, presen
 
 /** An ISO 8601 duration in the canonical form Graph returns. */
 export function durationValue(presence: Presence = {}): Reader {
-    return parsedText("an ISO 8601 duration, e.g. P2D or PT8H", (text) => {
-        const parsed = parseDuration(text);
-        return parsed.ok ? { ok: true, value: formatDuration(parsed.value) } : parsed;
-    }, presence);
+    return parsedText(
+        "an ISO 8601 duration, e.g. P2D or PT8H",
+        (text) => {
+            const parsed = parseDuration(text);
+            return parsed.ok ? { ok: true, value: formatDuration(parsed.value) } : parsed;
+        },
+        presence,
+    );
 }
 
 /** The duration of an already canonicalised value, or `undefined` if it is unknown or invalid. */
@@ -187,7 +199,12 @@ export type Fields = Readonly<Record<string, Reader>>;
  * A rule over an object once its properties are read: `object` holds them in canonical form, `written` as the user
  * wrote them, so that a message can quote the user's own text (`PT36H`, not its canonical `P1DT12H`).
  */
-export type ObjectRule = (object: Record<string, unknown>, path: string, ctx: CheckContext, written: Record<string, unknown>) => Record<string, unknown>;
+export type ObjectRule = (
+    object: Record<string, unknown>,
+    path: string,
+    ctx: CheckContext,
+    written: Record<string, unknown>,
+) => Record<string, unknown>;
 
 /**
  * An object with exactly the properties in `fields`: unknown properties are reported (with a suggestion) and left
@@ -240,14 +257,25 @@ export function readFields(
  * `#Microsoft.Graph.SingleUser` and `singleuser` both give `singleuser`.
  */
 export function bareODataType(odataType: unknown): string | undefined {
-    return typeof odataType === "string" ? odataType.trim().replace(/^#/, "").replace(/^microsoft\.graph\./i, "").toLowerCase() : undefined;
+    return typeof odataType === "string"
+        ? odataType
+              .trim()
+              .replace(/^#/, "")
+              .replace(/^microsoft\.graph\./i, "")
+              .toLowerCase()
+        : undefined;
 }
 
 /**
  * `object` without its `@odata.type`. Graph's bodies tag even objects whose type is fixed, so a tag naming `typeName`
  * is accepted (see {@link bareODataType}) and dropped; a tag naming another type fails with the one expected.
  */
-export function withoutTypeTag(object: Record<string, unknown>, typeName: string, path: string, ctx: CheckContext): Record<string, unknown> {
+export function withoutTypeTag(
+    object: Record<string, unknown>,
+    typeName: string,
+    path: string,
+    ctx: CheckContext,
+): Record<string, unknown> {
     if (!Object.hasOwn(object, "@odata.type")) {
         return object;
     }

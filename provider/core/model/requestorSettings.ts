@@ -18,7 +18,10 @@ const REQUESTOR_FLAGS = [
 /** A `requestorSettings` object with every flag explicit. */
 export function requestorSettings(required: boolean): Reader {
     const flags = Object.fromEntries(REQUESTOR_FLAGS.map((flag) => [flag, off]));
-    return typed("accessPackageAssignmentRequestorSettings", objectOf("requestor settings", { ...flags, onBehalfRequestors }, { required }));
+    return typed(
+        "accessPackageAssignmentRequestorSettings",
+        objectOf("requestor settings", { ...flags, onBehalfRequestors }, { required }),
+    );
 }
 
 /**

@@ -21,15 +21,18 @@ import { isPlainObject } from "./unknown";
 const off = booleanValue({ default: false });
 const on = booleanValue({ default: true });
 
-const recurrencePattern = typed("recurrencePattern", objectOf("a recurrence pattern", {
-    type: enumValue(RECURRENCE_PATTERN_TYPES, { required: true }),
-    interval: integerValue({ min: 1 }, { required: true }),
-    month: integerValue({ min: 0, max: 12 }, { default: 0 }),
-    dayOfMonth: integerValue({ min: 0, max: 31 }, { default: 0 }),
-    daysOfWeek: listOf(enumValue(DAYS_OF_WEEK)),
-    firstDayOfWeek: enumValue(DAYS_OF_WEEK, { default: "sunday" }),
-    index: enumValue(WEEK_INDEXES, { default: "first" }),
-}));
+const recurrencePattern = typed(
+    "recurrencePattern",
+    objectOf("a recurrence pattern", {
+        type: enumValue(RECURRENCE_PATTERN_TYPES, { required: true }),
+        interval: integerValue({ min: 1 }, { required: true }),
+        month: integerValue({ min: 0, max: 12 }, { default: 0 }),
+        dayOfMonth: integerValue({ min: 0, max: 31 }, { default: 0 }),
+        daysOfWeek: listOf(enumValue(DAYS_OF_WEEK)),
+        firstDayOfWeek: enumValue(DAYS_OF_WEEK, { default: "sunday" }),
+        index: enumValue(WEEK_INDEXES, { default: "first" }),
+    }),
+);
 
 const rangeEnds: ObjectRule = (range, path, ctx) => {
     if (range.type === "endDate" && range.endDate === undefined) {
@@ -57,22 +60,34 @@ const recurrenceRange = typed(
     ),
 );
 
-const schedule = typed("entitlementManagementSchedule", objectOf("a review schedule", {
-    startDateTime: dateTimeValue({ required: true }),
-    expiration: expirationPattern(),
-    recurrence: typed("patternedRecurrence", objectOf("a recurrence", { pattern: recurrencePattern, range: recurrenceRange }, { required: true })),
-}));
+const schedule = typed(
+    "entitlementManagementSchedule",
+    objectOf("a review schedule", {
+        startDateTime: dateTimeValue({ required: true }),
+        expiration: expirationPattern(),
+        recurrence: typed(
+            "patternedRecurrence",
+            objectOf("a recurrence", { pattern: recurrencePattern, range: recurrenceRange }, { required: true }),
+        ),
+    }),
+);
 
 const enabledReviewsAreComplete: ObjectRule = (settings, path, ctx) => {
     if (settings.isEnabled !== true) {
         return settings;
     }
     if (settings.schedule === undefined) {
-        ctx.fail(childPath(path, "schedule"), "required when isEnabled is true: when reviews start (startDateTime) and how often they recur (recurrence)");
+        ctx.fail(
+            childPath(path, "schedule"),
+            "required when isEnabled is true: when reviews start (startDateTime) and how often they recur (recurrence)",
+        );
     }
     const { primaryReviewers, isSelfReview } = settings;
     if (isSelfReview === false && Array.isArray(primaryReviewers) && primaryReviewers.length === 0) {
-        ctx.fail(childPath(path, "primaryReviewers"), "must name at least one reviewer when isEnabled is true, unless isSelfReview is true");
+        ctx.fail(
+            childPath(path, "primaryReviewers"),
+            "must name at least one reviewer when isEnabled is true, unless isSelfReview is true",
+        );
     }
     return settings;
 };
@@ -98,7 +113,10 @@ export const reviewSettings: Reader = typed(
 );
 
 /** Canonical review settings with reviews off and nothing else configured: every documented default. */
-export const REVIEWS_OFF: Readonly<Record<string, unknown>> = reviewSettings({}, "reviewSettings", new CheckContext()) as Record<string, unknown>;
+export const REVIEWS_OFF: Readonly<Record<string, unknown>> = reviewSettings({}, "reviewSettings", new CheckContext()) as Record<
+    string,
+    unknown
+>;
 
 /** Whether canonical review settings leave reviews off: absent, or `isEnabled` known to be `false`. */
 export function reviewsAreOff(settings: unknown): settings is Record<string, unknown> | undefined {

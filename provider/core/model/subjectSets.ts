@@ -104,7 +104,9 @@ export const allowedTargets = listOf(subjectSet("an allowed target", ANY_ALLOWED
 /** `onBehalfRequestors`. */
 export const onBehalfRequestors = listOf(subjectSet("an on-behalf requestor", ON_BEHALF_REQUESTOR_TYPES));
 /** Any of a stage's approver lists. */
-export const approvers = listOf(subjectSet("an approver", APPROVER_TYPES, " (the approver types of Graph's accessPackageApprovalStage page)"));
+export const approvers = listOf(
+    subjectSet("an approver", APPROVER_TYPES, " (the approver types of Graph's accessPackageApprovalStage page)"),
+);
 /** Either reviewer list. */
 export const reviewers = listOf(subjectSet("a reviewer", REVIEWER_TYPES));
 

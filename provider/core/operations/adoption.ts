@@ -22,7 +22,11 @@ function idsOf(policies: { id?: string | null }[]): string {
  * the access package, ignoring case as Graph does, and falls back to creating the policy when none exists, so an
  * exported program also runs against a tenant that lacks it.
  */
-export async function adoptionTarget(api: PolicyApi, inputs: PolicyInputs, ctx: OperationContext): Promise<Graph.AccessPackageAssignmentPolicy | undefined> {
+export async function adoptionTarget(
+    api: PolicyApi,
+    inputs: PolicyInputs,
+    ctx: OperationContext,
+): Promise<Graph.AccessPackageAssignmentPolicy | undefined> {
     const { adopt, accessPackageId, displayName } = inputs;
     if (adopt === undefined || adopt === false) {
         return undefined;

@@ -19,7 +19,8 @@ export interface DirectoryApi {
     group(id: string, deadline: number, about?: PolicyRef): Promise<GroupState>;
 }
 
-const PERMISSION_HINT = "Reading users and groups needs the Microsoft Graph permissions User.Read.All and GroupMember.Read.All (or Directory.Read.All).";
+const PERMISSION_HINT =
+    "Reading users and groups needs the Microsoft Graph permissions User.Read.All and GroupMember.Read.All (or Directory.Read.All).";
 
 /** Creates the look-ups; `fetch` replaces the global one (tests). */
 export function createDirectoryApi(settings: GraphSettings, options: { fetch?: typeof fetch } = {}): DirectoryApi {
@@ -31,7 +32,12 @@ export function createDirectoryApi(settings: GraphSettings, options: { fetch?: t
     });
 
     /** The body of a 200, `undefined` for a 404, and an error naming the object for anything else. */
-    async function read(path: string, deadline: number, what: string, about: PolicyRef | undefined): Promise<{ value?: unknown[] } | undefined> {
+    async function read(
+        path: string,
+        deadline: number,
+        what: string,
+        about: PolicyRef | undefined,
+    ): Promise<{ value?: unknown[] } | undefined> {
         const exchange: GraphExchange = await transport.send({ method: "GET", path, deadline });
         if (exchange.kind === "response" && exchange.status === 404) {
             return undefined;
@@ -39,7 +45,12 @@ export function createDirectoryApi(settings: GraphSettings, options: { fetch?: t
         if (exchange.kind === "response" && exchange.status === 200) {
             return exchange.body as { value?: unknown[] };
         }
-        throw toGraphRequestError(exchange, { operation: "reading", policy: about, scope: `looking up ${what}` }, transport.redact, PERMISSION_HINT);
+        throw toGraphRequestError(
+            exchange,
+            { operation: "reading", policy: about, scope: `looking up ${what}` },
+            transport.redact,
+            PERMISSION_HINT,
+        );
     }
 
     const select = queryString({ $select: "id" });
@@ -53,7 +64,12 @@ export function createDirectoryApi(settings: GraphSettings, options: { fetch?: t
                 return { exists: false };
             }
             // One member answers the question; a 404 here means the group went away between the two reads.
-            const members = await read(`${path}/members${queryString({ $select: "id", $top: "1" })}`, deadline, `the members of group ${id}`, about);
+            const members = await read(
+                `${path}/members${queryString({ $select: "id", $top: "1" })}`,
+                deadline,
+                `the members of group ${id}`,
+                about,
+            );
             return members === undefined ? { exists: false } : { exists: true, hasMembers: (members.value ?? []).length > 0 };
         },
     };

@@ -11,7 +11,12 @@ export class KeyedMutex {
      * after `maxWaitMs(ahead)` milliseconds (`ahead`: the tasks queued before it) and rejects with `onGiveUp(ahead)`
      * without running `task`; the tasks after it still wait for those before it.
      */
-    async run<T>(key: string, task: () => Promise<T>, maxWaitMs?: (ahead: number) => number, onGiveUp?: (ahead: number) => Error): Promise<T> {
+    async run<T>(
+        key: string,
+        task: () => Promise<T>,
+        maxWaitMs?: (ahead: number) => number,
+        onGiveUp?: (ahead: number) => Error,
+    ): Promise<T> {
         const previous = this.tails.get(key) ?? Promise.resolve();
         const ahead = this.queued.get(key) ?? 0;
         this.queued.set(key, ahead + 1);
@@ -25,7 +30,10 @@ export class KeyedMutex {
             const acquired =
                 maxWaitMs === undefined || ahead === 0
                     ? await turn
-                    : await Promise.race([turn, new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), maxWaitMs(ahead))))]);
+                    : await Promise.race([
+                          turn,
+                          new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), maxWaitMs(ahead)))),
+                      ]);
             if (!acquired) {
                 throw onGiveUp?.(ahead) ?? new Error(`gave up waiting for ${ahead} tasks queued before this one`);
             }

@@ -5,7 +5,15 @@
  */
 import { randomUUID } from "node:crypto";
 import type * as Graph from "@microsoft/microsoft-graph-types";
-import { DisplayNameTakenError, GraphRequestError, toGraphRequestError, withHint, WriteAppliedError, type AppliedWrite, type ErrorContext } from "../graph/errors";
+import {
+    DisplayNameTakenError,
+    GraphRequestError,
+    toGraphRequestError,
+    withHint,
+    WriteAppliedError,
+    type AppliedWrite,
+    type ErrorContext,
+} from "../graph/errors";
 import { createGraphTransport, type GraphExchange, type GraphTransport } from "../graph/transport/graphTransport";
 import { KeyedMutex } from "./keyedMutex";
 import { accessPackagePath, odataString, policyPath, POLICIES_PATH, POLICY_EXPAND, queryString } from "../graph/transport/odata";
@@ -201,13 +209,18 @@ function answeredPolicy(sent: Policy, answer: unknown, catalogId?: string): Poli
     }
     const answered = answer as Policy & Record<string, unknown>;
     const holds = (key: string): boolean => answered[key] !== undefined && answered[key] !== null;
-    const sentValues = Object.entries(sent).filter(([key, value]) => !NAVIGATION_PROPERTIES.has(key) && value !== undefined && value !== null);
+    const sentValues = Object.entries(sent).filter(
+        ([key, value]) => !NAVIGATION_PROPERTIES.has(key) && value !== undefined && value !== null,
+    );
     if (!SERVICE_PROPERTIES.every(holds) || !sentValues.every(([key]) => holds(key))) {
         return undefined;
     }
     return {
         ...answered,
-        accessPackage: answered.accessPackage ?? { ...sent.accessPackage, ...(catalogId === undefined ? {} : { catalog: { id: catalogId } }) },
+        accessPackage: answered.accessPackage ?? {
+            ...sent.accessPackage,
+            ...(catalogId === undefined ? {} : { catalog: { id: catalogId } }),
+        },
         questions: answered.questions ?? sent.questions,
         customExtensionStageSettings: answered.customExtensionStageSettings ?? sent.customExtensionStageSettings,
     };
@@ -266,8 +279,17 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
         while (next !== undefined) {
             // A next link that comes round again, or paging without end, would grow memory until the deadline.
             if (followed.has(next) || followed.size >= MAX_PAGES) {
-                const why = followed.has(next) ? `Graph's @odata.nextLink repeats a page already read (${next})` : `Graph returned more than ${MAX_PAGES} pages`;
-                throw new GraphRequestError({ ...context, statusCode: 200, code: "PagingStopped", graphMessage: why, attempts: followed.size, timedOut: false });
+                const why = followed.has(next)
+                    ? `Graph's @odata.nextLink repeats a page already read (${next})`
+                    : `Graph returned more than ${MAX_PAGES} pages`;
+                throw new GraphRequestError({
+                    ...context,
+                    statusCode: 200,
+                    code: "PagingStopped",
+                    graphMessage: why,
+                    attempts: followed.size,
+                    timedOut: false,
+                });
             }
             followed.add(next);
             const exchange = await transport.send({ method: "GET", path: next, deadline: ctx.deadline });
@@ -293,7 +315,11 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
     /** The error for a read that was still behind a write when the deadline came: a 404 or 403, or a stale body. */
     function behindError(exchange: Answer, attempts: number, context: ErrorContext): GraphRequestError {
         if (exchange.status === 404) {
-            return failure({ ...exchange, attempts, stoppedBy: "deadline" }, context, "Graph has not made the policy readable yet; run `pulumi refresh` later.");
+            return failure(
+                { ...exchange, attempts, stoppedBy: "deadline" },
+                context,
+                "Graph has not made the policy readable yet; run `pulumi refresh` later.",
+            );
         }
         if (exchange.status === 403) {
             return failure({ ...exchange, attempts, stoppedBy: "deadline" }, context);
@@ -330,7 +356,9 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
             const exchange = graphAnswer(received, 200, ...unreadable);
             if (exchange === undefined) {
                 // An attempt cut short by the deadline says less than the answers before it that were behind.
-                throw behind !== undefined && received.stoppedBy === "deadline" ? behindError(behind, round, context) : failure(received, context);
+                throw behind !== undefined && received.stoppedBy === "deadline"
+                    ? behindError(behind, round, context)
+                    : failure(received, context);
             }
             if (exchange.status === 200 && !isPolicy(exchange.body, id)) {
                 // JSON that is not this policy (an empty object, another id) is no state to keep; read it again.
@@ -339,7 +367,11 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
                 }
                 continue;
             }
-            const verdict = judge(exchange.status === 200 ? (exchange.body as Policy) : undefined, answeredAt(exchange) ?? clock.now(), round);
+            const verdict = judge(
+                exchange.status === 200 ? (exchange.body as Policy) : undefined,
+                answeredAt(exchange) ?? clock.now(),
+                round,
+            );
             if (verdict !== BEHIND) {
                 return verdict;
             }
@@ -368,7 +400,11 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
                 deadline: ctx.deadline,
             });
             if (isStatus(exchange, 404)) {
-                throw failure(exchange, context, `Access package ${accessPackageId} does not exist (or this identity cannot read it): check accessPackageId.`);
+                throw failure(
+                    exchange,
+                    context,
+                    `Access package ${accessPackageId} does not exist (or this identity cannot read it): check accessPackageId.`,
+                );
             }
             const answer = graphAnswer(exchange, 200);
             if (answer === undefined) {
@@ -391,7 +427,10 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
         const catalogId = accessPackage.catalog?.id ?? undefined;
         const named = (accessPackage.assignmentPolicies ?? [])
             .filter((policy) => same(policy.displayName, displayName))
-            .map((policy) => ({ ...policy, accessPackage: { id: accessPackageId, ...(catalogId === undefined ? {} : { catalog: { id: catalogId } }) } }));
+            .map((policy) => ({
+                ...policy,
+                accessPackage: { id: accessPackageId, ...(catalogId === undefined ? {} : { catalog: { id: catalogId } }) },
+            }));
         return { named, catalogId };
     }
 
@@ -409,7 +448,8 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
                 // Right after the policy was written, a 404 may come from a replica that has not seen it yet, as a
                 // GET's may: believing it would drop from state a policy that still exists. Asked again a few times.
                 const now = answeredAt(exchange) ?? clock.now();
-                const doubt = round < READS_WHILE_BEHIND && (isRecent(lastKnown?.createdDateTime, now) || isRecent(lastKnown?.modifiedDateTime, now));
+                const doubt =
+                    round < READS_WHILE_BEHIND && (isRecent(lastKnown?.createdDateTime, now) || isRecent(lastKnown?.modifiedDateTime, now));
                 if (doubt && (await pause(round, ctx.deadline))) {
                     continue;
                 }
@@ -531,9 +571,16 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
         }
         const marked = (policies: Policy[]): Policy[] =>
             policies
-                .filter((policy) => typeof policy.id === "string" && typeof policy.description === "string" && policy.description.endsWith(mark))
+                .filter(
+                    (policy) =>
+                        typeof policy.id === "string" && typeof policy.description === "string" && policy.description.endsWith(mark),
+                )
                 // By instant: Graph's timestamps vary in precision, so their text does not sort by time.
-                .sort((a, b) => (instant(a.createdDateTime) ?? Infinity) - (instant(b.createdDateTime) ?? Infinity) || (a.id as string).localeCompare(b.id as string));
+                .sort(
+                    (a, b) =>
+                        (instant(a.createdDateTime) ?? Infinity) - (instant(b.createdDateTime) ?? Infinity) ||
+                        (a.id as string).localeCompare(b.id as string),
+                );
 
         /** Lookups after an unknown outcome: the policies this create's POSTs made, oldest first. */
         async function findCreated(): Promise<Policy[]> {
@@ -569,7 +616,9 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
                 seen = undefined;
                 // A list that shows `kept` shows what Graph applied before it; until then it may lag (see docs/reliability.md).
                 const listed = found.some((policy) => same(policy.id, kept));
-                for (const extra of listed ? marked(found).filter((policy) => !same(policy.id, kept) && !deleted.has((policy.id as string).toLowerCase())) : []) {
+                for (const extra of listed
+                    ? marked(found).filter((policy) => !same(policy.id, kept) && !deleted.has((policy.id as string).toLowerCase()))
+                    : []) {
                     const id = extra.id as string;
                     try {
                         await remove(id, { ...ctx, id, lastKnown: { createdDateTime: extra.createdDateTime ?? undefined } });
@@ -604,20 +653,39 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
         /** Takes the mark off `kept` with a PUT of the declared body; the PUT's answer is the policy as Graph holds it. */
         async function restore(kept: string): Promise<Policy> {
             try {
-                return await putPolicy(kept, body, { ...ctx, id: kept, reflects: (policy) => !(policy.description ?? "").endsWith(mark) }, "created", {
-                    catalogId: guard.catalogId,
-                    retryUnreadable: true,
-                    // Only a read expands the catalog when the lookup did not.
-                    readBack: guard.catalogId === undefined,
-                });
+                return await putPolicy(
+                    kept,
+                    body,
+                    { ...ctx, id: kept, reflects: (policy) => !(policy.description ?? "").endsWith(mark) },
+                    "created",
+                    {
+                        catalogId: guard.catalogId,
+                        retryUnreadable: true,
+                        // Only a read expands the catalog when the lookup did not.
+                        readBack: guard.catalogId === undefined,
+                    },
+                );
             } catch (error) {
-                throw error instanceof WriteAppliedError ? error : new WriteAppliedError("created", { displayName, id: kept }, `could not take ${mark} off its description`, error as Error);
+                throw error instanceof WriteAppliedError
+                    ? error
+                    : new WriteAppliedError(
+                          "created",
+                          { displayName, id: kept },
+                          `could not take ${mark} off its description`,
+                          error as Error,
+                      );
             }
         }
 
         try {
             for (let round = 1; ; round++) {
-                const exchange = await transport.send({ method: "POST", path: POLICIES_PATH, body: posted, deadline: ctx.deadline, shouldRepeat: provesNotApplied });
+                const exchange = await transport.send({
+                    method: "POST",
+                    path: POLICIES_PATH,
+                    body: posted,
+                    deadline: ctx.deadline,
+                    shouldRepeat: provesNotApplied,
+                });
                 const id = createdId(exchange);
                 if (id !== undefined) {
                     const policy = await restore(id);
@@ -695,7 +763,10 @@ export function createPolicyApi(settings: GraphSettings, options: PolicyApiOptio
                 filter.accessPackageId !== undefined ? `in access package ${filter.accessPackageId}` : undefined,
                 filter.catalogId !== undefined ? `in catalog ${filter.catalogId}` : undefined,
             ].filter((part) => part !== undefined);
-            const policies = await listPages(`${POLICIES_PATH}${query}`, ctx, { operation: "listing", scope: scope.length > 0 ? scope.join(" ") : undefined });
+            const policies = await listPages(`${POLICIES_PATH}${query}`, ctx, {
+                operation: "listing",
+                scope: scope.length > 0 ? scope.join(" ") : undefined,
+            });
             const catalogId = filter.catalogId?.toLowerCase();
             return catalogId === undefined
                 ? policies

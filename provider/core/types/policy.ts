@@ -82,15 +82,18 @@ export type PolicyOutputs = PolicyInputs & {
  * The body of a POST or PUT: every writable property explicit (Graph's PUT resets what it is not sent), the access
  * package as Graph names it, `null` for absent optional objects, and no `adopt`.
  */
-export type GraphPolicy = Omit<PolicyInputs, "accessPackageId" | "adopt" | "automaticRequestSettings" | "reviewSettings" | OptionalWithDefault> &
+export type GraphPolicy = Omit<
+    PolicyInputs,
+    "accessPackageId" | "adopt" | "automaticRequestSettings" | "reviewSettings" | OptionalWithDefault
+> &
     Required<Pick<PolicyInputs, OptionalWithDefault>> & {
-    /** The access package that holds the policy. */
-    accessPackage: { id: string };
-    /** `null` for a request-based policy. */
-    automaticRequestSettings: AutomaticRequestSettings | null;
-    /** `null` when the policy has no access reviews. */
-    reviewSettings: ReviewSettings | null;
-};
+        /** The access package that holds the policy. */
+        accessPackage: { id: string };
+        /** `null` for a request-based policy. */
+        automaticRequestSettings: AutomaticRequestSettings | null;
+        /** `null` when the policy has no access reviews. */
+        reviewSettings: ReviewSettings | null;
+    };
 
 /** Inputs that are optional to write but always sent, with their defaults made explicit. */
 type OptionalWithDefault =

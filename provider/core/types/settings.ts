@@ -212,8 +212,7 @@ export interface CustomExtensionReference {
      * checked against `stage` when given.
      */
     "@odata.type"?:
-        | "#microsoft.graph.accessPackageAssignmentRequestWorkflowExtension"
-        | "#microsoft.graph.accessPackageAssignmentWorkflowExtension";
+        "#microsoft.graph.accessPackageAssignmentRequestWorkflowExtension" | "#microsoft.graph.accessPackageAssignmentWorkflowExtension";
 }
 
 /** Runs a custom workflow extension at one stage of the assignment lifecycle. */

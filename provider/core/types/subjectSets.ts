@@ -142,7 +142,14 @@ export type OnBehalfRequestor = SingleUser | GroupMembers | TargetManager | Targ
  * Who may approve, in any of a stage's four approver lists: the types Graph's accessPackageApprovalStage page lists
  * for `primaryApprovers`, and the agent-identity counterpart of `targetUserSponsors`.
  */
-export type Approver = SingleUser | GroupMembers | RequestorManager | InternalSponsors | ExternalSponsors | TargetUserSponsors | TargetAgentIdentitySponsorsOrOwners;
+export type Approver =
+    | SingleUser
+    | GroupMembers
+    | RequestorManager
+    | InternalSponsors
+    | ExternalSponsors
+    | TargetUserSponsors
+    | TargetAgentIdentitySponsorsOrOwners;
 
 /** Who may review assignments (`reviewSettings.primaryReviewers` and `fallbackReviewers`). */
 export type Reviewer = SingleUser | GroupMembers | RequestorManager;

@@ -64,7 +64,16 @@ describe("adoption: export existing policies and adopt them with the exported pr
 
         it("--catalog writes the policies of that catalog's packages only (settings from --endpoint and --token)", async () => {
             const out = workspace.programDir("catalog");
-            const result = await exportCommand(["--catalog", tenant.catalogId, "--out", out, "--endpoint", emulator.url, "--token", emulator.token]);
+            const result = await exportCommand([
+                "--catalog",
+                tenant.catalogId,
+                "--out",
+                out,
+                "--endpoint",
+                emulator.url,
+                "--token",
+                emulator.token,
+            ]);
             assert.equal(result.status, 0, result.stderr);
             assert.deepEqual(new Set(adoptedIds(fs.readFileSync(path.join(out, "index.ts"), "utf8"))), new Set(tenant.shapePolicyIds));
         });
@@ -93,7 +102,10 @@ describe("adoption: export existing policies and adopt them with the exported pr
         });
 
         it("reports Graph's refusal and a bad command line with their own exit codes", async () => {
-            const denied = await exportCommand(["--all", "--out", workspace.programDir("denied")], { ...graphEnv, ENTRA_GRAPH_TOKEN: "not-the-token" });
+            const denied = await exportCommand(["--all", "--out", workspace.programDir("denied")], {
+                ...graphEnv,
+                ENTRA_GRAPH_TOKEN: "not-the-token",
+            });
             assert.equal(denied.status, 1);
             assert.match(denied.stderr, /401/);
             assert.match(denied.stderr, /did not accept the token/, "a 401 is about the token, not permissions");
@@ -118,9 +130,11 @@ describe("adoption: export existing policies and adopt them with the exported pr
             assert.deepEqual(new Set(adoptedIds(fs.readFileSync(path.join(programDir, "index.ts"), "utf8"))), new Set(original.keys()));
             workspace.linkNodeModules(programDir);
             const tsc = require.resolve("typescript/bin/tsc");
-            await promisify(execFile)(process.execPath, [tsc, "--noEmit", "-p", programDir]).catch((error: { stdout?: string; message: string }) => {
-                assert.fail(`tsc rejected the exported program:\n${error.stdout ?? error.message}`);
-            });
+            await promisify(execFile)(process.execPath, [tsc, "--noEmit", "-p", programDir]).catch(
+                (error: { stdout?: string; message: string }) => {
+                    assert.fail(`tsc rejected the exported program:\n${error.stdout ?? error.message}`);
+                },
+            );
         });
 
         it("first up adopts each policy with exactly one PUT, creates nothing and leaves every policy as it was", async () => {
@@ -132,7 +146,11 @@ describe("adoption: export existing policies and adopt them with the exported pr
             const requests = await emulator.admin.requests();
             const puts = requests.filter((entry) => entry.method === "PUT").map((entry) => entry.path.split("?")[0]);
             assert.deepEqual(puts.sort(), [...original.keys()].map((id) => `${POLICIES}/${id}`).sort(), "one PUT per adopted policy");
-            assert.deepEqual(writes(await emulator.admin.routeCounts()), { [`PUT ${POLICIES}/{id}`]: original.size }, "no POST, PATCH or DELETE");
+            assert.deepEqual(
+                writes(await emulator.admin.routeCounts()),
+                { [`PUT ${POLICIES}/{id}`]: original.size },
+                "no POST, PATCH or DELETE",
+            );
             assert.deepEqual(await tenantPolicies(emulator), original);
 
             const policies = engine.state.resources.filter((resource) => resource.type.endsWith(":AccessPackageAssignmentPolicy"));

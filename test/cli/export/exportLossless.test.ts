@@ -2,7 +2,17 @@ import * as assert from "node:assert/strict";
 import * as fc from "fast-check";
 import * as ts from "typescript";
 import type * as Graph from "@microsoft/microsoft-graph-types";
-import { exportedPolicy, parseExportArguments, PolicyExportError, renderIndex, resourceNames, stringLiteral, typescriptLiteral, USAGE, UsageError } from "../../../cli/export";
+import {
+    exportedPolicy,
+    parseExportArguments,
+    PolicyExportError,
+    renderIndex,
+    resourceNames,
+    stringLiteral,
+    typescriptLiteral,
+    USAGE,
+    UsageError,
+} from "../../../cli/export";
 import { HELP } from "../../../cli/export/exportArguments";
 import { checkPolicy, diffPolicy, outputsFromGraph, toGraphBody } from "../../../provider/core/model";
 import type { PolicyInputs } from "../../../provider/core/types";
@@ -42,7 +52,10 @@ function runProgram(source: string): { name: string; args: Record<string, unknow
         assert.equal(id, "pulumi-entra-assignment-policy");
         return { AccessPackageAssignmentPolicy };
     };
-    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 }, reportDiagnostics: true });
+    const js = ts.transpileModule(source, {
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+        reportDiagnostics: true,
+    });
     assert.deepEqual(js.diagnostics ?? [], []);
     const module = { exports: {} };
     new Function("require", "module", "exports", js.outputText)(requireStub, module, module.exports);
@@ -50,7 +63,27 @@ function runProgram(source: string): { name: string; args: Record<string, unknow
 }
 
 /** Characters that end lines, end literals, start templates, hide text or are half a character. */
-const TRICKY_CHARACTERS = ["\n", "\r", "\u2028", "\u2029", "\u0085", "\u202e", "\u2066", "\u200b", "\ufeff", "\ud800", "\udc00", '"', "'", "\\", "`", "$", "{", "*", "/"];
+const TRICKY_CHARACTERS = [
+    "\n",
+    "\r",
+    "\u2028",
+    "\u2029",
+    "\u0085",
+    "\u202e",
+    "\u2066",
+    "\u200b",
+    "\ufeff",
+    "\ud800",
+    "\udc00",
+    '"',
+    "'",
+    "\\",
+    "`",
+    "$",
+    "{",
+    "*",
+    "/",
+];
 
 function evaluate(expression: string): unknown {
     return new Function(`return (${expression});`)();
@@ -67,7 +100,10 @@ describe("export: lossless program text (in process)", () => {
         assert.equal(declared.length, shapes.length);
         assert.deepEqual(new Set(declared.map((d) => d.args.adopt)), new Set(stored.map((p) => p.id)));
         assert.equal(new Set(declared.map((d) => d.name)).size, declared.length);
-        assert.ok(declared.some((d) => d.args.displayName === HOSTILE_NAME), "the hostile name survives the program text");
+        assert.ok(
+            declared.some((d) => d.args.displayName === HOSTILE_NAME),
+            "the hostile name survives the program text",
+        );
     });
 
     shapes.forEach(({ shape }, i) => {
@@ -85,9 +121,17 @@ describe("export: lossless program text (in process)", () => {
 
     it("leaves Graph's defaults out: each policy declares less than its canonical inputs, and no zero-valued pattern", () => {
         for (const policy of exported) {
-            assert.ok(JSON.stringify(policy.declared).length < JSON.stringify(policy.inputs).length, `${policy.inputs.displayName} declares every default`);
+            assert.ok(
+                JSON.stringify(policy.declared).length < JSON.stringify(policy.inputs).length,
+                `${policy.inputs.displayName} declares every default`,
+            );
         }
-        for (const defaultValue of [/\bmonth: 0,/, /\bdaysOfWeek: \[\],/, /\bnumberOfOccurrences: 0,/, /\bisApprovalRequiredForUpdate: false,/]) {
+        for (const defaultValue of [
+            /\bmonth: 0,/,
+            /\bdaysOfWeek: \[\],/,
+            /\bnumberOfOccurrences: 0,/,
+            /\bisApprovalRequiredForUpdate: false,/,
+        ]) {
             assert.doesNotMatch(source, defaultValue);
         }
     });
@@ -121,23 +165,31 @@ describe("export: lossless program text (in process)", () => {
 
     it("refuses a policy the provider cannot declare, naming it and the property", () => {
         const broken = { ...stored[0], allowedTargetScope: "someFutureScope" } as unknown as Graph.AccessPackageAssignmentPolicy;
-        assert.throws(() => exportedPolicy(broken), (error: unknown) => {
-            assert.ok(error instanceof PolicyExportError);
-            assert.match(error.message, /allowedTargetScope/);
-            assert.ok(error.message.includes(stored[0].id as string));
-            return true;
-        });
+        assert.throws(
+            () => exportedPolicy(broken),
+            (error: unknown) => {
+                assert.ok(error instanceof PolicyExportError);
+                assert.match(error.message, /allowedTargetScope/);
+                assert.ok(error.message.includes(stored[0].id as string));
+                return true;
+            },
+        );
     });
 });
 
 describe("export: TypeScript literals", () => {
     it("writes a string literal that evaluates to the same string and holds no line break or invisible character", () => {
         fc.assert(
-            fc.property(fc.string({ unit: fc.oneof(fc.constantFrom(...TRICKY_CHARACTERS), fc.string({ unit: "binary", minLength: 1, maxLength: 1 })) }), (text) => {
-                const literal = stringLiteral(text);
-                assert.equal(evaluate(literal), text);
-                assert.doesNotMatch(literal, /[\n\r\u0085\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udfff]/u);
-            }),
+            fc.property(
+                fc.string({
+                    unit: fc.oneof(fc.constantFrom(...TRICKY_CHARACTERS), fc.string({ unit: "binary", minLength: 1, maxLength: 1 })),
+                }),
+                (text) => {
+                    const literal = stringLiteral(text);
+                    assert.equal(evaluate(literal), text);
+                    assert.doesNotMatch(literal, /[\n\r\u0085\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udfff]/u);
+                },
+            ),
         );
     });
 
@@ -159,10 +211,13 @@ describe("export: TypeScript literals", () => {
 });
 
 describe("export: resource names", () => {
-    const policies = fc.uniqueArray(fc.record({ id: fc.uuid(), displayName: fc.oneof(fc.string(), fc.constantFrom("All Users", "all-users", "ALL users!", "")) }), {
-        selector: (policy) => policy.id,
-        maxLength: 12,
-    });
+    const policies = fc.uniqueArray(
+        fc.record({ id: fc.uuid(), displayName: fc.oneof(fc.string(), fc.constantFrom("All Users", "all-users", "ALL users!", "")) }),
+        {
+            selector: (policy) => policy.id,
+            maxLength: 12,
+        },
+    );
 
     it("are unique, URN-safe and independent of listing order", () => {
         fc.assert(
@@ -196,7 +251,12 @@ describe("export: command line", () => {
             endpoint: "http://127.0.0.1:1",
             token: undefined,
         });
-        assert.deepEqual(parseExportArguments(["--all"]), { scope: { kind: "all" }, out: "entra-assignment-policies", endpoint: undefined, token: undefined });
+        assert.deepEqual(parseExportArguments(["--all"]), {
+            scope: { kind: "all" },
+            out: "entra-assignment-policies",
+            endpoint: undefined,
+            token: undefined,
+        });
         assert.equal(parseExportArguments(["--all", "--help"]), HELP);
         assert.match(USAGE, /--access-package <id> \| --catalog <id> \| --all/);
     });
@@ -210,7 +270,10 @@ describe("export: command line", () => {
         [["--all", "--bogus"], /unknown argument/],
     ] as const) {
         it(`refuses ${JSON.stringify(argv)}`, () => {
-            assert.throws(() => parseExportArguments([...argv]), (error: unknown) => error instanceof UsageError && reason.test(error.message));
+            assert.throws(
+                () => parseExportArguments([...argv]),
+                (error: unknown) => error instanceof UsageError && reason.test(error.message),
+            );
         });
     }
 });

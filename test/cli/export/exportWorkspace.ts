@@ -41,8 +41,14 @@ export async function seedBrownfieldTenant(emulator: RunningGraphEmulator): Prom
     const inCatalog = { catalog: { id: catalog.id } };
     const first = await admin.seed("accessPackages", { displayName: "Brownfield apps", ...inCatalog });
     const second = await admin.seed("accessPackages", { displayName: "Brownfield auto", ...inCatalog });
-    const requestExtension = await admin.seed("customWorkflowExtensions", { ...workflowExtension("request", "on request"), catalogId: catalog.id });
-    const assignmentExtension = await admin.seed("customWorkflowExtensions", { ...workflowExtension("assignment", "before expiry"), catalogId: catalog.id });
+    const requestExtension = await admin.seed("customWorkflowExtensions", {
+        ...workflowExtension("request", "on request"),
+        catalogId: catalog.id,
+    });
+    const assignmentExtension = await admin.seed("customWorkflowExtensions", {
+        ...workflowExtension("assignment", "before expiry"),
+        catalogId: catalog.id,
+    });
     const tenant: ShapeTenant = {
         accessPackageId: first.id,
         secondAccessPackageId: second.id,

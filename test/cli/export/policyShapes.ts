@@ -147,8 +147,14 @@ function datedWeeklyReviewsExtensions(tenant: ShapeTenant): Record<string, unkno
             fallbackReviewers: [singleUser(USER_ID)],
         },
         customExtensionStageSettings: [
-            { stage: "assignmentRequestGranted", customExtension: { "@odata.type": `${EXTENSION_TYPE}RequestWorkflowExtension`, id: tenant.requestExtensionId } },
-            { stage: "assignmentFourteenDaysBeforeExpiration", customExtension: { "@odata.type": `${EXTENSION_TYPE}WorkflowExtension`, id: tenant.assignmentExtensionId } },
+            {
+                stage: "assignmentRequestGranted",
+                customExtension: { "@odata.type": `${EXTENSION_TYPE}RequestWorkflowExtension`, id: tenant.requestExtensionId },
+            },
+            {
+                stage: "assignmentFourteenDaysBeforeExpiration",
+                customExtension: { "@odata.type": `${EXTENSION_TYPE}WorkflowExtension`, id: tenant.assignmentExtensionId },
+            },
         ],
         accessPackage: { id: tenant.accessPackageId },
     };
@@ -159,7 +165,9 @@ function autoAssignmentWithGrace(tenant: ShapeTenant): Record<string, unknown> {
         displayName: "Engineering (automatic)",
         description: "Everyone in engineering, removed 12 hours after leaving",
         allowedTargetScope: "specificDirectoryUsers",
-        specificAllowedTargets: [subject("attributeRuleMembers", { description: "engineering", membershipRule: '(user.department -eq "Engineering")' })],
+        specificAllowedTargets: [
+            subject("attributeRuleMembers", { description: "engineering", membershipRule: '(user.department -eq "Engineering")' }),
+        ],
         automaticRequestSettings: {
             requestAccessForAllowedTargets: true,
             removeAccessWhenTargetLeavesAllowedTargets: true,
@@ -186,7 +194,10 @@ export function policyShapes(tenant: ShapeTenant): PolicyShape[] {
     return [
         ...DOCUMENTED.map((name) => ({ shape: `documented ${name.replace(/\.json$/, "")}`, body: documented(name, tenant) })),
         { shape: "sub-day durations, manager levels, sponsors, localized choices", body: subDayManagersSponsors(tenant) },
-        { shape: "end date, weekly reviews, extensions at grant and before expiry, hostile name", body: datedWeeklyReviewsExtensions(tenant) },
+        {
+            shape: "end date, weekly reviews, extensions at grant and before expiry, hostile name",
+            body: datedWeeklyReviewsExtensions(tenant),
+        },
         { shape: "auto-assignment with a grace period", body: autoAssignmentWithGrace(tenant) },
         { shape: "display name shared with another package", body: sameNameOtherPackage(tenant) },
     ];

@@ -10,7 +10,9 @@ describe("docs/governance.md: governance guardrails", () => {
         const rows = README.split("\n").filter((line) => /^\| `[a-z-]+` \| .* \| (high|medium|low) \| /.test(line));
         assert.deepEqual(
             rows.map((row) => row.split(" | ").slice(0, 4).join(" | ")),
-            GOVERNANCE_RULES.map((rule) => `| \`${rule.id}\` | ${rule.title} | ${rule.severity} | ${rule.needsDirectory ? "lint" : "pack, lint"}`),
+            GOVERNANCE_RULES.map(
+                (rule) => `| \`${rule.id}\` | ${rule.title} | ${rule.severity} | ${rule.needsDirectory ? "lint" : "pack, lint"}`,
+            ),
         );
     });
 });

@@ -1,10 +1,23 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
-import { DEFAULT_SETTINGS, evaluatePolicy, GOVERNANCE_RULES, governanceSettings, type EvaluationOptions } from "../../../provider/core/governance";
+import {
+    DEFAULT_SETTINGS,
+    evaluatePolicy,
+    GOVERNANCE_RULES,
+    governanceSettings,
+    type EvaluationOptions,
+} from "../../../provider/core/governance";
 import { checkPolicy } from "../../../provider/core/model";
 import type { PolicyInputs } from "../../../provider/core/types";
-import { APPROVER_GROUP_ID, compliantAutoAssignmentPolicy, compliantExternalPolicy, directory, neverExpiringUnreviewed, REVIEWER_USER_ID } from "../../support/governancePolicies";
+import {
+    APPROVER_GROUP_ID,
+    compliantAutoAssignmentPolicy,
+    compliantExternalPolicy,
+    directory,
+    neverExpiringUnreviewed,
+    REVIEWER_USER_ID,
+} from "../../support/governancePolicies";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
 
@@ -23,7 +36,10 @@ function external(change: (policy: PolicyInputs) => void): PolicyInputs {
 }
 
 function automatic(membershipRule: string): PolicyInputs {
-    return { ...compliantAutoAssignmentPolicy(), specificAllowedTargets: [{ "@odata.type": "#microsoft.graph.attributeRuleMembers", membershipRule }] };
+    return {
+        ...compliantAutoAssignmentPolicy(),
+        specificAllowedTargets: [{ "@odata.type": "#microsoft.graph.attributeRuleMembers", membershipRule }],
+    };
 }
 
 const stage = (policy: PolicyInputs) => policy.requestApprovalSettings!.stages![0];
@@ -35,9 +51,15 @@ const CASES: Record<string, RuleCase> = {
         compliant: compliantExternalPolicy(),
     },
     "external-requires-approval": {
-        violating: external((p) => ((p.requestApprovalSettings = { isApprovalRequiredForAdd: false, stages: [] }))),
+        violating: external((p) => (p.requestApprovalSettings = { isApprovalRequiredForAdd: false, stages: [] })),
         property: "requestApprovalSettings.isApprovalRequiredForAdd",
-        compliant: external((p) => (p.allowedTargetScope = "allMemberUsers", p.specificAllowedTargets = [], p.requestApprovalSettings = { isApprovalRequiredForAdd: false })),
+        compliant: external(
+            (p) => (
+                (p.allowedTargetScope = "allMemberUsers"),
+                (p.specificAllowedTargets = []),
+                (p.requestApprovalSettings = { isApprovalRequiredForAdd: false })
+            ),
+        ),
     },
     "external-expiration": {
         violating: external((p) => (p.expiration = { type: "afterDuration", duration: "P400D" })),
@@ -62,12 +84,16 @@ const CASES: Record<string, RuleCase> = {
     "approval-stage-fallback": {
         violating: external((p) => (stage(p).fallbackPrimaryApprovers = [])),
         property: "requestApprovalSettings.stages[0].fallbackPrimaryApprovers",
-        compliant: external((p) => ((stage(p).primaryApprovers = stage(p).fallbackPrimaryApprovers), (stage(p).fallbackPrimaryApprovers = []))),
+        compliant: external(
+            (p) => ((stage(p).primaryApprovers = stage(p).fallbackPrimaryApprovers), (stage(p).fallbackPrimaryApprovers = [])),
+        ),
     },
     "review-fallback-reviewers": {
         violating: external((p) => (p.reviewSettings!.fallbackReviewers = [])),
         property: "reviewSettings.fallbackReviewers",
-        compliant: external((p) => ((p.reviewSettings!.primaryReviewers = p.reviewSettings!.fallbackReviewers), (p.reviewSettings!.fallbackReviewers = []))),
+        compliant: external(
+            (p) => ((p.reviewSettings!.primaryReviewers = p.reviewSettings!.fallbackReviewers), (p.reviewSettings!.fallbackReviewers = [])),
+        ),
     },
     "approval-requires-justification": {
         violating: external((p) => (p.requestApprovalSettings!.isRequestorJustificationRequired = false)),
@@ -76,18 +102,32 @@ const CASES: Record<string, RuleCase> = {
     },
     "on-behalf-requestors-limited": {
         violating: external((p) => {
-            p.requestorSettings = { enableOnBehalfRequestorsToAddAccess: true, onBehalfRequestors: [{ "@odata.type": "#microsoft.graph.targetManager", managerLevel: 1 }] };
+            p.requestorSettings = {
+                enableOnBehalfRequestorsToAddAccess: true,
+                onBehalfRequestors: [{ "@odata.type": "#microsoft.graph.targetManager", managerLevel: 1 }],
+            };
             p.requestApprovalSettings = { isApprovalRequiredForAdd: false };
         }),
         property: "requestorSettings.enableOnBehalfRequestorsToAddAccess",
         compliant: external((p) => {
-            p.requestorSettings = { enableOnBehalfRequestorsToAddAccess: true, onBehalfRequestors: [{ "@odata.type": "#microsoft.graph.targetManager", managerLevel: 1 }] };
+            p.requestorSettings = {
+                enableOnBehalfRequestorsToAddAccess: true,
+                onBehalfRequestors: [{ "@odata.type": "#microsoft.graph.targetManager", managerLevel: 1 }],
+            };
         }),
     },
     "never-expiring-members-only": {
-        violating: external((p) => ((p.allowedTargetScope = "allDirectoryUsers"), (p.specificAllowedTargets = []), (p.expiration = { type: "noExpiration" }))),
+        violating: external(
+            (p) => (
+                (p.allowedTargetScope = "allDirectoryUsers"),
+                (p.specificAllowedTargets = []),
+                (p.expiration = { type: "noExpiration" })
+            ),
+        ),
         property: "expiration.type",
-        compliant: external((p) => ((p.allowedTargetScope = "allMemberUsers"), (p.specificAllowedTargets = []), (p.expiration = { type: "noExpiration" }))),
+        compliant: external(
+            (p) => ((p.allowedTargetScope = "allMemberUsers"), (p.specificAllowedTargets = []), (p.expiration = { type: "noExpiration" })),
+        ),
     },
     "auto-assignment-not-everyone": {
         violating: automatic('(user.department -eq "Sales") -or (user.objectId -ne null)'),
@@ -95,7 +135,12 @@ const CASES: Record<string, RuleCase> = {
         compliant: automatic('(user.department -eq "Sales") -and (user.objectId -ne null)'),
     },
     "custom-extension-stage-reachable": {
-        violating: external((p) => (p.customExtensionStageSettings![0].stage = "assignmentFourteenDaysBeforeExpiration", p.expiration = { type: "afterDuration", duration: "P7D" })),
+        violating: external(
+            (p) => (
+                (p.customExtensionStageSettings![0].stage = "assignmentFourteenDaysBeforeExpiration"),
+                (p.expiration = { type: "afterDuration", duration: "P7D" })
+            ),
+        ),
         property: "customExtensionStageSettings[0].stage",
         compliant: external((p) => (p.customExtensionStageSettings![0].stage = "assignmentFourteenDaysBeforeExpiration")),
     },
@@ -114,7 +159,9 @@ const CASES: Record<string, RuleCase> = {
 };
 
 function ruleIdsAt(policy: PolicyInputs, options: EvaluationOptions = {}): string[] {
-    return evaluatePolicy(policy, { now: NOW, directory: directory(), ...options }).map((finding) => `${finding.ruleId} ${finding.property}`);
+    return evaluatePolicy(policy, { now: NOW, directory: directory(), ...options }).map(
+        (finding) => `${finding.ruleId} ${finding.property}`,
+    );
 }
 
 describe("governance rules", () => {
@@ -131,8 +178,11 @@ describe("governance rules", () => {
     });
 
     it("loads without Pulumi: the core knows nothing of it, the front doors do", () => {
-        const script = "require('./dist/provider/core/governance'); console.log(JSON.stringify(Object.keys(require.cache).filter((file) => file.includes('@pulumi'))))";
-        const loaded = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: path.join(__dirname, "../../.."), encoding: "utf8" }));
+        const script =
+            "require('./dist/provider/core/governance'); console.log(JSON.stringify(Object.keys(require.cache).filter((file) => file.includes('@pulumi'))))";
+        const loaded = JSON.parse(
+            execFileSync(process.execPath, ["-e", script], { cwd: path.join(__dirname, "../../.."), encoding: "utf8" }),
+        );
         assert.deepEqual(loaded, []);
     });
 
@@ -156,11 +206,17 @@ describe("governance rules", () => {
     for (const [id, example] of Object.entries(CASES)) {
         describe(id, () => {
             it(`refuses the violating body at ${example.property}`, () => {
-                assert.ok(ruleIdsAt(example.violating, example.options).includes(`${id} ${example.property}`), ruleIdsAt(example.violating, example.options).join("\n"));
+                assert.ok(
+                    ruleIdsAt(example.violating, example.options).includes(`${id} ${example.property}`),
+                    ruleIdsAt(example.violating, example.options).join("\n"),
+                );
             });
             it("accepts the compliant body", () => {
                 const compliantOptions = example.options?.directory ? {} : example.options;
-                assert.deepEqual(ruleIdsAt(example.compliant, compliantOptions).filter((finding) => finding.startsWith(`${id} `)), []);
+                assert.deepEqual(
+                    ruleIdsAt(example.compliant, compliantOptions).filter((finding) => finding.startsWith(`${id} `)),
+                    [],
+                );
             });
         });
     }
@@ -168,13 +224,19 @@ describe("governance rules", () => {
 
 describe("governance evaluation", () => {
     it("finds the issue's example, an external policy that never expires and is never reviewed, under three rules", () => {
-        assert.deepEqual(ruleIdsAt(neverExpiringUnreviewed()), ["external-expiration expiration.type", "external-access-reviews reviewSettings.isEnabled", "never-expiring-members-only expiration.type"]);
+        assert.deepEqual(ruleIdsAt(neverExpiringUnreviewed()), [
+            "external-expiration expiration.type",
+            "external-access-reviews reviewSettings.isEnabled",
+            "never-expiring-members-only expiration.type",
+        ]);
     });
 
     it("measures a fixed end date from now, with the threshold from settings", () => {
         const policy = external((p) => (p.expiration = { type: "afterDateTime", endDateTime: "2026-09-01T00:00:00Z" }));
         assert.deepEqual(ruleIdsAt(policy), []);
-        assert.deepEqual(ruleIdsAt(policy, { settings: governanceSettings({ maxExternalAssignmentDays: 30 }) }), ["external-expiration expiration.endDateTime"]);
+        assert.deepEqual(ruleIdsAt(policy, { settings: governanceSettings({ maxExternalAssignmentDays: 30 }) }), [
+            "external-expiration expiration.endDateTime",
+        ]);
     });
 
     it("skips directory rules without a directory, and honours severity overrides and off", () => {

@@ -25,7 +25,13 @@ describe("GraphRequestError", () => {
                 kind: "response",
                 status: 400,
                 headers: headers({ "request-id": "header-rid" }),
-                body: { error: { code: "BadRequest", message: "Invalid stage", innerError: { "request-id": "1234-rid", "client-request-id": "5678-crid", date: "2026-01-01T00:00:00" } } },
+                body: {
+                    error: {
+                        code: "BadRequest",
+                        message: "Invalid stage",
+                        innerError: { "request-id": "1234-rid", "client-request-id": "5678-crid", date: "2026-01-01T00:00:00" },
+                    },
+                },
             },
             { operation: "updating", policy: { displayName: "All Users", id: "87e1c7f7-c7f7-87e1-f7c7-e187f7c7e187" } },
             (text) => text,
@@ -43,17 +49,33 @@ describe("GraphRequestError", () => {
 
     it("falls back to response headers and to the client-request-id it sent", () => {
         const error = toGraphRequestError(
-            { ...base, kind: "response", status: 502, headers: headers({ "request-id": "hdr", date: "Thu, 01 Jan 2026 00:00:00 GMT" }), body: "<html>Bad gateway</html>", clientRequestId: "sent-crid" },
+            {
+                ...base,
+                kind: "response",
+                status: 502,
+                headers: headers({ "request-id": "hdr", date: "Thu, 01 Jan 2026 00:00:00 GMT" }),
+                body: "<html>Bad gateway</html>",
+                clientRequestId: "sent-crid",
+            },
             { operation: "reading", policy: { id: "p" } },
             (text) => text,
         );
-        assert.match(error.message, /^reading access package assignment policy \(p\): Graph returned 502 HTTP502: <html>Bad gateway<\/html> \(request-id hdr, client-request-id sent-crid\)$/);
+        assert.match(
+            error.message,
+            /^reading access package assignment policy \(p\): Graph returned 502 HTTP502: <html>Bad gateway<\/html> \(request-id hdr, client-request-id sent-crid\)$/,
+        );
         assert.equal(error.date, "Thu, 01 Jan 2026 00:00:00 GMT");
     });
 
     it("hints at the permission on 403", () => {
         const error = toGraphRequestError(
-            { ...base, kind: "response", status: 403, headers: headers(), body: { error: { code: "Authorization_RequestDenied", message: "Insufficient privileges" } } },
+            {
+                ...base,
+                kind: "response",
+                status: 403,
+                headers: headers(),
+                body: { error: { code: "Authorization_RequestDenied", message: "Insufficient privileges" } },
+            },
             { operation: "creating", policy: { displayName: "P" } },
             (text) => text,
         );
@@ -63,17 +85,33 @@ describe("GraphRequestError", () => {
 
     it("hints at the token, not at permissions, on 401", () => {
         const error = toGraphRequestError(
-            { ...base, kind: "response", status: 401, headers: headers(), body: { error: { code: "InvalidAuthenticationToken", message: "Access token has expired or is not yet valid." } } },
+            {
+                ...base,
+                kind: "response",
+                status: 401,
+                headers: headers(),
+                body: { error: { code: "InvalidAuthenticationToken", message: "Access token has expired or is not yet valid." } },
+            },
             { operation: "listing", scope: "in access package X" },
             (text) => text,
         );
-        assert.match(error.message, /Graph did not accept the token: .*audience, aud, must be https:\/\/graph\.microsoft\.com.*not expired \(exp\)/);
+        assert.match(
+            error.message,
+            /Graph did not accept the token: .*audience, aud, must be https:\/\/graph\.microsoft\.com.*not expired \(exp\)/,
+        );
         assert.doesNotMatch(error.message, /EntitlementManagement\.ReadWrite\.All|role/);
     });
 
     it("describes network failures and credential failures", () => {
         const network = toGraphRequestError(
-            { ...base, attempts: 3, kind: "transport", failure: { kind: "connectionLost", code: "ECONNRESET", detail: "read ECONNRESET" }, stoppedBy: "deadline", clientRequestId: "c" },
+            {
+                ...base,
+                attempts: 3,
+                kind: "transport",
+                failure: { kind: "connectionLost", code: "ECONNRESET", detail: "read ECONNRESET" },
+                stoppedBy: "deadline",
+                clientRequestId: "c",
+            },
             { operation: "listing", scope: "in access package X" },
             (text) => text,
         );
@@ -82,12 +120,23 @@ describe("GraphRequestError", () => {
             "listing access package assignment policies in access package X: timed out after 3 attempts within the operation timeout; last error: the connection to Graph broke: read ECONNRESET (ECONNRESET) (client-request-id c)",
         );
         const exhausted = toGraphRequestError(
-            { ...base, attempts: 4, kind: "transport", failure: { kind: "connectionLost", code: "ECONNRESET", detail: "read ECONNRESET" }, stoppedBy: "maxRetries", clientRequestId: "c" },
+            {
+                ...base,
+                attempts: 4,
+                kind: "transport",
+                failure: { kind: "connectionLost", code: "ECONNRESET", detail: "read ECONNRESET" },
+                stoppedBy: "maxRetries",
+                clientRequestId: "c",
+            },
             { operation: "listing", scope: "in access package X" },
             (text) => text,
         );
         assert.match(exhausted.message, /: gave up after 4 attempts; last error: the connection to Graph broke/);
-        const credential = toGraphRequestError({ attempts: 0, sawUnknownOutcome: false, kind: "notSent", detail: "Azure CLI not logged in" }, { operation: "reading" }, (t) => t);
+        const credential = toGraphRequestError(
+            { attempts: 0, sawUnknownOutcome: false, kind: "notSent", detail: "Azure CLI not logged in" },
+            { operation: "reading" },
+            (t) => t,
+        );
         assert.match(credential.message, /could not get a token for Microsoft Graph: Azure CLI not logged in \(AuthenticationFailed\)/);
     });
 
@@ -101,19 +150,37 @@ describe("GraphRequestError", () => {
         it("never carries the token, even when Graph echoes it", async () => {
             server = await startTinyGraph((request) => ({
                 status: 401,
-                body: { error: { code: "InvalidAuthenticationToken", message: `Token ${TOKEN} rejected; header was ${request.headers.authorization}` } },
+                body: {
+                    error: {
+                        code: "InvalidAuthenticationToken",
+                        message: `Token ${TOKEN} rejected; header was ${request.headers.authorization}`,
+                    },
+                },
             }));
-            const api = createPolicyApi(resolveGraphSettings(undefined, { ENTRA_GRAPH_ENDPOINT: server.endpoint, ENTRA_GRAPH_TOKEN: TOKEN }));
-            const error = await api.get("p", { deadline: Date.now() + 30_000, displayName: "All Users" }).catch((thrown: unknown) => thrown);
+            const api = createPolicyApi(
+                resolveGraphSettings(undefined, { ENTRA_GRAPH_ENDPOINT: server.endpoint, ENTRA_GRAPH_TOKEN: TOKEN }),
+            );
+            const error = await api
+                .get("p", { deadline: Date.now() + 30_000, displayName: "All Users" })
+                .catch((thrown: unknown) => thrown);
             assert.equal(server.seen[0].headers.authorization, `Bearer ${TOKEN}`);
             assertNoToken(error, TOKEN);
-            assert.match((error as Error).message, /^reading access package assignment policy "All Users" \(p\): Graph returned 401 InvalidAuthenticationToken: Token \[redacted\] rejected/);
+            assert.match(
+                (error as Error).message,
+                /^reading access package assignment policy "All Users" \(p\): Graph returned 401 InvalidAuthenticationToken: Token \[redacted\] rejected/,
+            );
         });
 
         it("scrubs token-shaped text that is not a known secret", () => {
             const jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
             const error = toGraphRequestError(
-                { ...base, kind: "response", status: 400, headers: headers(), body: { error: { code: "BadRequest", message: `bad ${jwt} and Bearer abc.def` } } },
+                {
+                    ...base,
+                    kind: "response",
+                    status: 400,
+                    headers: headers(),
+                    body: { error: { code: "BadRequest", message: `bad ${jwt} and Bearer abc.def` } },
+                },
                 { operation: "creating" },
                 (text) => text.replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, "[redacted]"),
             );

@@ -42,18 +42,31 @@ function fakeClock(start = 1_000_000) {
 const timing = { baseDelayMs: 1_000, maxDelayMs: 8_000, attemptTimeoutMs: 30_000 };
 /** Graph's answer: an error body for an error status (a body that is not Graph's is retried as a proxy's), `{}` else. */
 const reply = (status: number, headers: Record<string, string> = {}): Response =>
-    new Response(status === 204 ? null : status >= 400 ? JSON.stringify({ error: { code: status === 404 ? "ResourceNotFound" : `HTTP${status}`, message: "m" } }) : "{}", {
-        status,
-        headers: { "request-id": "r", ...headers },
-    });
-const reset = (): Error => Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }) });
-const refused = (): Error => Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
+    new Response(
+        status === 204
+            ? null
+            : status >= 400
+              ? JSON.stringify({ error: { code: status === 404 ? "ResourceNotFound" : `HTTP${status}`, message: "m" } })
+              : "{}",
+        {
+            status,
+            headers: { "request-id": "r", ...headers },
+        },
+    );
+const reset = (): Error =>
+    Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }) });
+const refused = (): Error =>
+    Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
 
 async function run(steps: Step[], attempts: RequestAttempts, clock = fakeClock(), maxRetries = 10) {
     const terminal = new DummyHTTPMessageHandler(steps);
     const retry = new DeadlineRetryHandler(timing, maxRetries, clock);
     retry.setNext(terminal);
-    const context: Context = { request: "https://graph.microsoft.com/v1.0/x", options: { method: "GET", headers: {} }, middlewareControl: new MiddlewareControl([attempts]) };
+    const context: Context = {
+        request: "https://graph.microsoft.com/v1.0/x",
+        options: { method: "GET", headers: {} },
+        middlewareControl: new MiddlewareControl([attempts]),
+    };
     let error: unknown;
     try {
         await retry.execute(context);
@@ -67,7 +80,11 @@ describe("DeadlineRetryHandler", () => {
     it("waits what Retry-After asks, in seconds or as an HTTP date", async () => {
         const clock = fakeClock(Date.parse("2026-01-01T00:00:00Z"));
         const attempts = new RequestAttempts(clock.time + 600_000);
-        const { context } = await run([reply(429, { "Retry-After": "7" }), reply(503, { "Retry-After": "Thu, 01 Jan 2026 00:01:00 GMT" }), reply(200)], attempts, clock);
+        const { context } = await run(
+            [reply(429, { "Retry-After": "7" }), reply(503, { "Retry-After": "Thu, 01 Jan 2026 00:01:00 GMT" }), reply(200)],
+            attempts,
+            clock,
+        );
         assert.equal(context.response?.status, 200);
         assert.deepEqual(clock.sleeps, [7_000, 53_000]);
         assert.equal(attempts.count, 3);
@@ -78,7 +95,10 @@ describe("DeadlineRetryHandler", () => {
         const attempts = new RequestAttempts(clock.time + 600_000);
         const { terminal } = await run([reply(500), reply(502), reset(), reply(504), reply(200)], attempts, clock);
         assert.deepEqual(clock.sleeps, [750, 1_500, 3_000, 6_000]);
-        assert.deepEqual(terminal.headers.map((headers) => headers["Retry-Attempt"]), [undefined, "1", "2", "3", "4"]);
+        assert.deepEqual(
+            terminal.headers.map((headers) => headers["Retry-Attempt"]),
+            [undefined, "1", "2", "3", "4"],
+        );
         assert.ok(attempts.sawUnknownOutcome);
     });
 
@@ -144,7 +164,11 @@ describe("RequestIdentityHandler", () => {
         const attempts = new RequestAttempts(clock.time + 60_000);
         retry.setNext(identity);
         identity.setNext(terminal);
-        await retry.execute({ request: "https://graph.microsoft.com/v1.0/x", options: { headers: {} }, middlewareControl: new MiddlewareControl([attempts]) });
+        await retry.execute({
+            request: "https://graph.microsoft.com/v1.0/x",
+            options: { headers: {} },
+            middlewareControl: new MiddlewareControl([attempts]),
+        });
         const [first, second] = terminal.headers.map((headers) => headers["client-request-id"]);
         assert.match(first, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
         assert.notEqual(first, second);
@@ -170,7 +194,9 @@ describe("AttemptTimeoutHandler", () => {
 
     it("buffers the body so the response can be read after the attempt", async () => {
         const handler = new AttemptTimeoutHandler(1_000, Date.now);
-        handler.setNext(new DummyHTTPMessageHandler([new Response('{"id":"1"}', { status: 201, headers: { "request-id": "r" } }), reply(204)]));
+        handler.setNext(
+            new DummyHTTPMessageHandler([new Response('{"id":"1"}', { status: 201, headers: { "request-id": "r" } }), reply(204)]),
+        );
         const context: Context = { request: "https://graph.microsoft.com/v1.0/x", options: {} };
         await handler.execute(context);
         assert.equal(context.response?.status, 201);

@@ -11,7 +11,8 @@ import {
 
 const timing = { baseDelayMs: 100, maxDelayMs: 1_000, attemptTimeoutMs: 5_000 };
 const response = (status: number, retryAfter: string | null = null): AttemptOutcome => ({ type: "response", status, retryAfter });
-const networkError = (code: string): Error => Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error(`connect ${code}`), { code }) });
+const networkError = (code: string): Error =>
+    Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error(`connect ${code}`), { code }) });
 
 describe("retry policy", () => {
     it("reads Retry-After as seconds or as an HTTP date", () => {
@@ -25,16 +26,34 @@ describe("retry policy", () => {
 
     it("honours Retry-After only on 429, 503 and 504", () => {
         for (const status of [429, 503, 504]) {
-            assert.equal(retryDelayMs(response(status, "3"), 1, timing, () => 0, 0), 3_000);
+            assert.equal(
+                retryDelayMs(response(status, "3"), 1, timing, () => 0, 0),
+                3_000,
+            );
         }
-        assert.equal(retryDelayMs(response(500, "3"), 1, timing, () => 0, 0), 50);
+        assert.equal(
+            retryDelayMs(response(500, "3"), 1, timing, () => 0, 0),
+            50,
+        );
     });
 
     it("backs off exponentially with jitter in [step/2, step], capped at the maximum", () => {
-        assert.deepEqual([1, 2, 3, 4].map((retry) => backoffMs(retry, timing, () => 0)), [50, 100, 200, 400]);
-        assert.deepEqual([1, 2, 3, 4].map((retry) => backoffMs(retry, timing, () => 1)), [100, 200, 400, 800]);
-        assert.equal(backoffMs(10, timing, () => 1), 1_000);
-        assert.equal(backoffMs(10, timing, () => 0.5), 750);
+        assert.deepEqual(
+            [1, 2, 3, 4].map((retry) => backoffMs(retry, timing, () => 0)),
+            [50, 100, 200, 400],
+        );
+        assert.deepEqual(
+            [1, 2, 3, 4].map((retry) => backoffMs(retry, timing, () => 1)),
+            [100, 200, 400, 800],
+        );
+        assert.equal(
+            backoffMs(10, timing, () => 1),
+            1_000,
+        );
+        assert.equal(
+            backoffMs(10, timing, () => 0.5),
+            750,
+        );
     });
 
     it("classifies network failures by whether the request can have been sent", () => {

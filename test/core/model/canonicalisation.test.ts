@@ -31,7 +31,8 @@ describe("check: canonicalisation", () => {
     });
 
     it("writes date-times in UTC, keeping fractional seconds only when non-zero", () => {
-        const at = (endDateTime: string) => canonical({ ...allUsers(), expiration: { type: "afterDateTime", endDateTime } }).expiration.endDateTime;
+        const at = (endDateTime: string) =>
+            canonical({ ...allUsers(), expiration: { type: "afterDateTime", endDateTime } }).expiration.endDateTime;
         assert.equal(at("2025-01-31T10:00:00+02:00"), "2025-01-31T08:00:00Z");
         assert.equal(at("2025-01-01T00:30:00-01:00"), "2025-01-01T01:30:00Z");
         assert.equal(at("2025-01-31T08:00:00.000Z"), "2025-01-31T08:00:00Z");
@@ -63,7 +64,17 @@ describe("check: canonicalisation", () => {
     });
 
     it("makes Graph's defaults explicit", () => {
-        const inputs = canonical({ ...allUsers(), requestorSettings: {}, requestApprovalSettings: { isApprovalRequiredForAdd: true, stages: [{ durationBeforeAutomaticDenial: "P2D", primaryApprovers: [{ "@odata.type": "#microsoft.graph.requestorManager" }] }] }, expiration: undefined });
+        const inputs = canonical({
+            ...allUsers(),
+            requestorSettings: {},
+            requestApprovalSettings: {
+                isApprovalRequiredForAdd: true,
+                stages: [
+                    { durationBeforeAutomaticDenial: "P2D", primaryApprovers: [{ "@odata.type": "#microsoft.graph.requestorManager" }] },
+                ],
+            },
+            expiration: undefined,
+        });
         assert.deepEqual(inputs, {
             accessPackageId: PACKAGE_ID,
             displayName: "All Users",
@@ -112,33 +123,85 @@ describe("check: canonicalisation", () => {
         assert.equal(reviews.isSelfReview, false);
         assert.equal(reviews.expirationBehavior, "keepAccess");
         assert.deepEqual(reviews.fallbackReviewers, []);
-        assert.deepEqual(reviews.schedule.recurrence.pattern, { type: "absoluteMonthly", interval: 3, month: 0, dayOfMonth: 0, daysOfWeek: [], firstDayOfWeek: "sunday", index: "first" });
+        assert.deepEqual(reviews.schedule.recurrence.pattern, {
+            type: "absoluteMonthly",
+            interval: 3,
+            month: 0,
+            dayOfMonth: 0,
+            daysOfWeek: [],
+            firstDayOfWeek: "sunday",
+            index: "first",
+        });
         assert.deepEqual(reviews.schedule.recurrence.range, { type: "noEnd", numberOfOccurrences: 0 });
         assert.equal("reviewSettings" in canonical({ ...allUsers(), reviewSettings: { isEnabled: false } }), false);
     });
 
     it("numbers questions by position and keeps them in sequence order", () => {
-        const text = (t: string, sequence?: number) => ({ "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion", text: t, sequence });
+        const text = (t: string, sequence?: number) => ({
+            "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion",
+            text: t,
+            sequence,
+        });
         const inputs = canonical({ ...allUsers(), questions: [text("b", 2), text("a", 1)] });
-        assert.deepEqual(inputs.questions.map((q: any) => [q.text, q.sequence]), [["a", 1], ["b", 2]]);
+        assert.deepEqual(
+            inputs.questions.map((q: any) => [q.text, q.sequence]),
+            [
+                ["a", 1],
+                ["b", 2],
+            ],
+        );
         const numbered = canonical({ ...allUsers(), questions: [text("first"), text("second")] });
-        assert.deepEqual(numbered.questions.map((q: any) => q.sequence), [1, 2]);
+        assert.deepEqual(
+            numbered.questions.map((q: any) => q.sequence),
+            [1, 2],
+        );
     });
 
     it("orders questions that share a sequence the same way whatever order they come in", () => {
-        const text = (t: string, id?: string) => ({ "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion", text: t, sequence: 1, id });
+        const text = (t: string, id?: string) => ({
+            "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion",
+            text: t,
+            sequence: 1,
+            id,
+        });
         const written = [text("b"), text("a", "q2"), text("a", "q1")];
         const orders = [written, [...written].reverse(), [written[1], written[0], written[2]]];
-        const canonicalOrders = orders.map((questions) => canonical({ ...allUsers(), questions }).questions.map((q: any) => [q.text, q.id]));
-        assert.deepEqual(canonicalOrders, orders.map(() => [["a", "q1"], ["a", "q2"], ["b", undefined]]));
+        const canonicalOrders = orders.map((questions) =>
+            canonical({ ...allUsers(), questions }).questions.map((q: any) => [q.text, q.id]),
+        );
+        assert.deepEqual(
+            canonicalOrders,
+            orders.map(() => [
+                ["a", "q1"],
+                ["a", "q2"],
+                ["b", undefined],
+            ]),
+        );
     });
 
     it("drops the type tags Graph's bodies put on choices and localizations", () => {
         const inputs = canonical({
             ...allUsers(),
-            questions: [{ "@odata.type": "#microsoft.graph.accessPackageMultipleChoiceQuestion", text: "Where?", choices: [{ "@odata.type": "microsoft.graph.accessPackageAnswerChoice", actualValue: "KE", text: "Kenya", localizations: [{ "@odata.type": "#microsoft.graph.accessPackageLocalizedText", languageCode: "fr", text: "Kenya" }] }] }],
+            questions: [
+                {
+                    "@odata.type": "#microsoft.graph.accessPackageMultipleChoiceQuestion",
+                    text: "Where?",
+                    choices: [
+                        {
+                            "@odata.type": "microsoft.graph.accessPackageAnswerChoice",
+                            actualValue: "KE",
+                            text: "Kenya",
+                            localizations: [
+                                { "@odata.type": "#microsoft.graph.accessPackageLocalizedText", languageCode: "fr", text: "Kenya" },
+                            ],
+                        },
+                    ],
+                },
+            ],
         });
-        assert.deepEqual(inputs.questions[0].choices, [{ actualValue: "KE", text: "Kenya", localizations: [{ languageCode: "fr", text: "Kenya" }] }]);
+        assert.deepEqual(inputs.questions[0].choices, [
+            { actualValue: "KE", text: "Kenya", localizations: [{ languageCode: "fr", text: "Kenya" }] },
+        ]);
     });
 
     it("drops all-default requestor and approval settings of an auto-assignment policy", () => {
@@ -147,14 +210,19 @@ describe("check: canonicalisation", () => {
             displayName: "Sales",
             description: "",
             allowedTargetScope: "specificDirectoryUsers",
-            specificAllowedTargets: [{ "@odata.type": "#microsoft.graph.attributeRuleMembers", membershipRule: "(user.department -eq \"Sales\")" }],
+            specificAllowedTargets: [
+                { "@odata.type": "#microsoft.graph.attributeRuleMembers", membershipRule: '(user.department -eq "Sales")' },
+            ],
             automaticRequestSettings: {},
             requestorSettings: { enableTargetsToSelfAddAccess: false },
             requestApprovalSettings: { stages: [] },
         });
         assert.equal(requestorSettings, undefined);
         assert.equal(requestApprovalSettings, undefined);
-        assert.deepEqual(policy.automaticRequestSettings, { requestAccessForAllowedTargets: false, removeAccessWhenTargetLeavesAllowedTargets: false });
+        assert.deepEqual(policy.automaticRequestSettings, {
+            requestAccessForAllowedTargets: false,
+            removeAccessWhenTargetLeavesAllowedTargets: false,
+        });
     });
 
     it("keeps __provider untouched and adopt validated", () => {
@@ -164,7 +232,11 @@ describe("check: canonicalisation", () => {
     });
 
     it("is idempotent", () => {
-        const once = canonical({ ...allUsers(), reviewSettings: quarterlyReviews(), expiration: { type: "afterDuration", duration: "PT48H" } });
+        const once = canonical({
+            ...allUsers(),
+            reviewSettings: quarterlyReviews(),
+            expiration: { type: "afterDuration", duration: "PT48H" },
+        });
         assert.deepEqual(canonical(once), once);
     });
 });

@@ -28,7 +28,12 @@ function declaredPart(actual: unknown, declared: unknown): unknown {
         });
     }
     if (typeof declared === "object" && declared !== null && typeof actual === "object" && actual !== null) {
-        return Object.fromEntries(Object.keys(declared).map((key) => [key, declaredPart((actual as Record<string, unknown>)[key], (declared as Record<string, unknown>)[key])]));
+        return Object.fromEntries(
+            Object.keys(declared).map((key) => [
+                key,
+                declaredPart((actual as Record<string, unknown>)[key], (declared as Record<string, unknown>)[key]),
+            ]),
+        );
     }
     return actual;
 }
@@ -58,7 +63,11 @@ describe("documented example bodies", () => {
                 assert.deepEqual(body.accessPackage, documented.accessPackage);
                 assert.equal("adopt" in body, false);
                 assert.equal("accessPackageId" in body, false);
-                assert.ok(Array.isArray(body.specificAllowedTargets) && Array.isArray(body.questions) && Array.isArray(body.customExtensionStageSettings));
+                assert.ok(
+                    Array.isArray(body.specificAllowedTargets) &&
+                        Array.isArray(body.questions) &&
+                        Array.isArray(body.customExtensionStageSettings),
+                );
                 assert.ok(body.expiration && body.notificationSettings);
                 assert.equal(JSON.stringify(body).includes("unknownFutureValue"), false);
             });
@@ -99,7 +108,9 @@ describe("documented example bodies", () => {
             isEscalationEnabled: false,
             durationBeforeEscalation: "PT0S",
             primaryApprovers: [{ "@odata.type": "#microsoft.graph.requestorManager", managerLevel: 1 }],
-            fallbackPrimaryApprovers: [{ "@odata.type": "#microsoft.graph.singleUser", userId: "e6bf4d7d-6824-4dd0-809d-5bf42d4817c2", description: "user" }],
+            fallbackPrimaryApprovers: [
+                { "@odata.type": "#microsoft.graph.singleUser", userId: "e6bf4d7d-6824-4dd0-809d-5bf42d4817c2", description: "user" },
+            ],
             escalationApprovers: [],
             fallbackEscalationApprovers: [],
         });

@@ -65,7 +65,12 @@ describe("Graph v1.0 as it is today", () => {
         const policy: Policy = { ...allUsers(), verifiableCredentialSettings: {}, customExtensionHandlers: [], accessReviewSettings: null };
         policy.requestorSettings.scopeType = "AllExistingDirectorySubjects";
         const failures = checkPolicy({}, policy).failures.filter((f) => f.reason.startsWith("unknown property"));
-        assert.deepEqual(failures.map((f) => f.property).sort(), ["accessReviewSettings", "customExtensionHandlers", "requestorSettings.scopeType", "verifiableCredentialSettings"]);
+        assert.deepEqual(failures.map((f) => f.property).sort(), [
+            "accessReviewSettings",
+            "customExtensionHandlers",
+            "requestorSettings.scopeType",
+            "verifiableCredentialSettings",
+        ]);
     });
 
     describe("an auto-assignment policy's PUT", () => {
@@ -81,15 +86,26 @@ describe("Graph v1.0 as it is today", () => {
                 enableOnBehalfRequestorsToRemoveAccess: false,
                 onBehalfRequestors: [],
             });
-            assert.deepEqual(body.requestApprovalSettings, { isApprovalRequiredForAdd: false, isApprovalRequiredForUpdate: false, isRequestorJustificationRequired: false, stages: [] });
+            assert.deepEqual(body.requestApprovalSettings, {
+                isApprovalRequiredForAdd: false,
+                isApprovalRequiredForUpdate: false,
+                isRequestorJustificationRequired: false,
+                stages: [],
+            });
         });
     });
 
     describe("properties this version does not know", () => {
         it("are kept by path in carriedGraphProperties, at any depth, but not the expanded custom extension", () => {
-            const inputs = checked({ ...allUsers(), customExtensionStageSettings: [{ stage: "assignmentRequestCreated", customExtension: { id: USER_ID } }] });
+            const inputs = checked({
+                ...allUsers(),
+                customExtensionStageSettings: [{ stage: "assignmentRequestCreated", customExtension: { id: USER_ID } }],
+            });
             const outputs = outputsFromGraph(newerGraphAnswer(inputs) as never);
-            assert.deepEqual(outputs.carriedGraphProperties, { riskLevel: "high", "requestApprovalSettings.stages[0].reminderCadence": { days: 2 } });
+            assert.deepEqual(outputs.carriedGraphProperties, {
+                riskLevel: "high",
+                "requestApprovalSettings.stages[0].reminderCadence": { days: 2 },
+            });
         });
 
         it("are left out of the inputs a refresh stores, so they cause no diff", () => {
@@ -102,7 +118,12 @@ describe("Graph v1.0 as it is today", () => {
 
         it("go back into the PUT where Graph held them; what the inputs set wins, and a property whose object is gone is dropped", () => {
             const inputs = checked(allUsers());
-            const carried = { riskLevel: "high", "requestApprovalSettings.stages[0].reminderCadence": { days: 2 }, displayName: "stale", "reviewSettings.schedule.newThing": 1 };
+            const carried = {
+                riskLevel: "high",
+                "requestApprovalSettings.stages[0].reminderCadence": { days: 2 },
+                displayName: "stale",
+                "reviewSettings.schedule.newThing": 1,
+            };
             const body = toGraphBody(inputs, carried) as Policy;
             assert.equal(body.riskLevel, "high");
             assert.deepEqual(body.requestApprovalSettings.stages[0].reminderCadence, { days: 2 });

@@ -42,7 +42,11 @@ const TAGGED: [string, (p: Policy) => Policy | undefined, string][] = [
 ];
 
 /** The spellings of a right tag seen in Graph's bodies and docs. */
-const SPELLINGS = [(type: string) => `#microsoft.graph.${type}`, (type: string) => `microsoft.graph.${type}`, (type: string) => `#Microsoft.Graph.${type.toUpperCase()}`];
+const SPELLINGS = [
+    (type: string) => `#microsoft.graph.${type}`,
+    (type: string) => `microsoft.graph.${type}`,
+    (type: string) => `#Microsoft.Graph.${type.toUpperCase()}`,
+];
 
 /** `policy` as a GET returns it: every fixed-type object tagged, and the read-only properties of the policy. */
 function asGraphReturnsIt(policy: Policy): Policy {
@@ -77,19 +81,29 @@ describe("a body copied from Graph", () => {
         const DYNAMIC_STAGE = " or #microsoft.graph.accessPackageDynamicApprovalStage";
         for (const [where, at, type] of TAGGED) {
             it(`fails at ${where}, naming #microsoft.graph.${type}`, () => {
-                const base = where === "automaticRequestSettings" ? "create-e3-auto-assignment.json" : "create-e2-external-two-stages-reviews.json";
+                const base =
+                    where === "automaticRequestSettings" ? "create-e3-auto-assignment.json" : "create-e2-external-two-stages-reviews.json";
                 const policy = documented(base);
                 (at(policy) as Policy)["@odata.type"] = "#microsoft.graph.accessPackage";
                 const property = where.startsWith("[") ? where : `${where}["@odata.type"]`;
                 assert.deepEqual(checkPolicy({}, policy).failures, [
-                    { property, reason: `must be #microsoft.graph.${type} (or be left out)${type === "accessPackageApprovalStage" ? DYNAMIC_STAGE : ""}; got "#microsoft.graph.accessPackage"` },
+                    {
+                        property,
+                        reason: `must be #microsoft.graph.${type} (or be left out)${type === "accessPackageApprovalStage" ? DYNAMIC_STAGE : ""}; got "#microsoft.graph.accessPackage"`,
+                    },
                 ]);
             });
         }
     });
 
     it("still refuses accessPackage, pointing at accessPackageId", () => {
-        const { failures } = checkPolicy({}, { ...asGraphReturnsIt(documented("create-e2-external-two-stages-reviews.json")), accessPackage: { id: EXTENSION_ID } });
-        assert.deepEqual(failures.map((f) => [f.property, f.reason]), [["accessPackage", "unknown property; did you mean accessPackageId?"]]);
+        const { failures } = checkPolicy(
+            {},
+            { ...asGraphReturnsIt(documented("create-e2-external-two-stages-reviews.json")), accessPackage: { id: EXTENSION_ID } },
+        );
+        assert.deepEqual(
+            failures.map((f) => [f.property, f.reason]),
+            [["accessPackage", "unknown property; did you mean accessPackageId?"]],
+        );
     });
 });

@@ -4,9 +4,21 @@ import { checkPolicy } from "../../../provider/core/model";
 import { PACKAGE_ID, USER_ID } from "../../support/policies";
 
 const INPUT_NAMES = [
-    "accessPackageId", "displayName", "description", "allowedTargetScope", "specificAllowedTargets", "automaticRequestSettings",
-    "expiration", "requestorSettings", "requestApprovalSettings", "reviewSettings", "notificationSettings", "questions",
-    "customExtensionStageSettings", "adopt", "id",
+    "accessPackageId",
+    "displayName",
+    "description",
+    "allowedTargetScope",
+    "specificAllowedTargets",
+    "automaticRequestSettings",
+    "expiration",
+    "requestorSettings",
+    "requestApprovalSettings",
+    "reviewSettings",
+    "notificationSettings",
+    "questions",
+    "customExtensionStageSettings",
+    "adopt",
+    "id",
 ];
 
 /** JSON shaped like a policy: real property names with arbitrary values, mixed with arbitrary keys. */
@@ -19,13 +31,24 @@ const subjectSet = fc.oneof(
     fc.constant({ "@odata.type": "#microsoft.graph.internalSponsors" }),
 );
 const days = fc.integer({ min: 1, max: 14 }).chain((d) => fc.constantFrom(`P${d}D`, `PT${d * 24}H`, `P${d}DT0S`));
-const stage = fc.record({ durationBeforeAutomaticDenial: days, isApproverJustificationRequired: fc.boolean(), primaryApprovers: fc.array(subjectSet, { minLength: 1, maxLength: 3 }) });
+const stage = fc.record({
+    durationBeforeAutomaticDenial: days,
+    isApproverJustificationRequired: fc.boolean(),
+    primaryApprovers: fc.array(subjectSet, { minLength: 1, maxLength: 3 }),
+});
 const question = fc.oneof(
-    fc.record({ "@odata.type": fc.constant("#microsoft.graph.accessPackageTextInputQuestion"), text: fc.string({ minLength: 1 }).filter((t) => t.trim() !== ""), isRequired: fc.boolean(), sequence: fc.nat(5) }),
+    fc.record({
+        "@odata.type": fc.constant("#microsoft.graph.accessPackageTextInputQuestion"),
+        text: fc.string({ minLength: 1 }).filter((t) => t.trim() !== ""),
+        isRequired: fc.boolean(),
+        sequence: fc.nat(5),
+    }),
     fc.record({
         "@odata.type": fc.constant("accessPackageMultipleChoiceQuestion"),
         text: fc.constant("Where?"),
-        choices: fc.uniqueArray(fc.constantFrom("KE", "US", "GY"), { minLength: 1 }).map((values) => values.map((actualValue) => ({ actualValue, text: actualValue }))),
+        choices: fc
+            .uniqueArray(fc.constantFrom("KE", "US", "GY"), { minLength: 1 })
+            .map((values) => values.map((actualValue) => ({ actualValue, text: actualValue }))),
     }),
 );
 /** Valid request-based policies in varied (non-canonical) spellings. */
@@ -34,8 +57,20 @@ const validPolicy = fc.record({
     displayName: fc.string({ minLength: 1 }).filter((t) => t.trim() !== ""),
     description: fc.string(),
     allowedTargetScope: fc.constantFrom("allMemberUsers", "ALLDIRECTORYUSERS", "notSpecified", "allExternalUsers"),
-    expiration: fc.oneof(fc.constant({ type: "noExpiration" }), days.map((duration) => ({ type: "AfterDuration", duration })), fc.constant({ type: "afterDateTime", endDateTime: "2030-06-01T12:00:00+05:30" })),
-    requestorSettings: fc.record({ enableTargetsToSelfAddAccess: fc.boolean(), onBehalfRequestors: fc.array(fc.constant({ "@odata.type": "#microsoft.graph.targetManager", managerLevel: 2 }), { maxLength: 1 }) }, { requiredKeys: [] }),
+    expiration: fc.oneof(
+        fc.constant({ type: "noExpiration" }),
+        days.map((duration) => ({ type: "AfterDuration", duration })),
+        fc.constant({ type: "afterDateTime", endDateTime: "2030-06-01T12:00:00+05:30" }),
+    ),
+    requestorSettings: fc.record(
+        {
+            enableTargetsToSelfAddAccess: fc.boolean(),
+            onBehalfRequestors: fc.array(fc.constant({ "@odata.type": "#microsoft.graph.targetManager", managerLevel: 2 }), {
+                maxLength: 1,
+            }),
+        },
+        { requiredKeys: [] },
+    ),
     requestApprovalSettings: fc.array(stage, { maxLength: 3 }).map((stages) => ({ isApprovalRequiredForAdd: stages.length > 0, stages })),
     questions: fc.array(question, { maxLength: 3 }),
     adopt: fc.constantFrom(undefined, true, false, USER_ID),

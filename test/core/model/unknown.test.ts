@@ -16,15 +16,31 @@ const PLACES: [string, (p: Policy) => void, string][] = [
     ["a boolean in an object", (p) => (p.requestApprovalSettings.isApprovalRequiredForAdd = UNKNOWN), "requestApprovalSettings"],
     ["the stages list", (p) => (p.requestApprovalSettings.stages = UNKNOWN), "requestApprovalSettings"],
     ["a stage", (p) => (p.requestApprovalSettings.stages[0] = UNKNOWN), "requestApprovalSettings"],
-    ["a duration in a stage", (p) => (p.requestApprovalSettings.stages[0].durationBeforeAutomaticDenial = UNKNOWN), "requestApprovalSettings"],
+    [
+        "a duration in a stage",
+        (p) => (p.requestApprovalSettings.stages[0].durationBeforeAutomaticDenial = UNKNOWN),
+        "requestApprovalSettings",
+    ],
     ["an escalation flag", (p) => (p.requestApprovalSettings.stages[0].isEscalationEnabled = UNKNOWN), "requestApprovalSettings"],
     ["a subject set", (p) => (p.requestApprovalSettings.stages[0].primaryApprovers[0] = UNKNOWN), "requestApprovalSettings"],
-    ["a subject-set type", (p) => (p.requestApprovalSettings.stages[0].primaryApprovers[0]["@odata.type"] = UNKNOWN), "requestApprovalSettings"],
+    [
+        "a subject-set type",
+        (p) => (p.requestApprovalSettings.stages[0].primaryApprovers[0]["@odata.type"] = UNKNOWN),
+        "requestApprovalSettings",
+    ],
     ["a user id", (p) => (p.requestApprovalSettings.stages[0].fallbackPrimaryApprovers[0].userId = UNKNOWN), "requestApprovalSettings"],
     ["the expiration type", (p) => (p.expiration.type = UNKNOWN), "expiration"],
-    ["a review start", (p) => ((p.reviewSettings = quarterlyReviews()), (p.reviewSettings.schedule.startDateTime = UNKNOWN)), "reviewSettings"],
+    [
+        "a review start",
+        (p) => ((p.reviewSettings = quarterlyReviews()), (p.reviewSettings.schedule.startDateTime = UNKNOWN)),
+        "reviewSettings",
+    ],
     ["a question", (p) => (p.questions = [UNKNOWN]), "questions"],
-    ["a custom extension id", (p) => (p.customExtensionStageSettings = [{ stage: "assignmentRequestCreated", customExtension: { id: UNKNOWN } }]), "customExtensionStageSettings"],
+    [
+        "a custom extension id",
+        (p) => (p.customExtensionStageSettings = [{ stage: "assignmentRequestCreated", customExtension: { id: UNKNOWN } }]),
+        "customExtensionStageSettings",
+    ],
     ["adopt", (p) => (p.adopt = UNKNOWN), ""],
     // Only afterDuration takes a duration, but an unknown one may turn out to be absent.
     ["a duration the expiration type does not take", (p) => (p.expiration = { type: "noExpiration", duration: UNKNOWN }), "expiration"],
@@ -63,8 +79,17 @@ describe("the unknown sentinel", () => {
         passesUntouchedAndDiffs(salesAutoAssignment, AUTO_ASSIGNMENT_PLACES);
 
         it("next to a known grant still fails at the grant", () => {
-            const { failures } = checkPolicy({}, { ...salesAutoAssignment(), requestorSettings: { enableTargetsToSelfAddAccess: UNKNOWN, enableTargetsToSelfRemoveAccess: true } });
-            assert.deepEqual(failures.map((f) => f.property), ["requestorSettings.enableTargetsToSelfRemoveAccess"]);
+            const { failures } = checkPolicy(
+                {},
+                {
+                    ...salesAutoAssignment(),
+                    requestorSettings: { enableTargetsToSelfAddAccess: UNKNOWN, enableTargetsToSelfRemoveAccess: true },
+                },
+            );
+            assert.deepEqual(
+                failures.map((f) => f.property),
+                ["requestorSettings.enableTargetsToSelfRemoveAccess"],
+            );
         });
     });
 
@@ -80,7 +105,10 @@ describe("the unknown sentinel", () => {
     it("in one approval flag does not hide what the other one already requires", () => {
         const policy = allUsers();
         Object.assign(policy.requestApprovalSettings, { isApprovalRequiredForAdd: UNKNOWN, isApprovalRequiredForUpdate: true, stages: [] });
-        assert.deepEqual(checkPolicy({}, policy).failures.map((f) => f.property), ["requestApprovalSettings.stages"]);
+        assert.deepEqual(
+            checkPolicy({}, policy).failures.map((f) => f.property),
+            ["requestApprovalSettings.stages"],
+        );
     });
 
     it("as a whole news object is not a crash", () => {

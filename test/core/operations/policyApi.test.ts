@@ -9,7 +9,13 @@ const POLICIES = "/v1.0/identityGovernance/entitlementManagement/assignmentPolic
 
 /** A clock that only moves when the code under test sleeps, so nothing really waits. */
 function fakeClock() {
-    const clock = { time: 1_000_000, sleeps: [] as number[], now: () => clock.time, sleep: async (ms: number) => void (clock.sleeps.push(ms), (clock.time += ms)), random: () => 0.5 };
+    const clock = {
+        time: 1_000_000,
+        sleeps: [] as number[],
+        now: () => clock.time,
+        sleep: async (ms: number) => void (clock.sleeps.push(ms), (clock.time += ms)),
+        random: () => 0.5,
+    };
     return clock;
 }
 
@@ -53,17 +59,30 @@ function policyStore() {
             const policy = policies.get(idOf(request));
             if (!policy) return graphError(404, "ResourceNotFound", "gone");
             const { displayName, description } = request.body as { displayName?: string; description?: string };
-            Object.assign(policy, { displayName: displayName ?? policy.displayName, description: description ?? "", modifiedDateTime: new Date().toISOString() });
+            Object.assign(policy, {
+                displayName: displayName ?? policy.displayName,
+                description: description ?? "",
+                modifiedDateTime: new Date().toISOString(),
+            });
             return { status: 200, body: { ...policy } };
         },
         /** The access package with its policies (`hidden` ones left out, as a lagging list would) and its catalog. */
         list(request: SeenRequest, hidden: (policy: StoredPolicy) => boolean = () => false): Reply {
             assert.match(request.url, /\/accessPackages\/[^/?]+\?.*\$expand=assignmentPolicies/);
-            return { status: 200, body: { id: PACKAGE, catalog: { id: CATALOG }, assignmentPolicies: [...policies.values()].filter((policy) => !hidden(policy)) } };
+            return {
+                status: 200,
+                body: {
+                    id: PACKAGE,
+                    catalog: { id: CATALOG },
+                    assignmentPolicies: [...policies.values()].filter((policy) => !hidden(policy)),
+                },
+            };
         },
         read(request: SeenRequest): Reply {
             const policy = policies.get(idOf(request));
-            return policy ? { status: 200, body: { ...policy, accessPackage: { id: PACKAGE }, catalog: { id: CATALOG } } } : graphError(404, "ResourceNotFound", "gone");
+            return policy
+                ? { status: 200, body: { ...policy, accessPackage: { id: PACKAGE }, catalog: { id: CATALOG } } }
+                : graphError(404, "ResourceNotFound", "gone");
         },
         remove(request: SeenRequest): Reply {
             return policies.delete(idOf(request)) ? { status: 204 } : graphError(404, "ResourceNotFound", "gone");
@@ -115,11 +134,18 @@ describe("createPolicyApi", () => {
         server = undefined;
     });
 
-    async function start(script: Script, options: { fetch?: typeof fetch } = {}): Promise<{ api: PolicyApi; clock: ReturnType<typeof fakeClock>; deadline: number }> {
+    async function start(
+        script: Script,
+        options: { fetch?: typeof fetch } = {},
+    ): Promise<{ api: PolicyApi; clock: ReturnType<typeof fakeClock>; deadline: number }> {
         server = await startTinyGraph(script);
         const clock = fakeClock();
         const settings = resolveGraphSettings(undefined, { ENTRA_GRAPH_ENDPOINT: server.endpoint, ENTRA_GRAPH_TOKEN: TOKEN });
-        const api = createPolicyApi(settings, { ...clock, ...options, retryTiming: { baseDelayMs: 100, maxDelayMs: 1_000, attemptTimeoutMs: 5_000 } });
+        const api = createPolicyApi(settings, {
+            ...clock,
+            ...options,
+            retryTiming: { baseDelayMs: 100, maxDelayMs: 1_000, attemptTimeoutMs: 5_000 },
+        });
         return { api, clock, deadline: clock.time + 60_000 };
     }
 
@@ -129,7 +155,10 @@ describe("createPolicyApi", () => {
         const [request] = server!.seen;
         assert.equal(request.headers.authorization, `Bearer ${TOKEN}`);
         assert.ok(request.url.startsWith(`${POLICIES}/p1?$expand=`));
-        assert.equal(new URL(request.url, "http://x").searchParams.get("$expand"), "accessPackage,catalog,questions,customExtensionStageSettings($expand=customExtension)");
+        assert.equal(
+            new URL(request.url, "http://x").searchParams.get("$expand"),
+            "accessPackage,catalog,questions,customExtensionStageSettings($expand=customExtension)",
+        );
     });
 
     it("reads a missing policy as undefined", async () => {
@@ -167,7 +196,9 @@ describe("createPolicyApi", () => {
     it("reads the created policy back when the name lookup did not expand the catalog, which only a read gives", async () => {
         const store = policyStore();
         const { api, deadline } = await start(
-            tenant(store, { lookup: (request) => ({ status: 200, body: { id: PACKAGE, assignmentPolicies: [...store.policies.values()] } }) }),
+            tenant(store, {
+                lookup: (request) => ({ status: 200, body: { id: PACKAGE, assignmentPolicies: [...store.policies.values()] } }),
+            }),
         );
         const created = await api.create(NEW_POLICY, { deadline });
         assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "PUT", "GET"]);
@@ -180,7 +211,11 @@ describe("createPolicyApi", () => {
             tenant(store, {
                 post: (request) => {
                     const { id } = store.addFrom(request);
-                    return { status: 201, headers: { "content-type": "application/json", location: `https://graph.example${POLICIES}/${id}` }, body: undefined };
+                    return {
+                        status: 201,
+                        headers: { "content-type": "application/json", location: `https://graph.example${POLICIES}/${id}` },
+                        body: undefined,
+                    };
                 },
             }),
         );
@@ -203,7 +238,9 @@ describe("createPolicyApi", () => {
 
     it("posts again after an unknown outcome when the lookups show nothing, then checks the list once more", async () => {
         const store = policyStore();
-        const { api, deadline } = await start(tenant(store, { post: (request, n) => (n === 1 ? graphError(500, "InternalServerError", "boom") : store.created(request)) }));
+        const { api, deadline } = await start(
+            tenant(store, { post: (request, n) => (n === 1 ? graphError(500, "InternalServerError", "boom") : store.created(request)) }),
+        );
         const created = await api.create(NEW_POLICY, { deadline });
         assert.equal(store.policies.size, 1);
         assert.equal(created.displayName, "All Users");
@@ -218,7 +255,8 @@ describe("createPolicyApi", () => {
         let first: StoredPolicy | undefined;
         const { api, deadline } = await start(
             tenant(store, {
-                post: (request, n) => (n === 1 ? ((first = store.addFrom(request)), graphError(503, "ServiceUnavailable", "busy")) : store.created(request)),
+                post: (request, n) =>
+                    n === 1 ? ((first = store.addFrom(request)), graphError(503, "ServiceUnavailable", "busy")) : store.created(request),
                 // The list shows no new policy until well after the second POST: the guard and three lookups, then two more.
                 lookup: (request, n) => store.list(request, () => n <= 6),
             }),
@@ -227,7 +265,20 @@ describe("createPolicyApi", () => {
         assert.equal(store.policies.size, 1, "the policy the answered POST made is the one left");
         assert.equal(created.id, [...store.policies.keys()][0]);
         assert.notEqual(created.id, first?.id);
-        assert.deepEqual(traffic(server!.seen), ["lookup", "POST", "lookup", "lookup", "lookup", "POST", "PUT", "lookup", "lookup", "lookup", "DELETE", "GET"]);
+        assert.deepEqual(traffic(server!.seen), [
+            "lookup",
+            "POST",
+            "lookup",
+            "lookup",
+            "lookup",
+            "POST",
+            "PUT",
+            "lookup",
+            "lookup",
+            "lookup",
+            "DELETE",
+            "GET",
+        ]);
     });
 
     it("leaves alone a same-named policy another writer created after the answered POST, while deleting its own duplicate", async () => {
@@ -250,7 +301,11 @@ describe("createPolicyApi", () => {
             }),
         );
         const created = await api.create(NEW_POLICY, { deadline });
-        assert.deepEqual([...store.policies.keys()].sort(), [created.id, foreign?.id].sort(), "the duplicate is gone, the later policy stays");
+        assert.deepEqual(
+            [...store.policies.keys()].sort(),
+            [created.id, foreign?.id].sort(),
+            "the duplicate is gone, the later policy stays",
+        );
         assert.ok(!store.policies.has(first?.id as string));
     });
 
@@ -295,16 +350,25 @@ describe("createPolicyApi", () => {
         const store = policyStore();
         const { api, deadline } = await start(
             tenant(store, {
-                post: (request, n) => (n === 1 ? (store.addFrom(request), graphError(503, "ServiceUnavailable", "busy")) : store.created(request)),
+                post: (request, n) =>
+                    n === 1 ? (store.addFrom(request), graphError(503, "ServiceUnavailable", "busy")) : store.created(request),
                 lookup: (request, n) => store.list(request, () => n <= 4),
                 remove: () => graphError(400, "BadRequest", "The policy has 1 active assignment and cannot be deleted.", "rid-del"),
             }),
         );
-        const error = await api.create(NEW_POLICY, { deadline }).then(() => assert.fail("create should fail"), (rejected: unknown) => rejected);
+        const error = await api.create(NEW_POLICY, { deadline }).then(
+            () => assert.fail("create should fail"),
+            (rejected: unknown) => rejected,
+        );
         assert.ok(error instanceof WriteAppliedError, String(error));
         const [duplicate, kept] = [...store.policies.values()];
         assert.equal(error.policy.id, kept.id);
-        assert.match(error.message, new RegExp(`^created access package assignment policy "All Users" \\(${kept.id}\\) but could not delete ${duplicate.id}, a duplicate`));
+        assert.match(
+            error.message,
+            new RegExp(
+                `^created access package assignment policy "All Users" \\(${kept.id}\\) but could not delete ${duplicate.id}, a duplicate`,
+            ),
+        );
         assert.match(error.message, /request-id rid-del/);
     });
 
@@ -313,13 +377,20 @@ describe("createPolicyApi", () => {
         const { api, deadline } = await start(
             tenant(store, {
                 post: (request) => (store.created(request), { drop: true }),
-                lookup: (request, n) => (n === 1 ? store.list(request) : graphError(403, "Authorization_RequestDenied", "denied", "rid-403")),
+                lookup: (request, n) =>
+                    n === 1 ? store.list(request) : graphError(403, "Authorization_RequestDenied", "denied", "rid-403"),
             }),
         );
         await assert.rejects(api.create(NEW_POLICY, { deadline }), (error: unknown) => {
             assert.ok(error instanceof GraphRequestError);
-            assert.match(error.message, /^listing access package assignment policies named "All Users" in access package .*: Graph returned 403/);
-            assert.match(error.message, new RegExp(`a policy named "All Users" may exist in access package ${PACKAGE}.*\`adopt: true\` takes it over`));
+            assert.match(
+                error.message,
+                /^listing access package assignment policies named "All Users" in access package .*: Graph returned 403/,
+            );
+            assert.match(
+                error.message,
+                new RegExp(`a policy named "All Users" may exist in access package ${PACKAGE}.*\`adopt: true\` takes it over`),
+            );
             assert.match(error.message, /EntitlementManagement\.ReadWrite\.All/, "and still says which permission is missing");
             return true;
         });
@@ -328,7 +399,9 @@ describe("createPolicyApi", () => {
     it("says that the policy may exist when the repeated POST fails after an unknown outcome", async () => {
         const store = policyStore();
         const { api, deadline } = await start(
-            tenant(store, { post: (_request, n) => (n === 1 ? { drop: true } : graphError(400, "BadRequest", "displayName is invalid", "rid-400")) }),
+            tenant(store, {
+                post: (_request, n) => (n === 1 ? { drop: true } : graphError(400, "BadRequest", "displayName is invalid", "rid-400")),
+            }),
         );
         await assert.rejects(api.create(NEW_POLICY, { deadline }), (error: unknown) => {
             assert.ok(error instanceof GraphRequestError);
@@ -341,7 +414,11 @@ describe("createPolicyApi", () => {
     const unreadableAfterCreate = [
         { status: 404, code: "ResourceNotFound", says: /but could not read it back: reading .*timed out after \d+ attempts/ },
         // A 403 that lasts is reported as one, with the permission hint.
-        { status: 403, code: "Authorization_RequestDenied", says: /timed out after \d+ attempts .*403 Authorization_RequestDenied.*request-id rid-unreadable.*EntitlementManagement\.ReadWrite\.All/ },
+        {
+            status: 403,
+            code: "Authorization_RequestDenied",
+            says: /timed out after \d+ attempts .*403 Authorization_RequestDenied.*request-id rid-unreadable.*EntitlementManagement\.ReadWrite\.All/,
+        },
     ];
     for (const { status, code, says } of unreadableAfterCreate) {
         it(`keeps the id of a policy found after an unknown outcome when reads answer ${status} to the deadline`, async () => {
@@ -354,7 +431,10 @@ describe("createPolicyApi", () => {
                     read: () => graphError(status, code, "not readable", "rid-unreadable"),
                 }),
             );
-            const error = await api.create(NEW_POLICY, { deadline: clock.time + 2_000 }).then(() => assert.fail("create should fail"), (rejected: unknown) => rejected);
+            const error = await api.create(NEW_POLICY, { deadline: clock.time + 2_000 }).then(
+                () => assert.fail("create should fail"),
+                (rejected: unknown) => rejected,
+            );
             assert.ok(error instanceof WriteAppliedError, String(error));
             const [stored] = store.policies.values();
             assert.equal(error.policy.id, stored.id);
@@ -379,7 +459,13 @@ describe("createPolicyApi", () => {
     const retryAfterOnPost = [
         { form: "in seconds", status: 503, code: "ServiceUnavailable", waitMs: 30_000, retryAfter: (_now: number) => "30" },
         // An HTTP date has whole seconds, so the wait may come out up to a second short of the 20 s asked.
-        { form: "as an HTTP date", status: 504, code: "GatewayTimeout", waitMs: 19_000, retryAfter: (now: number) => new Date(now + 20_000).toUTCString() },
+        {
+            form: "as an HTTP date",
+            status: 504,
+            code: "GatewayTimeout",
+            waitMs: 19_000,
+            retryAfter: (now: number) => new Date(now + 20_000).toUTCString(),
+        },
     ];
     for (const { form, status, code, waitMs, retryAfter } of retryAfterOnPost) {
         it(`waits out a Retry-After given ${form} on a POST's ${status} before posting again`, async () => {
@@ -389,7 +475,9 @@ describe("createPolicyApi", () => {
                 tenant(store, {
                     post: (request, n) => {
                         posted.push(clock.time);
-                        return n === 1 ? { ...graphError(status, code, "busy"), headers: { "Retry-After": retryAfter(clock.time) } } : store.created(request);
+                        return n === 1
+                            ? { ...graphError(status, code, "busy"), headers: { "Retry-After": retryAfter(clock.time) } }
+                            : store.created(request);
                     },
                 }),
             );
@@ -428,7 +516,9 @@ describe("createPolicyApi", () => {
     it("retries 409 Conflict on create with backoff", async () => {
         const store = policyStore();
         let posts = 0;
-        const { api, clock, deadline } = await start(tenant(store, { post: (request) => (++posts < 3 ? graphError(409, "Conflict", "DuplicateKey") : store.created(request)) }));
+        const { api, clock, deadline } = await start(
+            tenant(store, { post: (request) => (++posts < 3 ? graphError(409, "Conflict", "DuplicateKey") : store.created(request)) }),
+        );
         await api.create({ displayName: "P", accessPackage: { id: PACKAGE } }, { deadline });
         assert.equal(posts, 3);
         assert.deepEqual(clock.sleeps, [75, 150]);
@@ -449,7 +539,9 @@ describe("createPolicyApi", () => {
             }
         };
         const { api, deadline } = await start(tenant(store), { fetch: tracking });
-        await Promise.all(["A", "B", "C", "D"].map((name) => api.create({ displayName: name, accessPackage: { id: PACKAGE } }, { deadline })));
+        await Promise.all(
+            ["A", "B", "C", "D"].map((name) => api.create({ displayName: name, accessPackage: { id: PACKAGE } }, { deadline })),
+        );
         assert.equal(store.policies.size, 4);
         assert.equal(maxInFlight, 1);
     });
@@ -470,7 +562,9 @@ describe("createPolicyApi", () => {
         );
         const deadline = clock.time + 3_000;
         const names = ["A", "B", "C", "D"];
-        await Promise.all(names.map((name) => api.create({ displayName: name, description: name, accessPackage: { id: PACKAGE } }, { deadline })));
+        await Promise.all(
+            names.map((name) => api.create({ displayName: name, description: name, accessPackage: { id: PACKAGE } }, { deadline })),
+        );
         assert.deepEqual([...store.policies.values()].map((policy) => policy.displayName).sort(), names);
     });
 
@@ -489,15 +583,25 @@ describe("createPolicyApi", () => {
     });
 
     it("fails a read-after-write that keeps returning the old body with StaleRead and the request-id", async () => {
-        const { api, clock } = await start(() => ({ status: 200, headers: { "request-id": "rid-stale" }, body: { id: "p", description: "before" } }));
+        const { api, clock } = await start(() => ({
+            status: 200,
+            headers: { "request-id": "rid-stale" },
+            body: { id: "p", description: "before" },
+        }));
         const deadline = clock.time + 1_000;
-        await assert.rejects(api.getAfterWrite("p", { deadline, displayName: "All Users", reflects: (body) => body.description === "after" }), (error: unknown) => {
-            assert.ok(error instanceof GraphRequestError);
-            assert.equal(error.code, "StaleRead");
-            assert.ok(error.timedOut);
-            assert.match(error.message, /^reading access package assignment policy "All Users" \(p\): timed out after \d+ attempts .*StaleRead: Graph still returns the policy as it was before the last write \(request-id rid-stale/);
-            return true;
-        });
+        await assert.rejects(
+            api.getAfterWrite("p", { deadline, displayName: "All Users", reflects: (body) => body.description === "after" }),
+            (error: unknown) => {
+                assert.ok(error instanceof GraphRequestError);
+                assert.equal(error.code, "StaleRead");
+                assert.ok(error.timedOut);
+                assert.match(
+                    error.message,
+                    /^reading access package assignment policy "All Users" \(p\): timed out after \d+ attempts .*StaleRead: Graph still returns the policy as it was before the last write \(request-id rid-stale/,
+                );
+                return true;
+            },
+        );
     });
 
     describe("with what state last knew (refresh)", () => {
@@ -506,7 +610,9 @@ describe("createPolicyApi", () => {
 
         it("waits out the 404s of a policy created moments ago instead of reporting it gone", async () => {
             let reads = 0;
-            const { api, deadline } = await start(() => (++reads <= 2 ? graphError(404, "ResourceNotFound", "not yet") : { status: 200, body: { id: "p" } }));
+            const { api, deadline } = await start(() =>
+                ++reads <= 2 ? graphError(404, "ResourceNotFound", "not yet") : { status: 200, body: { id: "p" } },
+            );
             assert.deepEqual(await api.get("p", { deadline, lastKnown: { createdDateTime: now() } }), { id: "p" });
             assert.equal(reads, 3);
         });
@@ -519,13 +625,20 @@ describe("createPolicyApi", () => {
 
         it("reports a 404 at once as gone for a policy created long ago", async () => {
             const { api, deadline } = await start(() => graphError(404, "ResourceNotFound", "gone"));
-            assert.equal(await api.get("p", { deadline, lastKnown: { createdDateTime: longAgo(), modifiedDateTime: longAgo() } }), undefined);
+            assert.equal(
+                await api.get("p", { deadline, lastKnown: { createdDateTime: longAgo(), modifiedDateTime: longAgo() } }),
+                undefined,
+            );
             assert.equal(server!.seen.length, 1);
         });
 
         it("waits out a body older than a write made moments ago, but takes a newer one (a change made elsewhere)", async () => {
             const written = new Date();
-            const bodies = [new Date(written.getTime() - 60_000), written, new Date(written.getTime() + 1)].map((at, i) => ({ id: "p", description: `v${i}`, modifiedDateTime: at.toISOString() }));
+            const bodies = [new Date(written.getTime() - 60_000), written, new Date(written.getTime() + 1)].map((at, i) => ({
+                id: "p",
+                description: `v${i}`,
+                modifiedDateTime: at.toISOString(),
+            }));
             const { api, deadline } = await start(() => ({ status: 200, body: bodies.shift() }));
             const read = await api.get("p", { deadline, lastKnown: { modifiedDateTime: written.toISOString() } });
             assert.equal(read?.description, "v1");
@@ -534,7 +647,10 @@ describe("createPolicyApi", () => {
 
         it("takes an older body when the last write was long ago: Graph's replicas have caught up by then", async () => {
             const { api, deadline } = await start(() => ({ status: 200, body: { id: "p", modifiedDateTime: "2020-01-01T00:00:00Z" } }));
-            assert.equal((await api.get("p", { deadline, lastKnown: { modifiedDateTime: longAgo() } }))?.modifiedDateTime, "2020-01-01T00:00:00Z");
+            assert.equal(
+                (await api.get("p", { deadline, lastKnown: { modifiedDateTime: longAgo() } }))?.modifiedDateTime,
+                "2020-01-01T00:00:00Z",
+            );
             assert.equal(server!.seen.length, 1);
         });
     });
@@ -552,10 +668,15 @@ describe("createPolicyApi", () => {
 
     it("reports the 404s, not the attempt the deadline cut short, when a read-after-write never becomes visible", async () => {
         let reads = 0;
-        const { api, clock } = await start(() => (++reads <= 2 ? graphError(404, "ResourceNotFound", "still missing", "rid-404") : { drop: true }));
+        const { api, clock } = await start(() =>
+            ++reads <= 2 ? graphError(404, "ResourceNotFound", "still missing", "rid-404") : { drop: true },
+        );
         const deadline = clock.time + 1_500;
         await assert.rejects(api.getAfterWrite("p", { deadline, displayName: "All Users" }), (error: GraphRequestError) => {
-            assert.match(error.message, /timed out after \d+ attempts within the operation timeout; last error: Graph returned 404 ResourceNotFound: still missing/);
+            assert.match(
+                error.message,
+                /timed out after \d+ attempts within the operation timeout; last error: Graph returned 404 ResourceNotFound: still missing/,
+            );
             assert.match(error.message, /has not made the policy readable yet/);
             return true;
         });
@@ -566,7 +687,10 @@ describe("createPolicyApi", () => {
         const answers: Reply[] = [{ status: 204 }, { status: 200, body: { id: "p" } }, graphError(403, "Forbidden", "denied")];
         const { api, deadline } = await start(() => answers.shift() as Reply);
         assert.equal(await api.remove("p", { deadline }), "deleted");
-        assert.deepEqual(server!.seen.map((r) => r.method), ["DELETE", "GET", "GET"]);
+        assert.deepEqual(
+            server!.seen.map((r) => r.method),
+            ["DELETE", "GET", "GET"],
+        );
     });
 
     it("reports a delete of a missing policy as already gone", async () => {
@@ -593,9 +717,14 @@ describe("createPolicyApi", () => {
     });
 
     it("explains a delete refused because of assignments", async () => {
-        const { api, deadline } = await start(() => graphError(400, "BadRequest", "The policy has 2 active assignments and cannot be deleted.", "rid-1"));
+        const { api, deadline } = await start(() =>
+            graphError(400, "BadRequest", "The policy has 2 active assignments and cannot be deleted.", "rid-1"),
+        );
         await assert.rejects(api.remove("p1", { deadline, displayName: "All Users" }), (error: GraphRequestError) => {
-            assert.match(error.message, /^deleting access package assignment policy "All Users" \(p1\): Graph returned 400 BadRequest: The policy has 2 active assignments/);
+            assert.match(
+                error.message,
+                /^deleting access package assignment policy "All Users" \(p1\): Graph returned 400 BadRequest: The policy has 2 active assignments/,
+            );
             assert.match(error.message, /requestType adminRemove/);
             assert.match(error.message, /pulumi state delete/);
             return true;
@@ -603,19 +732,43 @@ describe("createPolicyApi", () => {
     });
 
     it("replaces with a PUT of the whole body and names the policy when that fails", async () => {
-        const answers: Reply[] = [{ status: 200, body: {} }, { status: 200, body: { id: "p1" } }, graphError(400, "BadRequest", "displayName is required", "rid-put")];
+        const answers: Reply[] = [
+            { status: 200, body: {} },
+            { status: 200, body: { id: "p1" } },
+            graphError(400, "BadRequest", "displayName is required", "rid-put"),
+        ];
         const { api, deadline } = await start(() => answers.shift() as Reply);
         await api.replace("p1", { displayName: "All Users", description: "d" }, { deadline });
         assert.equal(server!.seen[0].method, "PUT");
         assert.deepEqual(server!.seen[0].body, { displayName: "All Users", description: "d" });
-        await assert.rejects(api.replace("p1", { displayName: "All Users" }, { deadline }), /updating access package assignment policy "All Users" \(p1\): Graph returned 400 BadRequest: displayName is required \(request-id rid-put/);
+        await assert.rejects(
+            api.replace("p1", { displayName: "All Users" }, { deadline }),
+            /updating access package assignment policy "All Users" \(p1\): Graph returned 400 BadRequest: displayName is required \(request-id rid-put/,
+        );
     });
 
     it("takes a complete PUT answer for the policy, with the navigation properties that were sent, and reads nothing back", async () => {
-        const sent = { displayName: "All Users", description: "d", accessPackage: { id: PACKAGE }, questions: [], customExtensionStageSettings: [] };
-        const answer = { id: "p1", displayName: "All Users", description: "d", createdDateTime: "2026-01-01T00:00:00Z", modifiedDateTime: "2026-01-02T00:00:00Z" };
+        const sent = {
+            displayName: "All Users",
+            description: "d",
+            accessPackage: { id: PACKAGE },
+            questions: [],
+            customExtensionStageSettings: [],
+        };
+        const answer = {
+            id: "p1",
+            displayName: "All Users",
+            description: "d",
+            createdDateTime: "2026-01-01T00:00:00Z",
+            modifiedDateTime: "2026-01-02T00:00:00Z",
+        };
         const { api, deadline } = await start(() => ({ status: 200, body: answer }));
-        assert.deepEqual(await api.replace("p1", sent, { deadline }), { ...answer, accessPackage: { id: PACKAGE }, questions: [], customExtensionStageSettings: [] });
+        assert.deepEqual(await api.replace("p1", sent, { deadline }), {
+            ...answer,
+            accessPackage: { id: PACKAGE },
+            questions: [],
+            customExtensionStageSettings: [],
+        });
         assert.deepEqual(traffic(server!.seen), ["PUT"]);
     });
 
@@ -627,7 +780,11 @@ describe("createPolicyApi", () => {
             { status: 200, body: { id: "p1", description: "new" } },
         ];
         const { api, deadline } = await start(() => answers.shift() as Reply);
-        const policy = await api.replace("p1", { displayName: "All Users", description: "new" }, { deadline, reflects: (body) => body.description === "new" });
+        const policy = await api.replace(
+            "p1",
+            { displayName: "All Users", description: "new" },
+            { deadline, reflects: (body) => body.description === "new" },
+        );
         assert.equal(policy.description, "new");
         assert.deepEqual(traffic(server!.seen), ["PUT", "GET", "GET", "GET"]);
     });
@@ -641,19 +798,37 @@ describe("createPolicyApi", () => {
             { status: 200, body: { id: "p1", description: "New", modifiedDateTime: "2026-01-01T00:00:01Z" } },
         ];
         const { api, deadline } = await start(() => answers.shift() ?? graphError(500, "Unexpected", "no more reads"));
-        const policy = await api.replace("p1", { displayName: "All Users", description: "new" }, { deadline, reflects: (body) => body.description === "new", lastKnown: { modifiedDateTime: before } });
+        const policy = await api.replace(
+            "p1",
+            { displayName: "All Users", description: "new" },
+            { deadline, reflects: (body) => body.description === "new", lastKnown: { modifiedDateTime: before } },
+        );
         assert.equal(policy.description, "New");
         assert.deepEqual(traffic(server!.seen), ["PUT", "GET", "GET"]);
     });
 
     it("after a 204 to a PUT, fails with WriteAppliedError when the read-back stays stale", async () => {
-        const { api, clock } = await start((request) => (request.method === "PUT" ? { status: 204 } : { status: 200, headers: { "request-id": "rid-old" }, body: { id: "p1", description: "old" } }));
+        const { api, clock } = await start((request) =>
+            request.method === "PUT"
+                ? { status: 204 }
+                : { status: 200, headers: { "request-id": "rid-old" }, body: { id: "p1", description: "old" } },
+        );
         const error = await api
-            .replace("p1", { displayName: "All Users", description: "new" }, { deadline: clock.time + 1_000, reflects: (body) => body.description === "new" })
-            .then(() => assert.fail("replace should fail"), (rejected: unknown) => rejected);
+            .replace(
+                "p1",
+                { displayName: "All Users", description: "new" },
+                { deadline: clock.time + 1_000, reflects: (body) => body.description === "new" },
+            )
+            .then(
+                () => assert.fail("replace should fail"),
+                (rejected: unknown) => rejected,
+            );
         assert.ok(error instanceof WriteAppliedError);
         assert.equal(error.policy.id, "p1");
-        assert.match(error.message, /^updated access package assignment policy "All Users" \(p1\) but could not read it back: .*StaleRead.*request-id rid-old/);
+        assert.match(
+            error.message,
+            /^updated access package assignment policy "All Users" \(p1\) but could not read it back: .*StaleRead.*request-id rid-old/,
+        );
     });
 
     it("lists all pages by following @odata.nextLink and filters by access package or catalog", async () => {
@@ -662,7 +837,10 @@ describe("createPolicyApi", () => {
                 ? { status: 200, body: { value: [{ id: "b" }] } }
                 : { status: 200, body: { value: [{ id: "a" }], "@odata.nextLink": `${server!.endpoint}${POLICIES}?$skiptoken=abc` } },
         );
-        assert.deepEqual((await api.list({ accessPackageId: PACKAGE }, { deadline })).map((p) => p.id), ["a", "b"]);
+        assert.deepEqual(
+            (await api.list({ accessPackageId: PACKAGE }, { deadline })).map((p) => p.id),
+            ["a", "b"],
+        );
         assert.equal(new URL(server!.seen[0].url, "http://x").searchParams.get("$filter"), `accessPackage/id eq '${PACKAGE}'`);
         assert.equal(server!.seen[1].url, `${POLICIES}?$skiptoken=abc`);
     });
@@ -670,16 +848,28 @@ describe("createPolicyApi", () => {
     it("picks a catalog's policies by their expanded catalog, which Graph cannot filter on", async () => {
         const { api, deadline } = await start(() => ({
             status: 200,
-            body: { value: [{ id: "a", catalog: { id: "C1" } }, { id: "b", catalog: { id: "c2" } }, { id: "c", accessPackage: { catalog: { id: "c1" } } }] },
+            body: {
+                value: [
+                    { id: "a", catalog: { id: "C1" } },
+                    { id: "b", catalog: { id: "c2" } },
+                    { id: "c", accessPackage: { catalog: { id: "c1" } } },
+                ],
+            },
         }));
-        assert.deepEqual((await api.list({ catalogId: "c1" }, { deadline })).map((p) => p.id), ["a", "c"]);
+        assert.deepEqual(
+            (await api.list({ catalogId: "c1" }, { deadline })).map((p) => p.id),
+            ["a", "c"],
+        );
         assert.equal(new URL(server!.seen[0].url, "http://x").searchParams.get("$filter"), null);
     });
 
     it("stops paging with an error when a nextLink comes round again, after reading each page once", async () => {
         const { api, deadline } = await start((request) => ({
             status: 200,
-            body: { value: [{ id: request.url.includes("page=2") ? "b" : "a" }], "@odata.nextLink": `${server!.endpoint}${POLICIES}?page=${request.url.includes("page=1") ? 2 : 1}` },
+            body: {
+                value: [{ id: request.url.includes("page=2") ? "b" : "a" }],
+                "@odata.nextLink": `${server!.endpoint}${POLICIES}?page=${request.url.includes("page=1") ? 2 : 1}`,
+            },
         }));
         await assert.rejects(api.list({}, { deadline }), (error: unknown) => {
             assert.ok(error instanceof GraphRequestError);
@@ -692,13 +882,19 @@ describe("createPolicyApi", () => {
 
     it("stops paging with an error past the page limit", async () => {
         let page = 0;
-        const { api, deadline } = await start(() => ({ status: 200, body: { value: [], "@odata.nextLink": `${server!.endpoint}${POLICIES}?page=${++page}` } }));
+        const { api, deadline } = await start(() => ({
+            status: 200,
+            body: { value: [], "@odata.nextLink": `${server!.endpoint}${POLICIES}?page=${++page}` },
+        }));
         await assert.rejects(api.list({}, { deadline }), /PagingStopped: Graph returned more than 1000 pages/);
         assert.equal(server!.seen.length, 1_000);
     });
 
     it("refuses to follow a nextLink to another host", async () => {
-        const { api, deadline } = await start(() => ({ status: 200, body: { value: [], "@odata.nextLink": "https://evil.example/v1.0/x" } }));
+        const { api, deadline } = await start(() => ({
+            status: 200,
+            body: { value: [], "@odata.nextLink": "https://evil.example/v1.0/x" },
+        }));
         await assert.rejects(api.list({}, { deadline }), /outside .*refusing to follow it/);
         assert.equal(server!.seen.length, 1);
     });
@@ -709,12 +905,19 @@ describe("createPolicyApi", () => {
             body: {
                 id: PACKAGE,
                 catalog: { id: CATALOG },
-                assignmentPolicies: [{ id: "1", displayName: "O'Brien & co" }, { id: "2", displayName: "o'brien & CO" }, { id: "3", displayName: "O'Brien & co." }],
+                assignmentPolicies: [
+                    { id: "1", displayName: "O'Brien & co" },
+                    { id: "2", displayName: "o'brien & CO" },
+                    { id: "3", displayName: "O'Brien & co." },
+                ],
             },
         }));
         const found = await api.findByDisplayName(PACKAGE, "O'Brien & co", { deadline });
         const accessPackage = { id: PACKAGE, catalog: { id: CATALOG } };
-        assert.deepEqual(found, [{ id: "1", displayName: "O'Brien & co", accessPackage }, { id: "2", displayName: "o'brien & CO", accessPackage }]);
+        assert.deepEqual(found, [
+            { id: "1", displayName: "O'Brien & co", accessPackage },
+            { id: "2", displayName: "o'brien & CO", accessPackage },
+        ]);
         const url = new URL(server!.seen[0].url, "http://x");
         assert.equal(url.pathname, `/v1.0/identityGovernance/entitlementManagement/accessPackages/${PACKAGE}`);
         assert.equal(url.searchParams.get("$expand"), "assignmentPolicies,catalog");
@@ -724,25 +927,35 @@ describe("createPolicyApi", () => {
         const { api, deadline } = await start(() => graphError(404, "ResourceNotFound", "not found", "rid-ap"));
         await assert.rejects(
             api.create({ displayName: "All Users", accessPackage: { id: PACKAGE } }, { deadline }),
-            (error: GraphRequestError) => /Graph returned 404 ResourceNotFound.*Access package .* does not exist .*check accessPackageId/.test(error.message),
+            (error: GraphRequestError) =>
+                /Graph returned 404 ResourceNotFound.*Access package .* does not exist .*check accessPackageId/.test(error.message),
         );
         assert.equal(server!.seen.length, 1, "nothing is posted");
     });
 
     it("retries throttled reads honouring Retry-After", async () => {
-        const answers: Reply[] = [{ ...graphError(429, "TooManyRequests", "slow down"), headers: { "Retry-After": "2" } }, { status: 200, body: { id: "p" } }];
+        const answers: Reply[] = [
+            { ...graphError(429, "TooManyRequests", "slow down"), headers: { "Retry-After": "2" } },
+            { status: 200, body: { id: "p" } },
+        ];
         const { api, clock, deadline } = await start(() => answers.shift() as Reply);
         assert.deepEqual(await api.get("p", { deadline }), { id: "p" });
         assert.deepEqual(clock.sleeps, [2_000]);
     });
 
     it("fails with 'timed out after N attempts' and the last error when throttling outlasts the deadline", async () => {
-        const { api, clock } = await start(() => ({ ...graphError(503, "ServiceUnavailable", "busy", "rid-503"), headers: { "Retry-After": "3" } }));
+        const { api, clock } = await start(() => ({
+            ...graphError(503, "ServiceUnavailable", "busy", "rid-503"),
+            headers: { "Retry-After": "3" },
+        }));
         const deadline = clock.time + 10_000;
         await assert.rejects(api.get("p", { deadline, displayName: "All Users" }), (error: GraphRequestError) => {
             assert.equal(error.attempts, 4);
             assert.ok(error.timedOut);
-            assert.match(error.message, /timed out after 4 attempts within the operation timeout; last error: Graph returned 503 ServiceUnavailable: busy \(request-id rid-503/);
+            assert.match(
+                error.message,
+                /timed out after 4 attempts within the operation timeout; last error: Graph returned 503 ServiceUnavailable: busy \(request-id rid-503/,
+            );
             return true;
         });
         assert.deepEqual(clock.sleeps, [3_000, 3_000, 3_000]);
@@ -760,16 +973,35 @@ describe("createPolicyApi: only Graph's own answers count", () => {
         server = await startTinyGraph(script);
         const clock = fakeClock();
         const settings = resolveGraphSettings(undefined, { ENTRA_GRAPH_ENDPOINT: server.endpoint, ENTRA_GRAPH_TOKEN: TOKEN });
-        return { api: createPolicyApi(settings, { ...clock, retryTiming: { baseDelayMs: 100, maxDelayMs: 1_000, attemptTimeoutMs: 5_000 } }), clock };
+        return {
+            api: createPolicyApi(settings, { ...clock, retryTiming: { baseDelayMs: 100, maxDelayMs: 1_000, attemptTimeoutMs: 5_000 } }),
+            clock,
+        };
     }
 
-    const PROXY_PAGE: Reply = { status: 404, text: "<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>", headers: { "content-type": "text/html" } };
+    const PROXY_PAGE: Reply = {
+        status: 404,
+        text: "<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>",
+        headers: { "content-type": "text/html" },
+    };
     const notGraph: Array<{ what: string; reply: Reply; says: RegExp }> = [
         { what: "an HTML 404 from a proxy", reply: PROXY_PAGE, says: /status 404, content-type text\/html, body "<!DOCTYPE html>/ },
-        { what: "a 404 in Graph's shape without a not-found code", reply: { status: 404, body: { error: { code: "BadGateway" } }, headers: { "request-id": "r" } }, says: /status 404/ },
-        { what: "a 404 with Graph's code but no request-id", reply: { status: 404, body: { error: { code: "ResourceNotFound", message: "gone" } } }, says: /status 404/ },
+        {
+            what: "a 404 in Graph's shape without a not-found code",
+            reply: { status: 404, body: { error: { code: "BadGateway" } }, headers: { "request-id": "r" } },
+            says: /status 404/,
+        },
+        {
+            what: "a 404 with Graph's code but no request-id",
+            reply: { status: 404, body: { error: { code: "ResourceNotFound", message: "gone" } } },
+            says: /status 404/,
+        },
         { what: "an empty 200", reply: { status: 200, text: "" }, says: /status 200, content-type \(none\), empty body/ },
-        { what: "a truncated 200", reply: { status: 200, text: '{"id":"p1","displayNa', headers: { "content-type": "application/json" } }, says: /status 200, content-type application\/json, body "\{\\"id\\":\\"p1\\",\\"displayNa"/ },
+        {
+            what: "a truncated 200",
+            reply: { status: 200, text: '{"id":"p1","displayNa', headers: { "content-type": "application/json" } },
+            says: /status 200, content-type application\/json, body "\{\\"id\\":\\"p1\\",\\"displayNa"/,
+        },
         { what: "a null 200", reply: { status: 200, text: "null", headers: { "content-type": "application/json" } }, says: /body "null"/ },
         { what: "a 200 with another policy", reply: { status: 200, body: { id: "p2" } }, says: /an answer that is not policy p1/ },
     ];
@@ -788,7 +1020,9 @@ describe("createPolicyApi: only Graph's own answers count", () => {
     }
 
     it("a read answered with a proxy's 404 and then by Graph takes Graph's answer", async () => {
-        const { api, clock } = await start((_request, seen) => (seen.length === 1 ? PROXY_PAGE : { status: 200, body: { id: "p1", description: "real" } }));
+        const { api, clock } = await start((_request, seen) =>
+            seen.length === 1 ? PROXY_PAGE : { status: 200, body: { id: "p1", description: "real" } },
+        );
         assert.deepEqual(await api.get("p1", { deadline: clock.time + 3_000 }), { id: "p1", description: "real" });
     });
 
@@ -796,7 +1030,10 @@ describe("createPolicyApi: only Graph's own answers count", () => {
         const { api, clock } = await start(() => PROXY_PAGE);
         await assert.rejects(api.remove("p1", { deadline: clock.time + 3_000 }), (error: unknown) => {
             assert.ok(error instanceof GraphRequestError);
-            assert.match(error.message, /^deleting access package assignment policy \(p1\): .*NotGraphAnswer: an answer that is not Graph's: status 404, content-type text\/html/);
+            assert.match(
+                error.message,
+                /^deleting access package assignment policy \(p1\): .*NotGraphAnswer: an answer that is not Graph's: status 404, content-type text\/html/,
+            );
             return true;
         });
     });
@@ -804,7 +1041,8 @@ describe("createPolicyApi: only Graph's own answers count", () => {
     it("a delete's 404 shortly after the policy was written is asked again, and the DELETE that finds it deletes it", async () => {
         let deletes = 0;
         const { api, clock } = await start((request) => {
-            if (request.method === "DELETE") return ++deletes <= 2 ? graphError(404, "ResourceNotFound", "not replicated yet") : { status: 204 };
+            if (request.method === "DELETE")
+                return ++deletes <= 2 ? graphError(404, "ResourceNotFound", "not replicated yet") : { status: 204 };
             return graphError(404, "ResourceNotFound", "gone");
         });
         const createdDateTime = new Date().toISOString();
@@ -814,7 +1052,10 @@ describe("createPolicyApi: only Graph's own answers count", () => {
 
     it("a delete's 404 long after the last write is believed at once", async () => {
         const { api, clock } = await start(() => graphError(404, "ResourceNotFound", "gone"));
-        assert.equal(await api.remove("p1", { deadline: clock.time + 60_000, lastKnown: { createdDateTime: "2020-01-01T00:00:00Z" } }), "alreadyGone");
+        assert.equal(
+            await api.remove("p1", { deadline: clock.time + 60_000, lastKnown: { createdDateTime: "2020-01-01T00:00:00Z" } }),
+            "alreadyGone",
+        );
         assert.equal(server!.seen.length, 1);
     });
 
@@ -851,7 +1092,10 @@ describe("createPolicyApi: only Graph's own answers count", () => {
         const { api, clock } = await start(
             tenant(store, {
                 // The first POST is answered 504 and applied only after the repeated one.
-                post: (request, n) => (n === 1 ? ((late = () => void store.addFrom(request)), graphError(504, "GatewayTimeout", "slow")) : store.created(request)),
+                post: (request, n) =>
+                    n === 1
+                        ? ((late = () => void store.addFrom(request)), graphError(504, "GatewayTimeout", "slow"))
+                        : store.created(request),
                 lookup: (request) => {
                     if (++lookups === 6) late?.();
                     return store.list(request);

@@ -5,7 +5,15 @@
 import * as assert from "node:assert/strict";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../../emulator";
 import type { PolicyOutputs } from "../../../provider/core/types";
-import { assertNoChange, checked, minimalInputs, newAccessPackage, operationsOn, tenantPolicyNames, type PolicyOperations } from "../../support/providerOnEmulator";
+import {
+    assertNoChange,
+    checked,
+    minimalInputs,
+    newAccessPackage,
+    operationsOn,
+    tenantPolicyNames,
+    type PolicyOperations,
+} from "../../support/providerOnEmulator";
 
 /** `METHOD path-without-query` of every logged Graph request, oldest first. */
 async function requestLine(emulator: RunningGraphEmulator): Promise<string[]> {
@@ -56,7 +64,12 @@ describe("integration: adoption and name clashes", () => {
     it("refuses a display name that differs from a taken one only in case, naming the policy as Graph spells it", async () => {
         const inputs = await checked(operations, minimalInputs(accessPackageId, "PORTAL POLICY"));
         await assert.rejects(operations.create(inputs), (error: Error) => {
-            assert.match(error.message, new RegExp(`already has an assignment policy named "Portal policy" \\(${existingId}\\)\\. Graph compares display names ignoring case`));
+            assert.match(
+                error.message,
+                new RegExp(
+                    `already has an assignment policy named "Portal policy" \\(${existingId}\\)\\. Graph compares display names ignoring case`,
+                ),
+            );
             assert.match(error.message, /adopt: true/);
             return true;
         });
@@ -69,7 +82,10 @@ describe("integration: adoption and name clashes", () => {
         const created = await operations.create(inputs);
         assert.equal(created.id, existingId);
         await assertNoChange(operations, created.id, created.outs as PolicyOutputs, inputs, "after adoption");
-        assert.deepEqual((await requestLine(emulator)).filter((line) => !line.startsWith("GET")), [`PUT ${POLICIES}/{id}`]);
+        assert.deepEqual(
+            (await requestLine(emulator)).filter((line) => !line.startsWith("GET")),
+            [`PUT ${POLICIES}/{id}`],
+        );
         assert.deepEqual(await tenantPolicyNames(emulator), ["portal Policy"]);
     });
 
@@ -107,7 +123,10 @@ describe("integration: adoption and name clashes", () => {
     it('adopt: "<id>" of a missing policy fails with advice and creates nothing', async () => {
         const missing = "0badc0de-0000-4000-8000-000000000000";
         const inputs = await checked(operations, { ...minimalInputs(accessPackageId, "Ghost"), adopt: missing });
-        await assert.rejects(operations.create(inputs), new RegExp(`no access package assignment policy with id ${missing}.*Remove \`adopt\``));
+        await assert.rejects(
+            operations.create(inputs),
+            new RegExp(`no access package assignment policy with id ${missing}.*Remove \`adopt\``),
+        );
         assert.deepEqual(await tenantPolicyNames(emulator), ["Portal policy"]);
     });
 

@@ -6,7 +6,12 @@
 import * as assert from "node:assert/strict";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../../emulator";
 import type { PolicyInputs, PolicyOutputs } from "../../../provider/core/types";
-import { DOCUMENTED_CATALOG_ID, DOCUMENTED_POLICY_FIXTURES, documentedInputs, seedDocumentedTenant } from "../../support/documentedPolicies";
+import {
+    DOCUMENTED_CATALOG_ID,
+    DOCUMENTED_POLICY_FIXTURES,
+    documentedInputs,
+    seedDocumentedTenant,
+} from "../../support/documentedPolicies";
 import { assertNoChange, checked, operationsOn, tenantPolicyNames, type PolicyOperations } from "../../support/providerOnEmulator";
 
 const POLICIES = "/v1.0/identityGovernance/entitlementManagement/assignmentPolicies";
@@ -20,7 +25,13 @@ async function routes(emulator: RunningGraphEmulator): Promise<string[]> {
 /** Outputs without the ids Graph generates for questions and custom extension stage settings. */
 function withoutGeneratedIds(outputs: PolicyOutputs): unknown {
     const strip = (items: unknown[] | undefined) => items?.map((item) => ({ ...(item as Record<string, unknown>), id: undefined }));
-    return JSON.parse(JSON.stringify({ ...outputs, questions: strip(outputs.questions), customExtensionStageSettings: strip(outputs.customExtensionStageSettings) }));
+    return JSON.parse(
+        JSON.stringify({
+            ...outputs,
+            questions: strip(outputs.questions),
+            customExtensionStageSettings: strip(outputs.customExtensionStageSettings),
+        }),
+    );
 }
 
 describe("integration: provider CRUD against the emulator", () => {
@@ -43,7 +54,11 @@ describe("integration: provider CRUD against the emulator", () => {
 
             await emulator.admin.resetLog();
             const created = await operations.create(inputs);
-            assert.deepEqual(await routes(emulator), [`GET ${ACCESS_PACKAGES}/{id}`, `POST ${POLICIES}`, `PUT ${POLICIES}/{id}`], "the name lookup, the POST and the PUT that takes the mark off, no read-back");
+            assert.deepEqual(
+                await routes(emulator),
+                [`GET ${ACCESS_PACKAGES}/{id}`, `POST ${POLICIES}`, `PUT ${POLICIES}/{id}`],
+                "the name lookup, the POST and the PUT that takes the mark off, no read-back",
+            );
             const outs = created.outs as PolicyOutputs;
             assert.equal(outs.id, created.id);
             assert.equal(outs.accessPackageId, inputs.accessPackageId);
@@ -77,7 +92,11 @@ describe("integration: provider CRUD against the emulator", () => {
 
             await operations.delete(created.id, updated.outs as PolicyOutputs);
             assert.equal(await emulator.admin.get("assignmentPolicies", created.id), undefined);
-            assert.deepEqual(await operations.read(created.id, updated.outs as PolicyOutputs), {}, "read of a deleted policy says it is gone");
+            assert.deepEqual(
+                await operations.read(created.id, updated.outs as PolicyOutputs),
+                {},
+                "read of a deleted policy says it is gone",
+            );
         });
     }
 
@@ -99,7 +118,11 @@ describe("integration: provider CRUD against the emulator", () => {
     it("makes no Graph request for check and diff", async () => {
         await emulator.admin.resetLog();
         const inputs = await checked(operations, documentedInputs("seed-000-all-users.json"));
-        await operations.diff("87e1c7f7-c7f7-87e1-f7c7-e187f7c7e187", { ...inputs, id: "87e1c7f7-c7f7-87e1-f7c7-e187f7c7e187" } as PolicyOutputs, inputs as PolicyInputs);
+        await operations.diff(
+            "87e1c7f7-c7f7-87e1-f7c7-e187f7c7e187",
+            { ...inputs, id: "87e1c7f7-c7f7-87e1-f7c7-e187f7c7e187" } as PolicyOutputs,
+            inputs as PolicyInputs,
+        );
         assert.deepEqual(await emulator.admin.requests(), []);
     });
 });

@@ -7,7 +7,14 @@
 import * as assert from "node:assert/strict";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../../emulator";
 import type { PolicyInputs, PolicyOutputs } from "../../../provider/core/types";
-import { assertNoChange, checked, minimalInputs, newAccessPackage, operationsOn, type PolicyOperations } from "../../support/providerOnEmulator";
+import {
+    assertNoChange,
+    checked,
+    minimalInputs,
+    newAccessPackage,
+    operationsOn,
+    type PolicyOperations,
+} from "../../support/providerOnEmulator";
 
 const USER_ID = "e6bf4d7d-6824-4dd0-809d-5bf42d4817c2";
 const AGENT_SPONSORS = { "@odata.type": "#microsoft.graph.targetAgentIdentitySponsorsOrOwners" };
@@ -32,8 +39,17 @@ describe("integration: Graph v1.0 as it is today, against the emulator", () => {
             requestApprovalSettings: {
                 isApprovalRequiredForAdd: true,
                 stages: [
-                    { "@odata.type": "#microsoft.graph.accessPackageDynamicApprovalStage", durationBeforeAutomaticDenial: "P3D", approverInformationVisibility: "notVisible", primaryApprovers: [AGENT_SPONSORS] },
-                    { durationBeforeAutomaticDenial: "P30D", approverInformationVisibility: "visible", primaryApprovers: [{ "@odata.type": "#microsoft.graph.singleUser", userId: USER_ID }] },
+                    {
+                        "@odata.type": "#microsoft.graph.accessPackageDynamicApprovalStage",
+                        durationBeforeAutomaticDenial: "P3D",
+                        approverInformationVisibility: "notVisible",
+                        primaryApprovers: [AGENT_SPONSORS],
+                    },
+                    {
+                        durationBeforeAutomaticDenial: "P30D",
+                        approverInformationVisibility: "visible",
+                        primaryApprovers: [{ "@odata.type": "#microsoft.graph.singleUser", userId: USER_ID }],
+                    },
                 ],
             },
         });
@@ -50,7 +66,10 @@ describe("integration: Graph v1.0 as it is today, against the emulator", () => {
         assert.deepEqual(outs.requestorSettings?.onBehalfRequestors, [AGENT_SPONSORS]);
         assert.equal(outs.carriedGraphProperties, undefined, "nothing unknown to carry");
         const stored = await emulator.admin.get("assignmentPolicies", created.id);
-        assert.equal((stored?.properties.requestApprovalSettings as { stages: Record<string, unknown>[] }).stages[0]["@odata.type"], "#microsoft.graph.accessPackageDynamicApprovalStage");
+        assert.equal(
+            (stored?.properties.requestApprovalSettings as { stages: Record<string, unknown>[] }).stages[0]["@odata.type"],
+            "#microsoft.graph.accessPackageDynamicApprovalStage",
+        );
         await operations.delete(created.id, outs);
     });
 
@@ -60,7 +79,9 @@ describe("integration: Graph v1.0 as it is today, against the emulator", () => {
             displayName: "auto",
             description: "Sales",
             allowedTargetScope: "specificDirectoryUsers",
-            specificAllowedTargets: [{ "@odata.type": "#microsoft.graph.attributeRuleMembers", membershipRule: '(user.department -eq "Sales")' }],
+            specificAllowedTargets: [
+                { "@odata.type": "#microsoft.graph.attributeRuleMembers", membershipRule: '(user.department -eq "Sales")' },
+            ],
             automaticRequestSettings: { requestAccessForAllowedTargets: true },
         });
         const created = await operations.create(inputs);
@@ -78,12 +99,21 @@ describe("integration: Graph v1.0 as it is today, against the emulator", () => {
         const read = await operations.read(created.id, created.outs as PolicyOutputs);
         assert.deepEqual((read.props as PolicyOutputs).carriedGraphProperties, { computedScore: 7 });
 
-        await assert.rejects(operations.update(created.id, read.props as PolicyOutputs, { ...inputs, description: "changed" } as PolicyInputs), (error: Error) => {
-            assert.match(error.message, /'computedScore' does not exist/);
-            assert.match(error.message, /sent back properties Graph holds that this version of pulumi-entra-assignment-policy does not know \(computedScore\)/);
-            assert.match(error.message, /upgrade pulumi-entra-assignment-policy .* or clear it in the Entra admin center and run `pulumi refresh`/);
-            return true;
-        });
+        await assert.rejects(
+            operations.update(created.id, read.props as PolicyOutputs, { ...inputs, description: "changed" } as PolicyInputs),
+            (error: Error) => {
+                assert.match(error.message, /'computedScore' does not exist/);
+                assert.match(
+                    error.message,
+                    /sent back properties Graph holds that this version of pulumi-entra-assignment-policy does not know \(computedScore\)/,
+                );
+                assert.match(
+                    error.message,
+                    /upgrade pulumi-entra-assignment-policy .* or clear it in the Entra admin center and run `pulumi refresh`/,
+                );
+                return true;
+            },
+        );
         await operations.delete(created.id, read.props as PolicyOutputs);
     });
 });

@@ -36,7 +36,11 @@ describe("adoption: refusals through the engine leave the tenant untouched", () 
     /** Runs `up` of a program declaring `policies`; resolves to the error message, asserting nothing was written. */
     async function failedUp(policies: Record<string, Record<string, unknown>>): Promise<string> {
         const original = await tenantPolicies(emulator);
-        const engine = new Engine({ projectDir: PROJECT, config: emulatorStackConfig(emulator), env: { DECLARED_POLICIES: JSON.stringify(policies) } });
+        const engine = new Engine({
+            projectDir: PROJECT,
+            config: emulatorStackConfig(emulator),
+            env: { DECLARED_POLICIES: JSON.stringify(policies) },
+        });
         await emulator.admin.resetLog();
         const error = await engine.up().then(
             () => assert.fail("up succeeded"),
@@ -44,9 +48,17 @@ describe("adoption: refusals through the engine leave the tenant untouched", () 
         );
         assert.ok(error instanceof EngineError, String(error));
         const counts = await emulator.admin.routeCounts();
-        assert.deepEqual(Object.keys(counts).filter((route) => WRITES.test(route)), [], "no write reached Graph");
+        assert.deepEqual(
+            Object.keys(counts).filter((route) => WRITES.test(route)),
+            [],
+            "no write reached Graph",
+        );
         assert.deepEqual(await tenantPolicies(emulator), original, "the tenant is unchanged");
-        assert.deepEqual(engine.state.resources.filter((resource) => resource.type.endsWith(":AccessPackageAssignmentPolicy")), [], "nothing entered state");
+        assert.deepEqual(
+            engine.state.resources.filter((resource) => resource.type.endsWith(":AccessPackageAssignmentPolicy")),
+            [],
+            "nothing entered state",
+        );
         return error.message;
     }
 
@@ -64,7 +76,10 @@ describe("adoption: refusals through the engine leave the tenant untouched", () 
         await existingPolicy("Portal policy");
         const missing = randomUUID();
         const message = await failedUp({ ghost: { ...minimalInputs(accessPackageId, "Ghost"), adopt: missing } });
-        assert.match(message, new RegExp(`\\(ghost\\): error: adopt: there is no access package assignment policy with id ${missing} to adopt`));
+        assert.match(
+            message,
+            new RegExp(`\\(ghost\\): error: adopt: there is no access package assignment policy with id ${missing} to adopt`),
+        );
         assert.match(message, /Remove `adopt` to create "Ghost" as a new policy, or correct the id/);
     });
 

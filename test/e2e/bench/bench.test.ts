@@ -32,11 +32,15 @@ describe("npm run bench: the benchmark runs end to end at a tiny size", function
         root = fs.mkdtempSync(path.join(os.tmpdir(), "bench-smoke-"));
         const resultsFile = path.join(root, "results.json");
         // ts-node without type-checking: `tsc --noEmit -p .` checks bench/, and this run is about behaviour.
-        const run = await promisify(execFile)(process.execPath, ["-r", require.resolve("ts-node/register"), path.join(REPO_ROOT, "bench", "run.ts")], {
-            cwd: REPO_ROOT,
-            env: { ...process.env, ...TINY, BENCH_RESULTS: resultsFile, TS_NODE_TRANSPILE_ONLY: "true" },
-            maxBuffer: 16 * 1024 * 1024,
-        }).catch((error: { code?: number; stdout?: string; stderr?: string; message: string }) => {
+        const run = await promisify(execFile)(
+            process.execPath,
+            ["-r", require.resolve("ts-node/register"), path.join(REPO_ROOT, "bench", "run.ts")],
+            {
+                cwd: REPO_ROOT,
+                env: { ...process.env, ...TINY, BENCH_RESULTS: resultsFile, TS_NODE_TRANSPILE_ONLY: "true" },
+                maxBuffer: 16 * 1024 * 1024,
+            },
+        ).catch((error: { code?: number; stdout?: string; stderr?: string; message: string }) => {
             throw new Error(`bench/run.ts exited with ${error.code}: ${error.stderr || error.message}\n${error.stdout ?? ""}`);
         });
         stdout = run.stdout;
@@ -49,34 +53,57 @@ describe("npm run bench: the benchmark runs end to end at a tiny size", function
 
     it("exits 0 with the settings it was given", () => {
         assert.deepEqual(results.settings, {
-            policies: 5, packages: 2, parallel: 4, latencyMs: 1, throttleRate: 50, startupRuns: 1, economyPolicies: 1,
+            policies: 5,
+            packages: 2,
+            parallel: 4,
+            latencyMs: 1,
+            throttleRate: 50,
+            startupRuns: 1,
+            economyPolicies: 1,
         });
         assert.equal(results.environment.node, process.version);
     });
 
     it("counts Graph requests for create, update, replace, refresh (read), delete, preview and no-op up", () => {
-        assert.deepEqual(results.requestEconomy.operations.map((o) => o.operation).sort(),
-            ["create", "delete", "no-op up", "preview", "refresh (read)", "replace", "update"]);
+        assert.deepEqual(results.requestEconomy.operations.map((o) => o.operation).sort(), [
+            "create",
+            "delete",
+            "no-op up",
+            "preview",
+            "refresh (read)",
+            "replace",
+            "update",
+        ]);
         for (const o of results.requestEconomy.operations) assert.ok(Number.isFinite(o.perPolicy), `${o.operation}: ${o.perPolicy}`);
     });
 
     it("sizes __provider of ours next to the baseline provider", () => {
         assert.equal(results.serializedSize.length, 2);
-        assert.ok(results.serializedSize.some((s) => s.provider.startsWith("baseline")), JSON.stringify(results.serializedSize));
+        assert.ok(
+            results.serializedSize.some((s) => s.provider.startsWith("baseline")),
+            JSON.stringify(results.serializedSize),
+        );
         for (const s of results.serializedSize) assert.ok(s.bytes > 0, `${s.provider}: ${s.bytes} bytes`);
     });
 
     it("times host start-up to the first Check and the first Create, with and without our provider", () => {
-        assert.deepEqual(results.hostStartup.map((h) => h.provider), ["trivial dynamic provider (no I/O)", "AccessPackageAssignmentPolicy"]);
+        assert.deepEqual(
+            results.hostStartup.map((h) => h.provider),
+            ["trivial dynamic provider (no I/O)", "AccessPackageAssignmentPolicy"],
+        );
         for (const h of results.hostStartup) {
             assert.equal(h.runs, 1);
-            for (const figure of [h.readyMs, h.firstCheckMs, h.providerLoadMs, h.firstCreateMs, h.secondCreateMs]) assert.ok(Number.isFinite(figure), JSON.stringify(h));
+            for (const figure of [h.readyMs, h.firstCheckMs, h.providerLoadMs, h.firstCreateMs, h.secondCreateMs])
+                assert.ok(Number.isFinite(figure), JSON.stringify(h));
         }
     });
 
     it("runs up, refresh and destroy at scale with wall time against the ideal, and a throttled up with failures and throughput", () => {
         const { scale } = results;
-        assert.deepEqual(scale.operations.map((o) => o.operation), ["up", "refresh", "destroy"]);
+        assert.deepEqual(
+            scale.operations.map((o) => o.operation),
+            ["up", "refresh", "destroy"],
+        );
         for (const o of scale.operations) {
             assert.ok(o.requests > 0 && Number.isFinite(o.ratio), JSON.stringify(o));
             if (process.platform === "linux") assert.ok(Number.isFinite(o.host.peakRssMiB), `${o.operation}: no host peak RSS`);
@@ -87,7 +114,10 @@ describe("npm run bench: the benchmark runs end to end at a tiny size", function
     });
 
     it("runs the real-CLI scenario when pulumi is on PATH, and otherwise says why it skipped it", () => {
-        assert.deepEqual("skipped" in results.cliScale ? results.cliScale : "ran", isPulumiCliAvailable() ? "ran" : { skipped: NO_CLI_REASON });
+        assert.deepEqual(
+            "skipped" in results.cliScale ? results.cliScale : "ran",
+            isPulumiCliAvailable() ? "ran" : { skipped: NO_CLI_REASON },
+        );
     });
 
     describeWithCli("the real-CLI scenario", function () {
@@ -96,8 +126,10 @@ describe("npm run bench: the benchmark runs end to end at a tiny size", function
             const { cliScale } = results;
             assert.deepEqual([cliScale.policies, cliScale.packages, cliScale.parallel, cliScale.latencyMs], [5, 2, 4, 1]);
             assert.match(cliScale.cliVersion, /^v3\./);
-            assert.deepEqual(cliScale.steps.map((s) => `${s.operation} ${s.stack}`),
-                ["up", "refresh", "destroy"].flatMap((operation) => CLI_STACKS.map((stack) => `${operation} ${stack}`)));
+            assert.deepEqual(
+                cliScale.steps.map((s) => `${s.operation} ${s.stack}`),
+                ["up", "refresh", "destroy"].flatMap((operation) => CLI_STACKS.map((stack) => `${operation} ${stack}`)),
+            );
             for (const [trivial, ours] of [0, 2, 4].map((i) => cliScale.steps.slice(i, i + 2))) {
                 assert.equal(trivial.ratioToTrivial, 1);
                 assert.equal(ours.ratioToTrivial, ours.wallMs / trivial.wallMs);
@@ -113,15 +145,26 @@ describe("npm run bench: the benchmark runs end to end at a tiny size", function
             assert.ok(!("skipped" in results.cliScale));
             for (const step of results.cliScale.steps) {
                 const label = `${step.operation} ${step.stack}`;
-                assert.ok(Number.isFinite(step.host.cpuSeconds) && Number.isFinite(step.host.peakRssMiB), `${label}: ${JSON.stringify(step.host)}`);
+                assert.ok(
+                    Number.isFinite(step.host.cpuSeconds) && Number.isFinite(step.host.peakRssMiB),
+                    `${label}: ${JSON.stringify(step.host)}`,
+                );
                 const roles = (step.host.byRole ?? []).map((r) => r.role);
-                for (const role of ["pulumi CLI", "provider host (node cmd/dynamic-provider)"]) assert.ok(roles.includes(role), `${label}: no ${role} in ${roles}`);
+                for (const role of ["pulumi CLI", "provider host (node cmd/dynamic-provider)"])
+                    assert.ok(roles.includes(role), `${label}: no ${role} in ${roles}`);
             }
         });
     });
 
     it("prints every table of the report", () => {
-        for (const heading of ["### Graph requests per operation", "### `__provider` size per resource", "### Host start-up", "### Scale:", "### Throttling:", "### Real CLI"]) {
+        for (const heading of [
+            "### Graph requests per operation",
+            "### `__provider` size per resource",
+            "### Host start-up",
+            "### Scale:",
+            "### Throttling:",
+            "### Real CLI",
+        ]) {
             assert.ok(stdout.includes(heading), `no "${heading}" in:\n${stdout}`);
         }
     });

@@ -58,16 +58,28 @@ export class EmulatorGraph {
 
     /** A published catalog with this display name. */
     catalog(displayName: string, description = ""): Promise<GraphObject> {
-        return this.findOrCreate("/catalogs", { displayName }, { displayName, description, catalogType: "userManaged", state: "published" });
+        return this.findOrCreate(
+            "/catalogs",
+            { displayName },
+            { displayName, description, catalogType: "userManaged", state: "published" },
+        );
     }
 
     /** An access package with this display name in the catalog. */
     accessPackage(catalogId: string, displayName: string, description = ""): Promise<GraphObject> {
-        return this.findOrCreate("/accessPackages", { displayName, "catalog/id": catalogId }, { displayName, description, catalog: { id: catalogId } });
+        return this.findOrCreate(
+            "/accessPackages",
+            { displayName, "catalog/id": catalogId },
+            { displayName, description, catalog: { id: catalogId } },
+        );
     }
 
     /** An `accessPackageAssignmentRequestWorkflowExtension` (runs at the four request stages) in the catalog. */
     requestWorkflowExtension(catalogId: string, displayName: string): Promise<GraphObject> {
-        return this.findOrCreate(`/catalogs/${catalogId}/customWorkflowExtensions`, { displayName }, workflowExtension("request", displayName));
+        return this.findOrCreate(
+            `/catalogs/${catalogId}/customWorkflowExtensions`,
+            { displayName },
+            workflowExtension("request", displayName),
+        );
     }
 }

@@ -22,7 +22,10 @@ const POLICY_TYPE = "pulumi-nodejs:dynamic/entitlementManagement:AccessPackageAs
 
 function assertSucceeded(result: OperationResult, what: string): void {
     assert.deepEqual(result.errors, [], `${what} failed`);
-    assert.ok(result.steps.every((step) => step.status === "ok"), `${what}: ${JSON.stringify(result.steps)}`);
+    assert.ok(
+        result.steps.every((step) => step.status === "ok"),
+        `${what}: ${JSON.stringify(result.steps)}`,
+    );
 }
 
 describe("examples on the emulator", function () {
@@ -77,7 +80,11 @@ describe("examples on the emulator", function () {
     async function upChangesNothing(engine: Engine): Promise<void> {
         const result = await engine.up();
         assertSucceeded(result, "second up");
-        assert.deepEqual(result.steps.filter((step) => step.op !== "same"), [], "the second up is not a no-op");
+        assert.deepEqual(
+            result.steps.filter((step) => step.op !== "same"),
+            [],
+            "the second up is not a no-op",
+        );
     }
 
     /** `destroy` empties the stack and the policies are gone from the emulator. */
@@ -104,7 +111,9 @@ describe("examples on the emulator", function () {
             const salesMembers = program.resources.find((r) => r.name === "sales-members");
             assert.ok(salesMembers);
             assert.equal(salesMembers.inputs.accessPackageId, UNKNOWN);
-            assert.deepEqual(salesMembers.inputs.specificAllowedTargets, [{ "@odata.type": "#microsoft.graph.groupMembers", groupId: UNKNOWN }]);
+            assert.deepEqual(salesMembers.inputs.specificAllowedTargets, [
+                { "@odata.type": "#microsoft.graph.groupMembers", groupId: UNKNOWN },
+            ]);
             const plan = await engine.preview(program);
             assert.deepEqual(plan.errors, []);
             const policySteps = plan.steps.filter((step) => step.type === POLICY_TYPE);
@@ -134,9 +143,14 @@ describe("examples on the emulator", function () {
 
             const assigned = policies.get("lead-assigned") as AssignmentPolicyRecord;
             assert.equal(assigned.accessPackageId, members.accessPackageId);
-            const requestor = assigned.properties.requestorSettings as { onBehalfRequestors: Record<string, unknown>[]; enableOnBehalfRequestorsToAddAccess: boolean };
+            const requestor = assigned.properties.requestorSettings as {
+                onBehalfRequestors: Record<string, unknown>[];
+                enableOnBehalfRequestorsToAddAccess: boolean;
+            };
             assert.equal(requestor.enableOnBehalfRequestorsToAddAccess, true);
-            assert.deepEqual(requestor.onBehalfRequestors.map(withoutEmptyDescription), [{ "@odata.type": "#microsoft.graph.singleUser", userId: lead }]);
+            assert.deepEqual(requestor.onBehalfRequestors.map(withoutEmptyDescription), [
+                { "@odata.type": "#microsoft.graph.singleUser", userId: lead },
+            ]);
 
             await upChangesNothing(engine);
             await destroyRemoves(engine, policies);
@@ -150,7 +164,11 @@ describe("examples on the emulator", function () {
         assert.equal(await accessPackageName(automatic.accessPackageId), "Marketing tools");
         assert.equal(automatic.properties.allowedTargetScope, "specificDirectoryUsers");
         assert.deepEqual((automatic.properties.specificAllowedTargets as Record<string, unknown>[]).map(withoutEmptyDescription), [
-            { "@odata.type": "#microsoft.graph.attributeRuleMembers", description: "Users in Marketing", membershipRule: '(user.department -eq "Marketing")' },
+            {
+                "@odata.type": "#microsoft.graph.attributeRuleMembers",
+                description: "Users in Marketing",
+                membershipRule: '(user.department -eq "Marketing")',
+            },
         ]);
         assert.deepEqual(automatic.properties.automaticRequestSettings, {
             requestAccessForAllowedTargets: true,
@@ -191,11 +209,18 @@ describe("examples on the emulator", function () {
         assert.equal(wire.reviewSettings.expirationBehavior, "removeAccess");
         assert.equal(wire.reviewSettings.schedule.startDateTime, "2026-02-09T09:00:00Z");
         assert.deepEqual(
-            [wire.reviewSettings.schedule.recurrence.pattern.type, wire.reviewSettings.schedule.recurrence.pattern.interval, wire.reviewSettings.schedule.recurrence.pattern.dayOfMonth],
+            [
+                wire.reviewSettings.schedule.recurrence.pattern.type,
+                wire.reviewSettings.schedule.recurrence.pattern.interval,
+                wire.reviewSettings.schedule.recurrence.pattern.dayOfMonth,
+            ],
             ["absoluteMonthly", 3, 9],
         );
         assert.deepEqual(
-            policy.questions.map((question: Record<string, any>) => [question["@odata.type"], question.localizations.map((l: { languageCode: string }) => l.languageCode)]),
+            policy.questions.map((question: Record<string, any>) => [
+                question["@odata.type"],
+                question.localizations.map((l: { languageCode: string }) => l.languageCode),
+            ]),
             [
                 ["#microsoft.graph.accessPackageTextInputQuestion", ["fr", "de"]],
                 ["#microsoft.graph.accessPackageMultipleChoiceQuestion", ["fr", "de"]],
@@ -210,7 +235,10 @@ describe("examples on the emulator", function () {
         const graph = new EmulatorGraph(emulator.url, emulator.token);
         const catalog = await graph.catalog("Workflows", "Catalog with a custom workflow extension");
         const extension = await graph.requestWorkflowExtension(catalog.id, "On request created");
-        const engine = stackOf("custom-extension", "entra-policy-custom-extension", { catalogId: catalog.id, customExtensionId: extension.id });
+        const engine = stackOf("custom-extension", "entra-policy-custom-extension", {
+            catalogId: catalog.id,
+            customExtensionId: extension.id,
+        });
 
         const policies = await upCreates(engine, ["with-extension"]);
         const created = policies.get("with-extension") as AssignmentPolicyRecord;
@@ -225,7 +253,10 @@ describe("examples on the emulator", function () {
         engine.config["entra-policy-custom-extension:removeCustomExtension"] = "true";
         const removal = await engine.up();
         assertSucceeded(removal, "up with removeCustomExtension");
-        assert.deepEqual(removal.steps.filter((step) => step.op !== "same").map((step) => [step.urn.split("::").pop(), step.op]), [["with-extension", "update"]]);
+        assert.deepEqual(
+            removal.steps.filter((step) => step.op !== "same").map((step) => [step.urn.split("::").pop(), step.op]),
+            [["with-extension", "update"]],
+        );
         const removed = await emulator.admin.get("assignmentPolicies", created.id);
         assert.deepEqual(removed?.customExtensionStageSettings, []);
         await upChangesNothing(engine);
@@ -256,7 +287,10 @@ describeWithCli("examples through the real pulumi CLI", function () {
         policies: string[],
         afterCreate: (created: Map<string, AssignmentPolicyRecord>) => void,
     ): Promise<void> {
-        const cli = await PulumiCli.create({ projectDir: path.join(EXAMPLES, example), config: { ...emulatorStackConfig(emulator!), ...config } });
+        const cli = await PulumiCli.create({
+            projectDir: path.join(EXAMPLES, example),
+            config: { ...emulatorStackConfig(emulator!), ...config },
+        });
         try {
             await deployAndDestroyWithCli(emulator!, cli, policies, afterCreate);
         } finally {
@@ -264,7 +298,9 @@ describeWithCli("examples through the real pulumi CLI", function () {
         }
     }
 
-    it.skip("with-azuread: not run through the real CLI: every object it uses comes from @pulumi/azuread, whose provider plugin cannot be had here (no plugin download, no build of it from source)");
+    it.skip(
+        "with-azuread: not run through the real CLI: every object it uses comes from @pulumi/azuread, whose provider plugin cannot be had here (no plugin download, no build of it from source)",
+    );
 
     it("quickstart: previews, creates the All Users policy on the configured access package, changes nothing on a second up, and destroys it", async () => {
         const accessPackageId = await newAccessPackage(emulator!, "quickstart");
@@ -276,8 +312,15 @@ describeWithCli("examples through the real pulumi CLI", function () {
     it("auto-assignment: previews, creates both policies on the configured access package, changes nothing on a second up, and destroys them", async () => {
         const accessPackageId = await newAccessPackage(emulator!, "Marketing tools");
         await runExample("auto-assignment", { accessPackageId }, ["department-members", "everyone-else"], (created) => {
-            assert.deepEqual([...created.values()].map((policy) => policy.accessPackageId), [accessPackageId, accessPackageId]);
-            assert.equal((created.get("department-members")?.properties.automaticRequestSettings as Record<string, unknown>).requestAccessForAllowedTargets, true);
+            assert.deepEqual(
+                [...created.values()].map((policy) => policy.accessPackageId),
+                [accessPackageId, accessPackageId],
+            );
+            assert.equal(
+                (created.get("department-members")?.properties.automaticRequestSettings as Record<string, unknown>)
+                    .requestAccessForAllowedTargets,
+                true,
+            );
         });
     });
 
@@ -289,7 +332,10 @@ describeWithCli("examples through the real pulumi CLI", function () {
         organizations.forEach((id, index) => (config[`connectedOrganizationIds[${index}]`] = id));
         await runExample("external-users", config, ["connected-organizations"], (created) => {
             const wire = created.get("connected-organizations")?.properties as Record<string, any>;
-            assert.deepEqual(wire.specificAllowedTargets.map((target: Record<string, unknown>) => target.connectedOrganizationId), organizations);
+            assert.deepEqual(
+                wire.specificAllowedTargets.map((target: Record<string, unknown>) => target.connectedOrganizationId),
+                organizations,
+            );
             assert.equal(wire.requestApprovalSettings.stages[0].escalationApprovers[0].groupId, partnerManagersGroupId);
         });
     });
@@ -303,14 +349,17 @@ describeWithCli("examples through the real pulumi CLI", function () {
         await runExample("custom-extension", config, ["with-extension"], (created) => {
             const policy = created.get("with-extension") as AssignmentPolicyRecord;
             assert.equal(policy.accessPackageId, accessPackage.id);
-            assert.deepEqual(policy.customExtensionStageSettings.map(({ stage, customExtensionId }) => ({ stage, customExtensionId })), [
-                { stage: "assignmentRequestCreated", customExtensionId: extension.id },
-            ]);
+            assert.deepEqual(
+                policy.customExtensionStageSettings.map(({ stage, customExtensionId }) => ({ stage, customExtensionId })),
+                [{ stage: "assignmentRequestCreated", customExtensionId: extension.id }],
+            );
         });
     });
 });
 
 /** A subject set without the `description` Graph fills in on read, which the examples do not set. */
 function withoutEmptyDescription(subject: Record<string, unknown>): Record<string, unknown> {
-    return Object.fromEntries(Object.entries(subject).filter(([key, value]) => !(key === "description" && (value === null || value === undefined))));
+    return Object.fromEntries(
+        Object.entries(subject).filter(([key, value]) => !(key === "description" && (value === null || value === undefined))),
+    );
 }

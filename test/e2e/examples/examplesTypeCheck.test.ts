@@ -12,14 +12,21 @@ import { strictTypeErrors } from "../../support/strictTypeCheck";
 
 const EXAMPLES = path.resolve(__dirname, "../../../examples");
 const PACKAGE = "pulumi-entra-assignment-policy";
-const TESTED_PULUMI: string = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../../package.json"), "utf8")).devDependencies["@pulumi/pulumi"];
+const TESTED_PULUMI: string = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../../package.json"), "utf8")).devDependencies[
+    "@pulumi/pulumi"
+];
 
 /** The packages a program imports (`node:` built-ins aside), by package name. */
 function importedPackages(source: string): string[] {
     const specifiers = [...source.matchAll(/^import\s[^;]*?from\s+"([^"]+)"/gm)].map((match) => match[1]);
     const names = specifiers
         .filter((specifier) => !specifier.startsWith(".") && !specifier.startsWith("node:"))
-        .map((specifier) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/"));
+        .map((specifier) =>
+            specifier
+                .split("/")
+                .slice(0, specifier.startsWith("@") ? 2 : 1)
+                .join("/"),
+        );
     return [...new Set(names)].sort();
 }
 
@@ -48,7 +55,10 @@ describe("examples type-check (strict)", () => {
             const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
             const imported = importedPackages(fs.readFileSync(path.join(dir, "index.ts"), "utf8"));
             assert.ok(imported.includes(PACKAGE), `examples/${name}/index.ts does not use the package`);
-            assert.deepEqual(imported.filter((pkg) => manifest.dependencies?.[pkg] === undefined), []);
+            assert.deepEqual(
+                imported.filter((pkg) => manifest.dependencies?.[pkg] === undefined),
+                [],
+            );
             assert.ok(manifest.devDependencies?.typescript, "typescript, for the Pulumi Node.js runtime's TypeScript support");
             // The version the package is tested with, pinned as README's install section advises for Node.js 20.
             assert.equal(manifest.dependencies["@pulumi/pulumi"], TESTED_PULUMI);

@@ -20,7 +20,8 @@ describe("pulumi-entra-assignment-policy CLI dispatcher", () => {
             const { outcome, stdout, stderr } = await run(flag);
             assert.equal(outcome, 0);
             assert.equal(stderr, "");
-            for (const [name, command] of Object.entries(COMMANDS)) assert.ok(stdout.includes(`pulumi-entra-assignment-policy ${name} ${command.synopsis}`), `${name} missing from help`);
+            for (const [name, command] of Object.entries(COMMANDS))
+                assert.ok(stdout.includes(`pulumi-entra-assignment-policy ${name} ${command.synopsis}`), `${name} missing from help`);
         }
     });
 

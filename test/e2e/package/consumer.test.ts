@@ -53,7 +53,8 @@ function readmeInstallArgs(): Record<Source, string[]> {
     const commands = [...section.matchAll(/^```sh\n(npm install [^\n]+)\n/gm)].map((match) => match[1].trim().split(/\s+/).slice(1));
     const git = commands.find((args) => args.some(IS_PACKAGE_ARGUMENT.git));
     const tarball = commands.find((args) => args.some(IS_PACKAGE_ARGUMENT.tarball));
-    if (!git || !tarball) throw new Error("README.md's ## Install section needs a ```sh block with npm install from a git+ URL and one from a .tgz");
+    if (!git || !tarball)
+        throw new Error("README.md's ## Install section needs a ```sh block with npm install from a git+ URL and one from a .tgz");
     return { git, tarball };
 }
 
@@ -83,7 +84,11 @@ async function createProject(dir: string, variant: Variant, source: Source, spec
     const manifestFile = path.join(dir, "package.json");
     const project = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as Record<string, unknown>;
     project.main = variant.program;
-    if (variant.typeScript) project.devDependencies = { typescript: manifest.devDependencies.typescript, "@types/node": manifest.devDependencies["@types/node"] };
+    if (variant.typeScript)
+        project.devDependencies = {
+            typescript: manifest.devDependencies.typescript,
+            "@types/node": manifest.devDependencies["@types/node"],
+        };
     fs.writeFileSync(manifestFile, JSON.stringify(project, null, 2) + "\n");
     const install = readmeInstallArgs()[source].map((arg) => (IS_PACKAGE_ARGUMENT[source](arg) ? spec : arg));
     // The local npm cache serves what it holds, so the test needs no registry round trip for it.
@@ -96,7 +101,9 @@ function installedCopies(nodeModules: string, name: string): string[] {
     if (!fs.existsSync(nodeModules)) return [];
     const found = fs.existsSync(path.join(nodeModules, name, "package.json")) ? [path.join(nodeModules, name)] : [];
     for (const entry of fs.readdirSync(nodeModules)) {
-        const packages = entry.startsWith("@") ? fs.readdirSync(path.join(nodeModules, entry)).map((scoped) => path.join(entry, scoped)) : [entry];
+        const packages = entry.startsWith("@")
+            ? fs.readdirSync(path.join(nodeModules, entry)).map((scoped) => path.join(entry, scoped))
+            : [entry];
         for (const pkg of packages) found.push(...installedCopies(path.join(nodeModules, pkg, "node_modules"), name));
     }
     return found;
@@ -146,14 +153,20 @@ describe("the package installed from its git repository or its packed tarball in
         const packages: Record<Source, string> = { git: manifest.repository.url, tarball: `./${path.basename(specs.tarball)}` };
         for (const source of ["git", "tarball"] as const) {
             const args = commands[source];
-            assert.deepEqual(args.filter((arg) => !arg.startsWith("-")), ["install", packages[source], `@pulumi/pulumi@${TESTED_PULUMI}`]);
+            assert.deepEqual(
+                args.filter((arg) => !arg.startsWith("-")),
+                ["install", packages[source], `@pulumi/pulumi@${TESTED_PULUMI}`],
+            );
             assert.ok(args.includes("--save-exact"), `README installs without --save-exact: npm ${args.join(" ")}`);
         }
         assert.equal(path.basename(specs.tarball), `${PACKAGE}-${manifest.version}.tgz`);
     });
 
     it("packs a manifest without scripts, and leaves the repository's package.json as it was", async () => {
-        const packed = JSON.parse((await promisify(execFile)("tar", ["-xOzf", specs.tarball, "package/package.json"])).stdout) as Record<string, unknown>;
+        const packed = JSON.parse((await promisify(execFile)("tar", ["-xOzf", specs.tarball, "package/package.json"])).stdout) as Record<
+            string,
+            unknown
+        >;
         assert.equal(packed.scripts, undefined);
         const { scripts, ...rest } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as Record<string, unknown>;
         assert.deepEqual(scripts, manifest.scripts, "package.json lost its scripts in the work tree");
@@ -179,11 +192,19 @@ describe("the package installed from its git repository or its packed tarball in
                 assert.equal(fs.existsSync(path.join(installed, "node_modules")), false);
                 const pulumiDir = path.join(projectDir, "node_modules", "@pulumi", "pulumi");
                 assert.deepEqual(installedCopies(path.join(projectDir, "node_modules"), "@pulumi/pulumi"), [pulumiDir]);
-                assert.equal(require.resolve("@pulumi/pulumi", { paths: [installed] }), require.resolve("@pulumi/pulumi", { paths: [projectDir] }));
-                const { dependencies } = JSON.parse(fs.readFileSync(path.join(projectDir, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+                assert.equal(
+                    require.resolve("@pulumi/pulumi", { paths: [installed] }),
+                    require.resolve("@pulumi/pulumi", { paths: [projectDir] }),
+                );
+                const { dependencies } = JSON.parse(fs.readFileSync(path.join(projectDir, "package.json"), "utf8")) as {
+                    dependencies: Record<string, string>;
+                };
                 assert.equal(dependencies["@pulumi/pulumi"], TESTED_PULUMI);
                 assert.equal(dependencies[PACKAGE], source === "git" ? specs.git : `file:${path.relative(projectDir, specs.tarball)}`);
-                assert.equal((JSON.parse(fs.readFileSync(path.join(pulumiDir, "package.json"), "utf8")) as { version: string }).version, TESTED_PULUMI);
+                assert.equal(
+                    (JSON.parse(fs.readFileSync(path.join(pulumiDir, "package.json"), "utf8")) as { version: string }).version,
+                    TESTED_PULUMI,
+                );
             });
 
             if (source === "tarball") {
@@ -195,9 +216,11 @@ describe("the package installed from its git repository or its packed tarball in
             if (variant.typeScript) {
                 it("type-checks the program against the shipped declarations with the user's compiler", async () => {
                     const tsc = path.join(projectDir, "node_modules", "typescript", "bin", "tsc");
-                    await promisify(execFile)(process.execPath, [tsc, "--noEmit", "-p", projectDir], { cwd: projectDir }).catch((error: { stdout?: string; message: string }) => {
-                        throw new Error(`tsc failed: ${error.stdout || error.message}`);
-                    });
+                    await promisify(execFile)(process.execPath, [tsc, "--noEmit", "-p", projectDir], { cwd: projectDir }).catch(
+                        (error: { stdout?: string; message: string }) => {
+                            throw new Error(`tsc failed: ${error.stdout || error.message}`);
+                        },
+                    );
                 });
             }
 
@@ -215,23 +238,33 @@ describe("the package installed from its git repository or its packed tarball in
                 // A second @pulumi/pulumi would register the resource with a runtime the program's mocks never see.
                 const plan = await engine.preview();
                 assert.deepEqual(plan.errors, [], context());
-                assert.deepEqual(plan.steps.map((step) => step.op), ["create"]);
+                assert.deepEqual(
+                    plan.steps.map((step) => step.op),
+                    ["create"],
+                );
                 assert.deepEqual(await graphCalls(emulator), [], "preview of a new stack sent Graph requests");
 
                 const created = await engine.up();
                 assert.deepEqual(created.errors, [], context());
-                assert.deepEqual(await tenantPolicyNames(emulator, accessPackageId).then((names) => names.filter((name) => name === displayName)), [displayName]);
+                assert.deepEqual(
+                    await tenantPolicyNames(emulator, accessPackageId).then((names) => names.filter((name) => name === displayName)),
+                    [displayName],
+                );
                 const [entry] = engine.state.resources;
                 const serialized = engine.reveal(entry.inputs).value.__provider;
                 assert.equal(typeof serialized, "string");
                 assert.match(serialized as string, /"pulumi-entra-assignment-policy\/implementation"/);
-                for (const local of [REPO_ROOT, workDir, "/dist/"]) assert.ok(!(serialized as string).includes(local), `__provider names ${local}`);
+                for (const local of [REPO_ROOT, workDir, "/dist/"])
+                    assert.ok(!(serialized as string).includes(local), `__provider names ${local}`);
                 assert.equal(engine.reveal(entry.outputs).value.__provider, serialized);
 
                 // Without a refresh an unchanged policy is decided from state alone: not even a GET.
                 await emulator.admin.resetLog();
                 const again = await engine.up();
-                assert.deepEqual(again.steps.map((step) => step.op), ["same"]);
+                assert.deepEqual(
+                    again.steps.map((step) => step.op),
+                    ["same"],
+                );
                 assert.deepEqual(await graphCalls(emulator), [], "a no-op up sent Graph requests");
 
                 await withoutRepositoryBuild(() => engine.destroy());
@@ -243,28 +276,47 @@ describe("the package installed from its git repository or its packed tarball in
                 let cli: PulumiCli | undefined;
 
                 before(async () => {
-                    cli = await PulumiCli.create({ projectDir, config: emulatorStackConfig(emulator), env: { CONSUMER_ACCESS_PACKAGE_ID: accessPackageId } });
+                    cli = await PulumiCli.create({
+                        projectDir,
+                        config: emulatorStackConfig(emulator),
+                        env: { CONSUMER_ACCESS_PACKAGE_ID: accessPackageId },
+                    });
                 });
                 // After-hooks run even when the suite was skipped for want of a CLI.
                 after(() => cli?.dispose());
 
                 it("previews without a Graph request, creates the policy, writes nothing on a second up, and destroys it, all through the installed copy", async () => {
-                    await withoutRepositoryBuild(() => deployAndDestroyWithCli(emulator, cli!, ["consumer-policy"], async (policies) => {
-                        assert.equal(policies.get("consumer-policy")?.accessPackageId, accessPackageId);
-                        assert.deepEqual(await tenantPolicyNames(emulator, accessPackageId), [`entra-consumer-${variant.folder} dev`]);
-                    }));
+                    await withoutRepositoryBuild(() =>
+                        deployAndDestroyWithCli(emulator, cli!, ["consumer-policy"], async (policies) => {
+                            assert.equal(policies.get("consumer-policy")?.accessPackageId, accessPackageId);
+                            assert.deepEqual(await tenantPolicyNames(emulator, accessPackageId), [`entra-consumer-${variant.folder} dev`]);
+                        }),
+                    );
                 });
             });
 
             if (!variant.typeScript) {
                 it("runs its bin through npx: --version, export --help, and an emulator serving Graph until SIGTERM", async () => {
                     const { stdout: version } = await promisify(execFile)("npx", ["--no", "--", PACKAGE, "--version"], { cwd: projectDir });
-                    assert.equal(version.trim(), (JSON.parse(fs.readFileSync(path.join(projectDir, "node_modules", PACKAGE, "package.json"), "utf8")) as { version: string }).version);
-                    const { stdout: exportHelp } = await promisify(execFile)("npx", ["--no", "--", PACKAGE, "export", "--help"], { cwd: projectDir });
+                    assert.equal(
+                        version.trim(),
+                        (
+                            JSON.parse(fs.readFileSync(path.join(projectDir, "node_modules", PACKAGE, "package.json"), "utf8")) as {
+                                version: string;
+                            }
+                        ).version,
+                    );
+                    const { stdout: exportHelp } = await promisify(execFile)("npx", ["--no", "--", PACKAGE, "export", "--help"], {
+                        cwd: projectDir,
+                    });
                     assert.match(exportHelp, /^Usage: pulumi-entra-assignment-policy export /);
 
                     // Its own process group, so one signal reaches npx, its shell and the emulator behind them.
-                    const child = spawn("npx", ["--no", "--", PACKAGE, "emulator"], { cwd: projectDir, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+                    const child = spawn("npx", ["--no", "--", PACKAGE, "emulator"], {
+                        cwd: projectDir,
+                        detached: true,
+                        stdio: ["ignore", "pipe", "pipe"],
+                    });
                     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
                     try {
                         const { url, token } = await new Promise<{ url: string; token: string }>((resolve, reject) => {
@@ -277,7 +329,9 @@ describe("the package installed from its git repository or its packed tarball in
                                 const token = /^GRAPH_TOKEN=(\S+)$/m.exec(out)?.[1];
                                 if (url && token) resolve({ url, token });
                             });
-                            child.once("exit", (code) => reject(new Error(`emulator exited with ${code} before printing its URL and token: ${out}${err}`)));
+                            child.once("exit", (code) =>
+                                reject(new Error(`emulator exited with ${code} before printing its URL and token: ${out}${err}`)),
+                            );
                         });
                         const policies = `${url}/v1.0/identityGovernance/entitlementManagement/assignmentPolicies`;
                         const authorized = await fetch(policies, { headers: { Authorization: `Bearer ${token}` } });

@@ -54,7 +54,8 @@ function packageName(specifier: string): string {
 }
 
 function sourcesUnder(dir: string): string[] {
-    return fs.readdirSync(path.join(REPO_ROOT, dir), { recursive: true, encoding: "utf8" })
+    return fs
+        .readdirSync(path.join(REPO_ROOT, dir), { recursive: true, encoding: "utf8" })
         .filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))
         .map((file) => path.posix.join(dir, file.split(path.sep).join("/")));
 }
@@ -78,10 +79,20 @@ describe("npm pack: the published tarball", () => {
 
     it("ships the JS, source map and declarations of every provider, emulator and CLI source, and no stale output without a source", () => {
         const sources = SHIPPED_SOURCE_DIRS.flatMap(sourcesUnder);
-        const expected = sources.flatMap((source) => [".js", ".js.map", ".d.ts"].map((extension) => `dist/${source.replace(/\.ts$/, extension)}`));
-        assert.deepEqual(expected.filter((file) => !shipped.has(file)), [], "compiled output missing: run npm run build");
+        const expected = sources.flatMap((source) =>
+            [".js", ".js.map", ".d.ts"].map((extension) => `dist/${source.replace(/\.ts$/, extension)}`),
+        );
+        assert.deepEqual(
+            expected.filter((file) => !shipped.has(file)),
+            [],
+            "compiled output missing: run npm run build",
+        );
         const compiled = [...shipped].filter((file) => file.startsWith("dist/"));
-        assert.deepEqual(compiled.filter((file) => !expected.includes(file)), [], "stale build output: delete dist/ and rebuild before packing");
+        assert.deepEqual(
+            compiled.filter((file) => !expected.includes(file)),
+            [],
+            "stale build output: delete dist/ and rebuild before packing",
+        );
     });
 
     it("ships source maps that carry their TypeScript sources, so the Pulumi host's stack traces point at real lines", () => {
@@ -89,14 +100,19 @@ describe("npm pack: the published tarball", () => {
         for (const map of maps) {
             const { sources, sourcesContent } = JSON.parse(read(map)) as { sources: string[]; sourcesContent?: (string | null)[] };
             assert.equal(sourcesContent?.length, sources.length, `${map} does not inline its sources`);
-            assert.ok(sourcesContent.every((content) => typeof content === "string" && content.length > 0), `${map} has an empty source`);
+            assert.ok(
+                sourcesContent.every((content) => typeof content === "string" && content.length > 0),
+                `${map} has an empty source`,
+            );
         }
     });
 
     it("ships the files that main, types, exports and bin name, and the bin starts with a node shebang", () => {
         const targets = [manifest.main, manifest.types, ...Object.values(manifest.bin)];
-        for (const target of Object.values(manifest.exports)) targets.push(...(typeof target === "string" ? [target] : Object.values(target)));
-        for (const target of targets) assert.ok(shipped.has(path.posix.normalize(target)), `${target} is named in package.json but not shipped`);
+        for (const target of Object.values(manifest.exports))
+            targets.push(...(typeof target === "string" ? [target] : Object.values(target)));
+        for (const target of targets)
+            assert.ok(shipped.has(path.posix.normalize(target)), `${target} is named in package.json but not shipped`);
         assert.ok(manifest.exports["./implementation"], "the serialized provider requires pulumi-entra-assignment-policy/implementation");
         for (const bin of Object.values(manifest.bin)) assert.match(read(bin), /^#!\/usr\/bin\/env node\n/);
     });
@@ -108,13 +124,15 @@ describe("npm pack: the published tarball", () => {
             for (const specifier of requires(read(file))) {
                 if (specifier.startsWith(".")) {
                     const base = path.posix.join(path.posix.dirname(file), specifier);
-                    if (![base, `${base}.js`, `${base}/index.js`].some((candidate) => shipped.has(candidate))) problems.push(`${file}: ${specifier} is not shipped`);
+                    if (![base, `${base}.js`, `${base}/index.js`].some((candidate) => shipped.has(candidate)))
+                        problems.push(`${file}: ${specifier} is not shipped`);
                 } else if (specifier.startsWith("node:") || builtinModules.includes(specifier)) {
                     continue;
                 } else if (packageName(specifier) === manifest.name) {
                     const target = manifest.exports[`.${specifier.slice(manifest.name.length)}`];
                     const file = typeof target === "string" ? target : target?.default;
-                    if (!file || !shipped.has(path.posix.normalize(file))) problems.push(`${file}: self-reference ${specifier} is not exported and shipped`);
+                    if (!file || !shipped.has(path.posix.normalize(file)))
+                        problems.push(`${file}: self-reference ${specifier} is not exported and shipped`);
                 } else if (!runtimePackages.has(packageName(specifier))) {
                     problems.push(`${file}: ${specifier} is neither a dependency nor a peer dependency`);
                 }
@@ -127,10 +145,14 @@ describe("npm pack: the published tarball", () => {
         const typePackages = new Set([...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies), "node"]);
         const problems = [...shipped]
             .filter((file) => file.endsWith(".d.ts"))
-            .flatMap((file) => declarationImports(read(file))
-                .filter((specifier) => !specifier.startsWith(".") && !specifier.startsWith("node:") && !builtinModules.includes(specifier))
-                .filter((specifier) => !typePackages.has(packageName(specifier)))
-                .map((specifier) => `${file}: ${specifier}`));
+            .flatMap((file) =>
+                declarationImports(read(file))
+                    .filter(
+                        (specifier) => !specifier.startsWith(".") && !specifier.startsWith("node:") && !builtinModules.includes(specifier),
+                    )
+                    .filter((specifier) => !typePackages.has(packageName(specifier)))
+                    .map((specifier) => `${file}: ${specifier}`),
+            );
         assert.deepEqual(problems, []);
     });
 
@@ -142,17 +164,23 @@ describe("npm pack: the published tarball", () => {
         assert.equal(manifest.homepage, `${repository}#readme`);
         assert.equal(manifest.bugs.url, `${repository}/issues`);
         assert.equal(manifest.engines.node, ">=20");
-        for (const keyword of ["pulumi", "entra", "entitlement-management", "microsoft-graph"]) assert.ok(manifest.keywords.includes(keyword), `keyword ${keyword} is missing`);
+        for (const keyword of ["pulumi", "entra", "entitlement-management", "microsoft-graph"])
+            assert.ok(manifest.keywords.includes(keyword), `keyword ${keyword} is missing`);
         assert.ok(manifest.peerDependencies["@pulumi/pulumi"], "@pulumi/pulumi is not a peer dependency");
     });
 
     it("installs on every Node.js its engines admit: no runtime dependency in the lock file asks for a later one", () => {
         // npm only warns about a dependency's engines, so without this a bump could quietly drop the oldest Node.js
         // that `engines.node` still promises (as @azure/identity 4.13.2 did with Node.js 20).
-        const lock = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { dev?: boolean; engines?: { node?: string } }> };
+        const lock = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package-lock.json"), "utf8")) as {
+            packages: Record<string, { dev?: boolean; engines?: { node?: string } }>;
+        };
         const oldest = semver.minVersion(manifest.engines.node)?.version as string;
         const refusing = Object.entries(lock.packages)
-            .filter(([location, entry]) => location !== "" && !entry.dev && entry.engines?.node !== undefined && !semver.satisfies(oldest, entry.engines.node))
+            .filter(
+                ([location, entry]) =>
+                    location !== "" && !entry.dev && entry.engines?.node !== undefined && !semver.satisfies(oldest, entry.engines.node),
+            )
             .map(([location, entry]) => `${location} (node ${entry.engines?.node})`);
         assert.deepEqual(refusing, [], `runtime dependencies that do not run on Node.js ${oldest}`);
     });

@@ -20,11 +20,29 @@ interface Corrupted {
     inputs: Record<string, unknown>;
 }
 
-const notString = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }));
-const ENUM_SCOPES = ["notspecified", "specificdirectoryusers", "specificconnectedorganizationusers", "specificdirectoryserviceprincipals", "allmemberusers", "alldirectoryusers", "alldirectoryserviceprincipals", "allconfiguredconnectedorganizationusers", "allexternalusers"];
+const notString = fc.oneof(
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.string(), { maxLength: 2 }),
+    fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
+);
+const ENUM_SCOPES = [
+    "notspecified",
+    "specificdirectoryusers",
+    "specificconnectedorganizationusers",
+    "specificdirectoryserviceprincipals",
+    "allmemberusers",
+    "alldirectoryusers",
+    "alldirectoryserviceprincipals",
+    "allconfiguredconnectedorganizationusers",
+    "allexternalusers",
+];
 // Names of Object.prototype members are drawn often: lookup tables keyed by user text must not find them.
 const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
-const notAScope = fc.oneof(fc.constantFrom(...PROTOTYPE_NAMES), fc.string()).filter((text) => !ENUM_SCOPES.includes(text.trim().toLowerCase()));
+const notAScope = fc
+    .oneof(fc.constantFrom(...PROTOTYPE_NAMES), fc.string())
+    .filter((text) => !ENUM_SCOPES.includes(text.trim().toLowerCase()));
 const notADuration = fc.string().filter((text) => !/^P/i.test(text.trim()));
 const notAGuid = fc.string().filter((text) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text.trim()));
 
@@ -45,8 +63,15 @@ const corruption: fc.Arbitrary<Corruption> = fc.oneof(
     breaks("allowedTargetScope", notAScope, (inputs, allowedTargetScope) => ({ ...inputs, allowedTargetScope })),
     breaks("accessPackageId", notAGuid, (inputs, accessPackageId) => ({ ...inputs, accessPackageId })),
     breaks("expiration", notADuration, (inputs, duration) => ({ ...inputs, expiration: { type: "afterDuration", duration } })),
-    breaks("requestorSettings", fc.string(), (inputs, type) => ({ ...inputs, requestorSettings: { onBehalfRequestors: [{ "@odata.type": `#microsoft.graph.nope${type}` }] } })),
-    breaks("questions", fc.jsonValue().filter((value) => !Array.isArray(value) && value !== null), (inputs, questions) => ({ ...inputs, questions })),
+    breaks("requestorSettings", fc.string(), (inputs, type) => ({
+        ...inputs,
+        requestorSettings: { onBehalfRequestors: [{ "@odata.type": `#microsoft.graph.nope${type}` }] },
+    })),
+    breaks(
+        "questions",
+        fc.jsonValue().filter((value) => !Array.isArray(value) && value !== null),
+        (inputs, questions) => ({ ...inputs, questions }),
+    ),
     breaks("requestApprovalSettings", fc.integer({ min: 4, max: 6 }), (inputs, count) => ({
         ...inputs,
         requestApprovalSettings: { isApprovalRequiredForAdd: true, stages: Array(count).fill({ durationBeforeAutomaticDenial: "P1D" }) },
@@ -60,7 +85,10 @@ const corrupted: fc.Arbitrary<Corrupted> = fc
 /** Anything JSON, and JSON shaped like a policy (real property names with random values). */
 const arbitraryInputs = fc.oneof(
     fc.jsonValue({ maxDepth: 4 }),
-    fc.dictionary(fc.constantFrom("accessPackageId", "displayName", "description", "allowedTargetScope", "expiration", "questions", "adopt"), fc.jsonValue({ maxDepth: 3 })),
+    fc.dictionary(
+        fc.constantFrom("accessPackageId", "displayName", "description", "allowedTargetScope", "expiration", "questions", "adopt"),
+        fc.jsonValue({ maxDepth: 3 }),
+    ),
 );
 
 function assertPointsAt(failures: readonly { property: string; reason: string }[] | undefined, broken: string, what: string): void {
@@ -70,7 +98,10 @@ function assertPointsAt(failures: readonly { property: string; reason: string }[
         assert.ok(failure.reason.length > 0, `failure without a reason for ${what}`);
     }
     assert.ok(
-        failures.some((failure) => failure.property === broken || failure.property.startsWith(`${broken}.`) || failure.property.startsWith(`${broken}[`)),
+        failures.some(
+            (failure) =>
+                failure.property === broken || failure.property.startsWith(`${broken}.`) || failure.property.startsWith(`${broken}[`),
+        ),
         `no failure at ${broken} for ${what}: ${JSON.stringify(failures)}`,
     );
 }
@@ -139,9 +170,14 @@ describe("reliability: check on generated input", () => {
             const plan = await stack.engine.preview();
             assert.equal(plan.steps.length, generated.length + garbage.length);
             const failuresOf = (name: string) => plan.steps.find((step) => step.urn === policyUrn(name))?.failures;
-            generated.forEach((sample, i) => assertPointsAt(failuresOf(`corrupted-${i}`), sample.broken, `host preview of ${sample.fixture} / ${sample.broken}`));
+            generated.forEach((sample, i) =>
+                assertPointsAt(failuresOf(`corrupted-${i}`), sample.broken, `host preview of ${sample.fixture} / ${sample.broken}`),
+            );
             garbage.forEach((_, i) => assert.ok(failuresOf(`garbage-${i}`)?.length, "random args are invalid"));
-            assert.ok(plan.errors.every((error) => error.includes("has a problem")), plan.errors.join("\n"));
+            assert.ok(
+                plan.errors.every((error) => error.includes("has a problem")),
+                plan.errors.join("\n"),
+            );
             assert.deepEqual(await emulator.admin.requests(), []);
         });
 

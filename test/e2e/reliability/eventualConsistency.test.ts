@@ -14,7 +14,11 @@ describe("reliability: eventual consistency", () => {
         const operations = suite.operations();
         const created = await operations.create(await suite.inputs("Lagging"));
         assert.equal((created.outs as PolicyOutputs).displayName, "Lagging");
-        assert.deepEqual(await policyTraffic(suite.emulator), ["GET lookup 200", "POST list 201", "PUT item 200"], "the answer to the PUT that takes the create's mark off gives the outputs");
+        assert.deepEqual(
+            await policyTraffic(suite.emulator),
+            ["GET lookup 200", "POST list 201", "PUT item 200"],
+            "the answer to the PUT that takes the create's mark off gives the outputs",
+        );
 
         await suite.emulator.admin.resetLog();
         // The policy was created moments ago, so a 404 is Graph's lag, not a deletion to drop from state.
@@ -31,7 +35,10 @@ describe("reliability: eventual consistency", () => {
         const created = await suite.operations().create(await suite.inputs("Found lagging"));
         const [stored] = await suite.emulator.admin.policies();
         assert.equal(created.id, stored.id);
-        assert.equal((created.outs as PolicyOutputs).catalogId, (await suite.emulator.admin.get("accessPackages", suite.accessPackageId))?.catalogId);
+        assert.equal(
+            (created.outs as PolicyOutputs).catalogId,
+            (await suite.emulator.admin.get("accessPackages", suite.accessPackageId))?.catalogId,
+        );
         await assertTenantHolds(suite.emulator, ["Found lagging"]);
         assert.deepEqual(await policyTraffic(suite.emulator), ["GET lookup 200", "POST list dropped", "GET lookup 200", "PUT item 200"]);
     });
@@ -44,13 +51,21 @@ describe("reliability: eventual consistency", () => {
         const error = await suite
             .operations({ "entra:operationTimeout": "1", "entra:maxRetries": "100" })
             .create(inputs)
-            .then(() => assert.fail("create should fail"), (rejected: unknown) => rejected as Error & { id?: string; properties?: Record<string, unknown> });
+            .then(
+                () => assert.fail("create should fail"),
+                (rejected: unknown) => rejected as Error & { id?: string; properties?: Record<string, unknown> },
+            );
         const [stored] = await suite.emulator.admin.policies();
         await assertTenantHolds(suite.emulator, ["Never visible"]);
         // The host turns an error with `id` and `properties` into ErrorResourceInitFailed: the engine keeps the resource.
         assert.equal(error.id, stored.id);
         assert.equal(error.properties?.id, stored.id);
-        assert.match(error.message, new RegExp(`created access package assignment policy "Never visible" \\(${stored.id}\\) but could not take \\[pulumi-create [0-9a-f-]{36}\\] off its description`));
+        assert.match(
+            error.message,
+            new RegExp(
+                `created access package assignment policy "Never visible" \\(${stored.id}\\) but could not take \\[pulumi-create [0-9a-f-]{36}\\] off its description`,
+            ),
+        );
         assert.match(error.message, /timed out after \d+ attempts? within the operation timeout/);
         assert.ok(!error.message.includes(suite.emulator.token));
         assert.equal((await policyTraffic(suite.emulator)).filter((line) => line.startsWith("POST")).length, 1);
@@ -65,10 +80,13 @@ describe("reliability: eventual consistency", () => {
         assert.deepEqual(await policyTraffic(suite.emulator), ["DELETE item 204", "GET item 403"]);
         await assertTenantHolds(suite.emulator, []);
 
-        const packageDelete = await fetch(`${suite.emulator.url}/v1.0/identityGovernance/entitlementManagement/accessPackages/${suite.accessPackageId}`, {
-            method: "DELETE",
-            headers: { Authorization: `Bearer ${suite.emulator.token}` },
-        });
+        const packageDelete = await fetch(
+            `${suite.emulator.url}/v1.0/identityGovernance/entitlementManagement/accessPackages/${suite.accessPackageId}`,
+            {
+                method: "DELETE",
+                headers: { Authorization: `Bearer ${suite.emulator.token}` },
+            },
+        );
         assert.equal(packageDelete.status, 204, "no policy is left to block the access package delete");
     });
 
@@ -76,10 +94,13 @@ describe("reliability: eventual consistency", () => {
         const operations = suite.operations();
         const created = await operations.create(await suite.inputs("Deleted elsewhere"));
         await suite.emulator.admin.addFault({ kind: "forbiddenAfterDelete", pathRegex: POLICY_ITEM, requests: 100 });
-        const deleted = await fetch(`${suite.emulator.url}/v1.0/identityGovernance/entitlementManagement/assignmentPolicies/${created.id}`, {
-            method: "DELETE",
-            headers: { Authorization: `Bearer ${suite.emulator.token}` },
-        });
+        const deleted = await fetch(
+            `${suite.emulator.url}/v1.0/identityGovernance/entitlementManagement/assignmentPolicies/${created.id}`,
+            {
+                method: "DELETE",
+                headers: { Authorization: `Bearer ${suite.emulator.token}` },
+            },
+        );
         assert.equal(deleted.status, 204);
         await suite.emulator.admin.resetLog();
         const error = await operations.read(created.id, created.outs as PolicyOutputs).then(
@@ -89,7 +110,14 @@ describe("reliability: eventual consistency", () => {
         const [logged] = await suite.emulator.admin.requests();
         assertExplains(
             error,
-            { operation: "reading", displayName: "Deleted elsewhere", id: created.id, status: 403, code: "Authorization_RequestDenied", requestId: logged.requestId },
+            {
+                operation: "reading",
+                displayName: "Deleted elsewhere",
+                id: created.id,
+                status: 403,
+                code: "Authorization_RequestDenied",
+                requestId: logged.requestId,
+            },
             suite.emulator,
         );
         assert.match((error as Error).message, /EntitlementManagement\.ReadWrite\.All/, "the 403 comes with the permission hint");

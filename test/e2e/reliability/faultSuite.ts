@@ -24,7 +24,8 @@ export function useFaultEmulator(): FaultSuite {
     before(async () => {
         suite.emulator = await startGraphEmulator();
         suite.operations = (overrides = {}) => operationsOn(suite.emulator, overrides);
-        suite.inputs = (displayName, extra = {}) => checked(suite.operations(), { ...minimalInputs(suite.accessPackageId, displayName), ...extra });
+        suite.inputs = (displayName, extra = {}) =>
+            checked(suite.operations(), { ...minimalInputs(suite.accessPackageId, displayName), ...extra });
     });
     after(() => suite.emulator?.close());
     beforeEach(async () => {
@@ -76,11 +77,21 @@ export function assertWatchedAfterRepost(traffic: string[]): void {
  * Asserts that the tenant and the stacks agree: every policy in the tenant is in exactly one stack's state (or among
  * `foreign`, ids another writer owns), and every policy in a state exists.
  */
-export async function assertTenantAndStatesAgree(emulator: RunningGraphEmulator, states: Array<{ resources: Array<{ type: string; id: string }> }>, foreign: string[] = []): Promise<void> {
+export async function assertTenantAndStatesAgree(
+    emulator: RunningGraphEmulator,
+    states: Array<{ resources: Array<{ type: string; id: string }> }>,
+    foreign: string[] = [],
+): Promise<void> {
     const tenant = (await emulator.admin.policies()).map((policy) => policy.id).sort();
-    const recorded = states.flatMap((state) => state.resources.filter((resource) => resource.type !== "pulumi:pulumi:Stack").map((resource) => resource.id));
+    const recorded = states.flatMap((state) =>
+        state.resources.filter((resource) => resource.type !== "pulumi:pulumi:Stack").map((resource) => resource.id),
+    );
     assert.equal(new Set(recorded).size, recorded.length, `no policy is in two states: ${recorded.join(", ")}`);
-    assert.deepEqual([...recorded, ...foreign].sort(), tenant, "each policy in the tenant is known to exactly one state, and each one in a state exists");
+    assert.deepEqual(
+        [...recorded, ...foreign].sort(),
+        tenant,
+        "each policy in the tenant is known to exactly one state, and each one in a state exists",
+    );
 }
 
 /** Asserts the tenant holds exactly these policy display names (sorted), nothing more: no duplicates, no orphans. */
@@ -100,7 +111,8 @@ export function assertExplains(
     assert.ok(message.startsWith(`${expected.operation} access package assignment polic`), `names the operation: ${message}`);
     if (expected.displayName !== undefined) assert.ok(message.includes(`"${expected.displayName}"`), `names the policy: ${message}`);
     if (expected.id !== undefined) assert.ok(message.includes(expected.id), `names the id: ${message}`);
-    if (expected.status !== undefined) assert.ok(message.includes(`Graph returned ${expected.status} ${expected.code}`), `status and code: ${message}`);
+    if (expected.status !== undefined)
+        assert.ok(message.includes(`Graph returned ${expected.status} ${expected.code}`), `status and code: ${message}`);
     else assert.ok(message.includes(expected.code), `code: ${message}`);
     if (expected.requestId !== undefined) assert.ok(message.includes(`request-id ${expected.requestId}`), `request-id: ${message}`);
     assert.ok(!message.includes(emulator.token), "the message holds no token");

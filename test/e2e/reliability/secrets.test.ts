@@ -59,17 +59,41 @@ describe("reliability: secrets stay secret", () => {
         });
 
         it("400 from Graph's validation names the operation, policy, code, message and request-id, and no token", async () => {
-            const invalid = { ...outs, customExtensionStageSettings: [{ stage: "assignmentRequestCreated" as const, customExtension: { id: "bebe7873-1f0d-4db9-b6c3-01f7ebfe8476" } }] };
+            const invalid = {
+                ...outs,
+                customExtensionStageSettings: [
+                    { stage: "assignmentRequestCreated" as const, customExtension: { id: "bebe7873-1f0d-4db9-b6c3-01f7ebfe8476" } },
+                ],
+            };
             const error = await failureOf(operationsOn(emulator).update(outs.id, outs, invalid));
             const [put] = (await emulator.admin.requests()).filter((entry) => entry.method === "PUT").slice(-1);
-            assertExplains(error, { operation: "updating", displayName: "In process", id: outs.id, status: 400, code: "BadRequest", requestId: put.requestId }, emulator);
-            assert.match(error.message, /custom extension 'bebe7873-1f0d-4db9-b6c3-01f7ebfe8476' does not exist/, "Graph's message is passed on");
+            assertExplains(
+                error,
+                {
+                    operation: "updating",
+                    displayName: "In process",
+                    id: outs.id,
+                    status: 400,
+                    code: "BadRequest",
+                    requestId: put.requestId,
+                },
+                emulator,
+            );
+            assert.match(
+                error.message,
+                /custom extension 'bebe7873-1f0d-4db9-b6c3-01f7ebfe8476' does not exist/,
+                "Graph's message is passed on",
+            );
             assertNoSentinel(error.message, "a 400 error");
         });
 
         it("401 with a wrong token names the code and advises on the token, without either token", async () => {
             const error = await failureOf(operationsOn(emulator, { "entra:token": SENTINELS.wrongToken }).read(outs.id, outs));
-            assertExplains(error, { operation: "reading", displayName: "In process", id: outs.id, status: 401, code: "InvalidAuthenticationToken" }, emulator);
+            assertExplains(
+                error,
+                { operation: "reading", displayName: "In process", id: outs.id, status: 401, code: "InvalidAuthenticationToken" },
+                emulator,
+            );
             assert.match(error.message, /Graph did not accept the token: .*audience/);
             assert.doesNotMatch(error.message, /EntitlementManagement\.ReadWrite\.All/);
             assertNoSentinel(error.message, "a 401 error");
@@ -79,7 +103,11 @@ describe("reliability: secrets stay secret", () => {
         it("a timeout names the operation and the policy, without the token", async () => {
             await emulator.admin.addFault({ kind: "throttle", method: "GET", pathRegex: POLICY_ITEM, retryAfterSeconds: 60 });
             const error = await failureOf(operationsOn(emulator, { "entra:operationTimeout": "1" }).read(outs.id, outs));
-            assertExplains(error, { operation: "reading", displayName: "In process", id: outs.id, status: 429, code: "TooManyRequests" }, emulator);
+            assertExplains(
+                error,
+                { operation: "reading", displayName: "In process", id: outs.id, status: 429, code: "TooManyRequests" },
+                emulator,
+            );
             assert.match(error.message, /timed out/);
             assertNoSentinel(error.message, "a timeout error");
         });
@@ -100,7 +128,10 @@ describe("reliability: secrets stay secret", () => {
         async function recordStack({ engine, stateFile }: PolicyStack, where: string): Promise<void> {
             record(`${where} state file`, fs.existsSync(stateFile) ? fs.readFileSync(stateFile, "utf8") : "");
             record(`${where} state`, engine.state.serialize());
-            record(`${where} revealed state`, JSON.stringify(engine.state.resources.map((entry) => [engine.reveal(entry.inputs), engine.reveal(entry.outputs)])));
+            record(
+                `${where} revealed state`,
+                JSON.stringify(engine.state.resources.map((entry) => [engine.reveal(entry.inputs), engine.reveal(entry.outputs)])),
+            );
             record(`${where} program registrations (inputs and __provider)`, JSON.stringify((await engine.capture()).resources));
             record(`${where} host stderr`, engine.hostStderr);
         }
@@ -134,7 +165,12 @@ describe("reliability: secrets stay secret", () => {
             declarePolicies(engine, [
                 {
                     name: "envtoken",
-                    args: { ...minimalInputs(accessPackageId, "envtoken"), customExtensionStageSettings: [{ stage: "assignmentRequestCreated", customExtension: { id: "bebe7873-1f0d-4db9-b6c3-01f7ebfe8476" } }] },
+                    args: {
+                        ...minimalInputs(accessPackageId, "envtoken"),
+                        customExtensionStageSettings: [
+                            { stage: "assignmentRequestCreated", customExtension: { id: "bebe7873-1f0d-4db9-b6c3-01f7ebfe8476" } },
+                        ],
+                    },
                 },
             ]);
             assert.match((await recordFailure(engine, () => engine.up(), "400 update")).message, /400 BadRequest/);
@@ -165,7 +201,11 @@ describe("reliability: secrets stay secret", () => {
                     "entra:token": { secret: GRAPH_TOKEN },
                     "azuread:clientSecret": { secret: SENTINELS.azureadClientSecret },
                 },
-                { ENTRA_GRAPH_TOKEN: SENTINELS.unusedEnvToken, ARM_CLIENT_SECRET: SENTINELS.armClientSecret, AZURE_CLIENT_SECRET: SENTINELS.azureClientSecret },
+                {
+                    ENTRA_GRAPH_TOKEN: SENTINELS.unusedEnvToken,
+                    ARM_CLIENT_SECRET: SENTINELS.armClientSecret,
+                    AZURE_CLIENT_SECRET: SENTINELS.azureClientSecret,
+                },
             );
             const { engine } = stack;
             await engine.up();

@@ -4,13 +4,27 @@
  */
 import * as assert from "node:assert/strict";
 import type { PolicyOutputs } from "../../../provider/core/types";
-import { assertExplains, assertTenantHolds, assertWatchedAfterRepost, policyTraffic, POLICY_COLLECTION, POLICY_ITEM, useFaultEmulator } from "./faultSuite";
+import {
+    assertExplains,
+    assertTenantHolds,
+    assertWatchedAfterRepost,
+    policyTraffic,
+    POLICY_COLLECTION,
+    POLICY_ITEM,
+    useFaultEmulator,
+} from "./faultSuite";
 
 describe("reliability: transient Graph faults", () => {
     const suite = useFaultEmulator();
 
     it("throttle: repeats a throttled POST after Retry-After and creates exactly one policy", async () => {
-        await suite.emulator.admin.addFault({ kind: "throttle", method: "POST", pathRegex: POLICY_COLLECTION, times: 1, retryAfterSeconds: 1 });
+        await suite.emulator.admin.addFault({
+            kind: "throttle",
+            method: "POST",
+            pathRegex: POLICY_COLLECTION,
+            times: 1,
+            retryAfterSeconds: 1,
+        });
         const created = await suite.operations().create(await suite.inputs("Throttled"));
         assert.equal((created.outs as PolicyOutputs).displayName, "Throttled");
         await assertTenantHolds(suite.emulator, ["Throttled"]);
@@ -25,8 +39,15 @@ describe("reliability: transient Graph faults", () => {
         // A client ignoring Retry-After would repeat every 10-50 ms (the configured backoff) within those 2 s.
         await suite.emulator.admin.addFault({ kind: "throttle", method: "GET", pathRegex: POLICY_ITEM, retryAfterSeconds: 60 });
         const reading = suite.operations({ "entra:operationTimeout": "2" }).read(created.id, created.outs as PolicyOutputs);
-        const error = await reading.then(() => assert.fail("read should time out"), (rejected: unknown) => rejected);
-        assertExplains(error, { operation: "reading", displayName: "Patience", id: created.id, status: 429, code: "TooManyRequests" }, suite.emulator);
+        const error = await reading.then(
+            () => assert.fail("read should time out"),
+            (rejected: unknown) => rejected,
+        );
+        assertExplains(
+            error,
+            { operation: "reading", displayName: "Patience", id: created.id, status: 429, code: "TooManyRequests" },
+            suite.emulator,
+        );
         assert.match((error as Error).message, /timed out after 1 attempt within the operation timeout/);
         assert.deepEqual(await policyTraffic(suite.emulator), ["GET item 429"]);
         await assertTenantHolds(suite.emulator, ["Patience"]);
@@ -54,10 +75,23 @@ describe("reliability: transient Graph faults", () => {
     it("serverError 503 with Retry-After on POST: no second POST before Retry-After, even when that outlasts the operation timeout", async () => {
         // Retry-After of 60 s against a 2 s operation: the lookups may run, but posting again is impossible in time.
         // A client ignoring Retry-After on a POST would send the second one after 10-50 ms (the configured backoff).
-        await suite.emulator.admin.addFault({ kind: "serverError", status: 503, method: "POST", pathRegex: POLICY_COLLECTION, retryAfterSeconds: 60 });
+        await suite.emulator.admin.addFault({
+            kind: "serverError",
+            status: 503,
+            method: "POST",
+            pathRegex: POLICY_COLLECTION,
+            retryAfterSeconds: 60,
+        });
         const creating = suite.operations({ "entra:operationTimeout": "2" }).create(await suite.inputs("Patient POST"));
-        const error = await creating.then(() => assert.fail("create should fail"), (rejected: unknown) => rejected);
-        assertExplains(error, { operation: "creating", displayName: "Patient POST", status: 503, code: "ServiceUnavailable" }, suite.emulator);
+        const error = await creating.then(
+            () => assert.fail("create should fail"),
+            (rejected: unknown) => rejected,
+        );
+        assertExplains(
+            error,
+            { operation: "creating", displayName: "Patient POST", status: 503, code: "ServiceUnavailable" },
+            suite.emulator,
+        );
         assert.match((error as Error).message, /may exist in access package .*`adopt: true` takes it over/);
         const traffic = await policyTraffic(suite.emulator);
         assert.equal(traffic.filter((line) => line.startsWith("POST")).length, 1, `one POST: ${traffic.join(", ")}`);
@@ -89,7 +123,10 @@ describe("reliability: transient Graph faults", () => {
             for (const method of ["PUT", "GET", "DELETE"]) {
                 await suite.emulator.admin.addFault({ kind: "serverError", status, method, pathRegex: POLICY_ITEM, times: 2 });
             }
-            const updated = await operations.update(created.id, created.outs as PolicyOutputs, { ...inputs, description: `survived ${status}` });
+            const updated = await operations.update(created.id, created.outs as PolicyOutputs, {
+                ...inputs,
+                description: `survived ${status}`,
+            });
             assert.equal((updated.outs as PolicyOutputs).description, `survived ${status}`);
             const read = await operations.read(created.id, updated.outs as PolicyOutputs);
             assert.equal(read.id, created.id);
@@ -98,9 +135,13 @@ describe("reliability: transient Graph faults", () => {
             await assertTenantHolds(suite.emulator, []);
             const twice = (line: string) => [line, line];
             assert.deepEqual(await policyTraffic(suite.emulator), [
-                ...twice(`PUT item ${status}`), "PUT item 200",
-                ...twice(`GET item ${status}`), "GET item 200",
-                ...twice(`DELETE item ${status}`), "DELETE item 204", "GET item 404",
+                ...twice(`PUT item ${status}`),
+                "PUT item 200",
+                ...twice(`GET item ${status}`),
+                "GET item 200",
+                ...twice(`DELETE item ${status}`),
+                "DELETE item 204",
+                "GET item 404",
             ]);
         });
     }
@@ -112,10 +153,28 @@ describe("reliability: transient Graph faults", () => {
         const operations = suite.operations({ "entra:maxRetries": "3" });
         const error = await operations
             .update(created.id, created.outs as PolicyOutputs, { ...(created.outs as PolicyOutputs), description: "never" })
-            .then(() => assert.fail("update should fail"), (rejected: unknown) => rejected);
+            .then(
+                () => assert.fail("update should fail"),
+                (rejected: unknown) => rejected,
+            );
         const last = (await suite.emulator.admin.requests()).filter((entry) => entry.method === "PUT").at(-1)!;
-        assertExplains(error, { operation: "updating", displayName: "Unlucky", id: created.id, status: 503, code: "ServiceUnavailable", requestId: last.requestId }, suite.emulator);
-        assert.equal((await suite.emulator.admin.requests()).filter((entry) => entry.method === "PUT").length, 4, "entra:maxRetries: 3 means 4 attempts");
+        assertExplains(
+            error,
+            {
+                operation: "updating",
+                displayName: "Unlucky",
+                id: created.id,
+                status: 503,
+                code: "ServiceUnavailable",
+                requestId: last.requestId,
+            },
+            suite.emulator,
+        );
+        assert.equal(
+            (await suite.emulator.admin.requests()).filter((entry) => entry.method === "PUT").length,
+            4,
+            "entra:maxRetries: 3 means 4 attempts",
+        );
         assert.equal((await suite.emulator.admin.get("assignmentPolicies", created.id))?.properties.description, "Unlucky (test)");
     });
 

@@ -5,7 +5,15 @@
  */
 import * as assert from "node:assert/strict";
 import type { PolicyOutputs } from "../../../provider/core/types";
-import { ACCESS_PACKAGE_ITEM, assertTenantHolds, assertWatchedAfterRepost, policyTraffic, POLICY_COLLECTION, POLICY_ITEM, useFaultEmulator } from "./faultSuite";
+import {
+    ACCESS_PACKAGE_ITEM,
+    assertTenantHolds,
+    assertWatchedAfterRepost,
+    policyTraffic,
+    POLICY_COLLECTION,
+    POLICY_ITEM,
+    useFaultEmulator,
+} from "./faultSuite";
 
 describe("reliability: unknown outcomes and racing creates", () => {
     const suite = useFaultEmulator();
@@ -39,7 +47,14 @@ describe("reliability: unknown outcomes and racing creates", () => {
         const [stored] = await suite.emulator.admin.policies();
         assert.equal(created.id, stored.id, "the policy kept is the one the answered POST made");
         const traffic = await policyTraffic(suite.emulator);
-        assert.deepEqual(traffic.slice(0, 6), ["GET lookup 200", "POST list dropped", "GET lookup 200", "GET lookup 200", "GET lookup 200", "POST list 201"]);
+        assert.deepEqual(traffic.slice(0, 6), [
+            "GET lookup 200",
+            "POST list dropped",
+            "GET lookup 200",
+            "GET lookup 200",
+            "GET lookup 200",
+            "POST list 201",
+        ]);
         assert.deepEqual(traffic.slice(-3), ["GET lookup 200", "DELETE item 204", "GET item 404"], "deleted once the list showed it");
     });
 
@@ -65,7 +80,10 @@ describe("reliability: unknown outcomes and racing creates", () => {
             await suite.emulator.admin.addFault({ kind: "drop", phase, method: "DELETE", pathRegex: POLICY_ITEM, times: 1 });
             await operations.delete(created.id, created.outs as PolicyOutputs);
             await assertTenantHolds(suite.emulator, []);
-            const repeated = phase === "afterApply" ? ["DELETE item dropped", "DELETE item 404"] : ["DELETE item dropped", "DELETE item 204", "GET item 404"];
+            const repeated =
+                phase === "afterApply"
+                    ? ["DELETE item dropped", "DELETE item 404"]
+                    : ["DELETE item dropped", "DELETE item 204", "GET item 404"];
             assert.deepEqual(await policyTraffic(suite.emulator), repeated);
         });
     }
@@ -89,7 +107,12 @@ describe("reliability: unknown outcomes and racing creates", () => {
         const foreign = fetch(`${suite.emulator.url}/v1.0/identityGovernance/entitlementManagement/assignmentPolicies`, {
             method: "POST",
             headers: { Authorization: `Bearer ${suite.emulator.token}`, "Content-Type": "application/json" },
-            body: JSON.stringify({ displayName: "Foreign", description: "made elsewhere", allowedTargetScope: "allMemberUsers", accessPackage: { id: suite.accessPackageId } }),
+            body: JSON.stringify({
+                displayName: "Foreign",
+                description: "made elsewhere",
+                allowedTargetScope: "allMemberUsers",
+                accessPackage: { id: suite.accessPackageId },
+            }),
         });
         const created = await suite.operations({ "entra:operationTimeout": "20" }).create(await suite.inputs("Ours"));
         assert.equal((await foreign).status, 201);

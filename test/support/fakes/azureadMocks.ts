@@ -36,7 +36,11 @@ export const mocks: pulumi.runtime.Mocks = {
                 return { id: catalog.id, state: inputs };
             }
             case AZUREAD.accessPackage: {
-                const accessPackage = await EmulatorGraph.fromEnvironment().accessPackage(inputs.catalogId, inputs.displayName, inputs.description);
+                const accessPackage = await EmulatorGraph.fromEnvironment().accessPackage(
+                    inputs.catalogId,
+                    inputs.displayName,
+                    inputs.description,
+                );
                 return { id: accessPackage.id, state: inputs };
             }
             case AZUREAD.group:

@@ -38,7 +38,13 @@ export function graphError(status: number, code: string, message: string, reques
     return {
         status,
         headers: { "request-id": requestId, "client-request-id": "echoed-client-id" },
-        body: { error: { code, message, innerError: { date: "2026-01-01T00:00:00", "request-id": requestId, "client-request-id": "echoed-client-id" } } },
+        body: {
+            error: {
+                code,
+                message,
+                innerError: { date: "2026-01-01T00:00:00", "request-id": requestId, "client-request-id": "echoed-client-id" },
+            },
+        },
     };
 }
 
@@ -50,7 +56,12 @@ export async function startTinyGraph(script: Script): Promise<TinyGraph> {
         req.on("data", (chunk: Buffer) => chunks.push(chunk));
         req.on("end", () => {
             const text = Buffer.concat(chunks).toString("utf8");
-            const request: SeenRequest = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: text === "" ? undefined : JSON.parse(text) };
+            const request: SeenRequest = {
+                method: req.method ?? "",
+                url: req.url ?? "",
+                headers: req.headers,
+                body: text === "" ? undefined : JSON.parse(text),
+            };
             seen.push(request);
             const reply = script(request, seen);
             if ("drop" in reply) {

@@ -109,7 +109,11 @@ export const SETTING_SOURCES = {
     clientSecret: { entra: "entra:clientSecret", azuread: "azuread:clientSecret", env: ["ARM_CLIENT_SECRET"] },
     clientSecretFilePath: { azuread: "azuread:clientSecretFilePath", env: ["ARM_CLIENT_SECRET_FILE_PATH"] },
     clientCertificate: { entra: "entra:clientCertificate", azuread: "azuread:clientCertificate", env: ["ARM_CLIENT_CERTIFICATE"] },
-    clientCertificatePath: { entra: "entra:clientCertificatePath", azuread: "azuread:clientCertificatePath", env: ["ARM_CLIENT_CERTIFICATE_PATH"] },
+    clientCertificatePath: {
+        entra: "entra:clientCertificatePath",
+        azuread: "azuread:clientCertificatePath",
+        env: ["ARM_CLIENT_CERTIFICATE_PATH"],
+    },
     clientCertificatePassword: {
         entra: "entra:clientCertificatePassword",
         azuread: "azuread:clientCertificatePassword",
@@ -118,8 +122,14 @@ export const SETTING_SOURCES = {
     useOidc: { entra: "entra:useOidc", azuread: "azuread:useOidc", env: ["ARM_USE_OIDC"] },
     oidcToken: { entra: "entra:oidcToken", azuread: "azuread:oidcToken", env: ["ARM_OIDC_TOKEN"] },
     oidcTokenFilePath: { azuread: "azuread:oidcTokenFilePath", env: ["ARM_OIDC_TOKEN_FILE_PATH"] },
-    oidcRequestUrl: { azuread: "azuread:oidcRequestUrl", env: ["ARM_OIDC_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_URL", "SYSTEM_OIDCREQUESTURI"] },
-    oidcRequestToken: { azuread: "azuread:oidcRequestToken", env: ["ARM_OIDC_REQUEST_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "SYSTEM_ACCESSTOKEN"] },
+    oidcRequestUrl: {
+        azuread: "azuread:oidcRequestUrl",
+        env: ["ARM_OIDC_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_URL", "SYSTEM_OIDCREQUESTURI"],
+    },
+    oidcRequestToken: {
+        azuread: "azuread:oidcRequestToken",
+        env: ["ARM_OIDC_REQUEST_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "SYSTEM_ACCESSTOKEN"],
+    },
     adoPipelineServiceConnectionId: {
         azuread: "azuread:adoPipelineServiceConnectionId",
         env: ["ARM_ADO_PIPELINE_SERVICE_CONNECTION_ID", "ARM_OIDC_AZURE_SERVICE_CONNECTION_ID"],
@@ -235,7 +245,9 @@ function parseEndpoint(found: Found): string {
     }
     if (url.username !== "" || url.password !== "") {
         // The user info may hold a password, so the value is not echoed.
-        throw new GraphSettingsError(`${found.key} must be ${allowed}, without a user name or password; credentials go in the credential settings.`);
+        throw new GraphSettingsError(
+            `${found.key} must be ${allowed}, without a user name or password; credentials go in the credential settings.`,
+        );
     }
     const path = url.pathname.replace(/\/+$/, "");
     if (!isSecure(url) || url.search !== "" || url.hash !== "" || path !== "") {
@@ -378,7 +390,9 @@ function resolveCertificate(find: Find): Secret {
     } else {
         const base64 = source.found.value.replace(/\s+/g, "");
         if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) {
-            throw new GraphSettingsError(`${source.found.key} must be a base64-encoded PKCS#12 bundle, or PEM text with the certificate and its private key.`);
+            throw new GraphSettingsError(
+                `${source.found.key} must be a base64-encoded PKCS#12 bundle, or PEM text with the certificate and its private key.`,
+            );
         }
         contents = Buffer.from(base64, "base64");
     }
@@ -432,7 +446,10 @@ function resolveOidc(find: Find, ids: Ids): GraphAuth {
         }
         case "federatedTokenFile": {
             // The workload identity webhook injects AZURE_TENANT_ID/AZURE_CLIENT_ID next to the token file.
-            const webhookIds: Ids = { tenantId: ids.tenantId ?? find("federatedTenantId"), clientId: ids.clientId ?? find("federatedClientId") };
+            const webhookIds: Ids = {
+                tenantId: ids.tenantId ?? find("federatedTenantId"),
+                clientId: ids.clientId ?? find("federatedClientId"),
+            };
             const withFile = `${why} with ${source.found.key}`;
             return {
                 kind: "workloadIdentity",
@@ -443,7 +460,8 @@ function resolveOidc(find: Find, ids: Ids): GraphAuth {
         }
         case undefined:
             if (requestUrl !== undefined || requestToken !== undefined) {
-                const [present, missing]: [Found, Field] = requestUrl === undefined ? [requestToken as Found, "oidcRequestUrl"] : [requestUrl, "oidcRequestToken"];
+                const [present, missing]: [Found, Field] =
+                    requestUrl === undefined ? [requestToken as Found, "oidcRequestUrl"] : [requestUrl, "oidcRequestToken"];
                 throw new GraphSettingsError(`${present.key} needs an ${missing}: set one of ${keysOf(missing)}.`);
             }
             throw new GraphSettingsError(
@@ -465,8 +483,15 @@ function headerSafe(found: Found): string {
     const at = characters.findIndex((character) => !/^[\x20-\x7e\t]$/.test(character));
     if (at >= 0) {
         const code = characters[at].codePointAt(0) as number;
-        const what = code === 0x0a ? "a newline" : code === 0x0d ? "a carriage return" : `the character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
-        throw new GraphSettingsError(`${found.key} cannot be sent in an HTTP header: it contains ${what} at position ${at + 1}. Set the token alone, without line breaks.`);
+        const what =
+            code === 0x0a
+                ? "a newline"
+                : code === 0x0d
+                  ? "a carriage return"
+                  : `the character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+        throw new GraphSettingsError(
+            `${found.key} cannot be sent in an HTTP header: it contains ${what} at position ${at + 1}. Set the token alone, without line breaks.`,
+        );
     }
     return found.value;
 }

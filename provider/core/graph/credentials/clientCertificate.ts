@@ -71,7 +71,9 @@ function openPkcs12(forge: Forge, contents: Buffer, password: string | undefined
         if (error instanceof Error && /password/i.test(error.message)) {
             throw new ClientCertificateError(
                 "password",
-                password === undefined ? "is a PKCS#12 bundle protected by a password, and no password is set" : "is a PKCS#12 bundle that the password does not open",
+                password === undefined
+                    ? "is a PKCS#12 bundle protected by a password, and no password is set"
+                    : "is a PKCS#12 bundle that the password does not open",
             );
         }
         throw new ClientCertificateError("content", "is neither a PKCS#12 bundle nor PEM text");
@@ -94,7 +96,9 @@ function fromPkcs12(contents: Buffer, password: string | undefined): { keys: Key
             }),
         );
         // certificateToAsn1 reuses the certificate's original to-be-signed part, so the thumbprint is unchanged.
-        const certificates = bags(oids.certBag).map((bag) => new X509Certificate(der(bag.cert ? forge.pki.certificateToAsn1(bag.cert) : bag.asn1)));
+        const certificates = bags(oids.certBag).map(
+            (bag) => new X509Certificate(der(bag.cert ? forge.pki.certificateToAsn1(bag.cert) : bag.asn1)),
+        );
         return { keys, certificates };
     } catch {
         throw new ClientCertificateError("content", "is a PKCS#12 bundle with an entry that is not a valid key or certificate");

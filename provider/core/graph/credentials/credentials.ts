@@ -46,7 +46,12 @@ export function createTokenCredential(
         case "clientSecret":
             return new identity.ClientSecretCredential(auth.tenantId, auth.clientId, auth.clientSecret.reveal(), options);
         case "clientCertificate":
-            return new identity.ClientCertificateCredential(auth.tenantId, auth.clientId, { certificate: auth.certificate.reveal() }, options);
+            return new identity.ClientCertificateCredential(
+                auth.tenantId,
+                auth.clientId,
+                { certificate: auth.certificate.reveal() },
+                options,
+            );
         case "oidcToken":
             return new identity.ClientAssertionCredential(auth.tenantId, auth.clientId, async () => auth.oidcToken.reveal(), options);
         case "githubOidc":
@@ -95,7 +100,8 @@ export function createAuthenticationProvider(
     if (auth.kind === "staticToken") {
         return { getAccessToken: async () => auth.token.reveal() };
     }
-    const { TokenCredentialAuthenticationProvider } = require("@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials") as TokenCredentialAuth;
+    const { TokenCredentialAuthenticationProvider } =
+        require("@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials") as TokenCredentialAuth;
     return new TokenCredentialAuthenticationProvider(createTokenCredential(auth, settings.authorityHost, fetchImpl), {
         scopes: [settings.tokenScope],
     });

@@ -88,13 +88,18 @@ export function foreignAnswer(status: number, headers: Headers, text: string): s
     } catch {
         parsed = undefined;
     }
-    const object = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as { error?: { code?: unknown; innerError?: Record<string, unknown> } }) : undefined;
+    const object =
+        typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+            ? (parsed as { error?: { code?: unknown; innerError?: Record<string, unknown> } })
+            : undefined;
     const code = object?.error?.code;
     const graphs =
         object !== undefined &&
         (status < 400 ||
             (typeof code === "string" &&
-                (status !== 404 || (NOT_FOUND_CODES.has(code) && (headers.get("request-id") !== null || typeof object.error?.innerError?.["request-id"] === "string")))));
+                (status !== 404 ||
+                    (NOT_FOUND_CODES.has(code) &&
+                        (headers.get("request-id") !== null || typeof object.error?.innerError?.["request-id"] === "string")))));
     if (graphs) {
         return undefined;
     }
@@ -112,7 +117,9 @@ export function isTransient(outcome: AttemptOutcome): boolean {
  * throttled (429), refused as a conflicting concurrent write (409), or never sent at all.
  */
 export function provesNotApplied(outcome: AttemptOutcome): boolean {
-    return outcome.type === "transport" ? outcome.failure.kind === "notSent" : outcome.foreign === undefined && (outcome.status === 429 || outcome.status === 409);
+    return outcome.type === "transport"
+        ? outcome.failure.kind === "notSent"
+        : outcome.foreign === undefined && (outcome.status === 429 || outcome.status === 409);
 }
 
 /**

@@ -17,7 +17,10 @@ const config = new pulumi.Config();
 function accessPackageId(): pulumi.Input<string> {
     const fixed = config.get("accessPackageId");
     if (fixed !== undefined) return new KnownAfterCreate("access-package-id", fixed).value;
-    const catalog = new azuread.AccessPackageCatalog("catalog", { displayName: "lifecycle", description: "Catalog of the lifecycle suite" });
+    const catalog = new azuread.AccessPackageCatalog("catalog", {
+        displayName: "lifecycle",
+        description: "Catalog of the lifecycle suite",
+    });
     const accessPackage = new azuread.AccessPackage("package", {
         catalogId: catalog.id,
         displayName: config.require("packageName"),
@@ -38,10 +41,12 @@ const policy = new AccessPackageAssignmentPolicy("policy", {
     requestorSettings: { enableTargetsToSelfAddAccess: true, enableTargetsToSelfRemoveAccess: true },
     requestApprovalSettings: {
         isApprovalRequiredForAdd: true,
-        stages: [{
-            durationBeforeAutomaticDenial: config.get("denialAfter") ?? "P2D",
-            primaryApprovers: [{ "@odata.type": "#microsoft.graph.requestorManager", managerLevel: 1 }],
-        }],
+        stages: [
+            {
+                durationBeforeAutomaticDenial: config.get("denialAfter") ?? "P2D",
+                primaryApprovers: [{ "@odata.type": "#microsoft.graph.requestorManager", managerLevel: 1 }],
+            },
+        ],
     },
 });
 

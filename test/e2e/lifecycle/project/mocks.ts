@@ -22,9 +22,10 @@ async function findOrCreate(type: MockedType, inputs: Record<string, string>): P
     const collection = COLLECTIONS[type];
     const existing = (await admin.list(collection)).find((record) => record.properties.displayName === inputs.displayName);
     if (existing || pulumi.runtime.isDryRun()) return existing?.id;
-    const body = collection === "catalogs"
-        ? { displayName: inputs.displayName, description: inputs.description }
-        : { displayName: inputs.displayName, description: inputs.description, catalog: { id: inputs.catalogId } };
+    const body =
+        collection === "catalogs"
+            ? { displayName: inputs.displayName, description: inputs.description }
+            : { displayName: inputs.displayName, description: inputs.description, catalog: { id: inputs.catalogId } };
     return (await admin.seed(collection, body)).id;
 }
 

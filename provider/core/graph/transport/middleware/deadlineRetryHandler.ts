@@ -1,5 +1,12 @@
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
-import { classifyTransportError, foreignAnswer, isOutcomeUnknown, retryDelayMs, type AttemptOutcome, type RetryTiming } from "../retryPolicy";
+import {
+    classifyTransportError,
+    foreignAnswer,
+    isOutcomeUnknown,
+    retryDelayMs,
+    type AttemptOutcome,
+    type RetryTiming,
+} from "../retryPolicy";
 import { setRequestHeader } from "./headers";
 import { RequestAttempts, requestAttemptsOf } from "./requestAttempts";
 
@@ -78,6 +85,13 @@ export class DeadlineRetryHandler implements Middleware {
         const response = context.response as Response;
         // The body is already buffered (AttemptTimeoutHandler), so reading a clone costs no network time.
         const foreign = foreignAnswer(response.status, response.headers, await response.clone().text());
-        return { outcome: { type: "response", status: response.status, retryAfter: response.headers.get("Retry-After"), ...(foreign === undefined ? {} : { foreign }) } };
+        return {
+            outcome: {
+                type: "response",
+                status: response.status,
+                retryAfter: response.headers.get("Retry-After"),
+                ...(foreign === undefined ? {} : { foreign }),
+            },
+        };
     }
 }
