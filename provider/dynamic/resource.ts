@@ -28,6 +28,7 @@ const OUTPUT_PROPERTIES = [
 type OutputProperty = (typeof OUTPUT_PROPERTIES)[number];
 /** Names a property of PolicyOutputs that the list above does not seed; the assignment below fails to compile then. */
 type UnseededOutput = Exclude<Exclude<keyof PolicyOutputs, "id">, OutputProperty>;
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- a compile-time check, never read at run time
 const everyOutputSeeded: [UnseededOutput] extends [never] ? true : UnseededOutput = true;
 
 const REQUIRED_INPUTS = ["accessPackageId", "displayName", "description", "allowedTargetScope"] as const;
@@ -66,6 +67,7 @@ export type AccessPackageAssignmentPolicyOutputs = {
  * });
  * ```
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface below
 export class AccessPackageAssignmentPolicy extends pulumi.dynamic.Resource {
     /**
      * Creates a policy, or adopts an existing one when `adopt` is set.
@@ -87,5 +89,7 @@ export class AccessPackageAssignmentPolicy extends pulumi.dynamic.Resource {
     }
 }
 
-// Declaration merging gives the class one typed output per property without repeating the list of types.
+// Declaration merging gives the class one typed output per property without repeating the list of types. The
+// outputs are set by the Pulumi SDK at registration, never by the constructor, which is what the rule guards against.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
 export interface AccessPackageAssignmentPolicy extends AccessPackageAssignmentPolicyOutputs {}

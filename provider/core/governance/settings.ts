@@ -43,7 +43,8 @@ export class GovernanceSettingsError extends Error {
     override readonly name = "GovernanceSettingsError";
 }
 
-function checkedSetting(key: keyof GovernanceSettings, value: unknown): unknown {
+/** `value` as the setting `key`, once it is shown to be one; refused otherwise. */
+function checkedSetting(key: keyof GovernanceSettings, value: unknown): GovernanceSettings[keyof GovernanceSettings] {
     const schema = SETTINGS_SCHEMA[key] as { type: string; minimum?: number; maximum?: number };
     if (schema.type === "integer") {
         if (!Number.isInteger(value) || (value as number) < (schema.minimum ?? 0) || (value as number) > (schema.maximum ?? Infinity)) {
@@ -51,7 +52,7 @@ function checkedSetting(key: keyof GovernanceSettings, value: unknown): unknown 
                 `${key} must be an integer from ${schema.minimum} to ${schema.maximum}; got ${JSON.stringify(value)}`,
             );
         }
-        return value;
+        return value as number;
     }
     const unknownScope = Array.isArray(value)
         ? value.find((scope) => !(ALLOWED_TARGET_SCOPES as readonly unknown[]).includes(scope))
@@ -61,19 +62,19 @@ function checkedSetting(key: keyof GovernanceSettings, value: unknown): unknown 
             `${key} must be a list of allowedTargetScope values (${ALLOWED_TARGET_SCOPES.join(", ")}); got ${JSON.stringify(unknownScope ?? value)}`,
         );
     }
-    return value;
+    return value as GovernanceSettings["allowedTargetScopes"];
 }
 
 /** The defaults with `overrides` applied; refuses unknown keys and values out of range. */
 export function governanceSettings(overrides: Readonly<Record<string, unknown>> = {}): GovernanceSettings {
-    const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+    const settings: GovernanceSettings = { ...DEFAULT_SETTINGS };
     for (const [key, value] of Object.entries(overrides)) {
         if (!Object.hasOwn(SETTINGS_SCHEMA, key)) {
             throw new GovernanceSettingsError(`unknown setting ${JSON.stringify(key)}; known: ${Object.keys(SETTINGS_SCHEMA).join(", ")}`);
         }
         if (value !== undefined) {
-            settings[key] = checkedSetting(key as keyof GovernanceSettings, value);
+            Object.assign(settings, { [key]: checkedSetting(key as keyof GovernanceSettings, value) });
         }
     }
-    return settings as unknown as GovernanceSettings;
+    return settings;
 }
