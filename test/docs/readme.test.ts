@@ -1,7 +1,8 @@
 /**
  * README.md and docs/ stay true to the code: its input reference is exactly what the generator renders from `PolicyInputs`
  * (every path, type, required flag and description), and every configuration key it names is one
- * provider/core/graph/config/settings.ts reads, except the azuread keys it lists as ignored, which settings.ts must not read.
+ * provider/core/graph/config/settingSources.ts lists (the settings are read from those keys only), except the azuread keys
+ * it lists as ignored, which settingSources.ts must not list.
  */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
@@ -79,7 +80,7 @@ describe("README.md and docs/", () => {
     });
 
     describe("configuration", () => {
-        const settingsSource = fs.readFileSync(path.join(ROOT, "provider/core/graph/config/settings.ts"), "utf8");
+        const settingsSource = fs.readFileSync(path.join(ROOT, "provider/core/graph/config/settingSources.ts"), "utf8");
         const KEY = /\b(entra:[a-zA-Z]+|azuread:[a-zA-Z]+|ARM_[A-Z_]+|ENTRA_GRAPH_[A-Z_]+)\b/g;
         const read = new Set([...settingsSource.matchAll(KEY)].map((match) => match[1]));
 

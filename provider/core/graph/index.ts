@@ -1,5 +1,8 @@
 /** The Graph client: connection settings, credentials, and the transport with its middleware chain. */
-export { resolveGraphSettings, GraphSettingsError, type ConfigSource, type GraphSettings, type GraphAuth } from "./config/settings";
+export { resolveGraphSettings, type GraphSettings } from "./config/graphSettings";
+export { GraphSettingsError } from "./config/graphSettingsError";
+export type { ConfigSource } from "./config/settingLookup";
+export type { GraphAuth } from "./credentials/graphAuth";
 export {
     describePolicies,
     DisplayNameTakenError,

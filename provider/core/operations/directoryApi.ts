@@ -6,7 +6,7 @@
 import { toGraphRequestError, type PolicyRef } from "../graph/errors";
 import { createGraphTransport, type GraphExchange } from "../graph/transport/graphTransport";
 import { queryString } from "../graph/transport/odata";
-import type { GraphSettings } from "../graph/config/settings";
+import type { GraphSettings } from "../graph/config/graphSettings";
 
 /** What Graph says about a group. */
 export type GroupState = { exists: false } | { exists: true; hasMembers: boolean };

@@ -18,7 +18,7 @@ import { createGraphTransport, type GraphExchange, type GraphTransport } from ".
 import { KeyedMutex } from "./keyedMutex";
 import { accessPackagePath, odataString, policyPath, POLICIES_PATH, POLICY_EXPAND, queryString } from "../graph/transport/odata";
 import { backoffMs, provesNotApplied, retryDelayMs, type AttemptOutcome, type RetryTiming } from "../graph/transport/retryPolicy";
-import type { GraphSettings } from "../graph/config/settings";
+import type { GraphSettings } from "../graph/config/graphSettings";
 
 type Policy = Graph.AccessPackageAssignmentPolicy;
 type Answer = Extract<GraphExchange, { kind: "response" }>;

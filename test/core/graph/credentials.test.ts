@@ -224,7 +224,7 @@ describe("credential selection", () => {
     const ids = { "entra:tenantId": "11111111-1111-1111-1111-111111111111", "entra:clientId": "22222222-2222-2222-2222-222222222222" };
     const tokenFile = file("federated-token");
     fs.writeFileSync(tokenFile, "header.payload.signature");
-    const cases: [string, Record<string, string>, Record<string, string>, Function][] = [
+    const cases: [string, Record<string, string>, Record<string, string>, abstract new (...args: never[]) => identity.TokenCredential][] = [
         ["a client secret", { ...ids, "entra:clientSecret": "s" }, {}, identity.ClientSecretCredential],
         [
             "a client certificate",

@@ -7,7 +7,8 @@ import type { AuthenticationProvider } from "@microsoft/microsoft-graph-client";
 import { requestAzurePipelinesIdToken } from "./azurePipelinesOidc";
 import { requestGithubIdToken } from "./githubOidc";
 import type { Secret } from "../config/secret";
-import type { GraphAuth, GraphSettings } from "../config/settings";
+import type { GraphSettings } from "../config/graphSettings";
+import type { GraphAuth } from "./graphAuth";
 
 type Identity = typeof import("@azure/identity");
 type TokenCredentialAuth = typeof import("@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials");

@@ -13,7 +13,7 @@ import { RequestAttempts, type RetryStop } from "./middleware/requestAttempts";
 import { RequestIdentityHandler } from "./middleware/requestIdentityHandler";
 import type { AttemptOutcome, TransportFailure } from "./retryPolicy";
 import { redact } from "../config/secret";
-import type { GraphSettings } from "../config/settings";
+import type { GraphSettings } from "../config/graphSettings";
 
 type GraphClientModule = typeof import("@microsoft/microsoft-graph-client");
 

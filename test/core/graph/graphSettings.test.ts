@@ -4,7 +4,6 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { inspect } from "node:util";
 import { resolveGraphSettings, GraphSettingsError, type ConfigSource, type GraphAuth } from "../../../provider/core/graph";
-import { SETTING_SOURCES, type SettingKeys } from "../../../provider/core/graph/config/settings";
 
 function config(values: Record<string, string>): ConfigSource {
     return { get: (key) => values[key] };
@@ -520,27 +519,5 @@ describe("resolveGraphSettings", () => {
                 "usgov",
             );
         });
-    });
-
-    it("reads exactly the keys docs/configuration.md's table lists", () => {
-        const doc = fs.readFileSync(path.resolve(__dirname, "../../../docs/configuration.md"), "utf8");
-        const section = doc.slice(doc.indexOf("# Configuration\n"), doc.indexOf("\n## Credentials\n"));
-        const tableRows = section.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| Setting"));
-        assert.ok(tableRows.length > 0, "docs/configuration.md has a configuration table");
-        // Columns 2 to 4: stack config, azuread stack config, environment.
-        const documented = new Set(
-            tableRows.flatMap((row) =>
-                row
-                    .split("|")
-                    .slice(2, 5)
-                    .flatMap((cell) => [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1])),
-            ),
-        );
-        const read = new Set(
-            Object.values(SETTING_SOURCES).flatMap(({ entra, azuread, env }: SettingKeys) =>
-                [entra, azuread, ...(env ?? [])].filter((key) => key !== undefined),
-            ),
-        );
-        assert.deepEqual([...documented].sort(), [...read].sort());
     });
 });

@@ -3,10 +3,10 @@
 const ISO_DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
 
 /**
- * Milliseconds in an ISO 8601 duration (`PT10M`, `P1DT2H`, `PT90S`) or a plain number of seconds (`600`, `1.5`).
+ * Milliseconds in the time span of a timeout or delay setting: an ISO 8601 duration (`PT10M`, `P1DT2H`, `PT90S`) or a plain number of seconds (`600`, `1.5`).
  * Returns `undefined` for anything else, including durations with years or months and the empty duration `P`/`PT`.
  */
-export function parseDurationMs(text: string): number | undefined {
+export function parseTimeSpanMs(text: string): number | undefined {
     const trimmed = text.trim();
     if (/^\d+(?:\.\d+)?$/.test(trimmed)) {
         return Math.round(Number(trimmed) * 1000);
