@@ -1,6 +1,6 @@
 import type { JsonObject } from "../json";
 import { toMany, toOne, type EntityView } from "../odata/EntityView";
-import { POLICY_PROPERTIES } from "../validation/assignmentPolicyBody";
+import { POLICY_PROPERTIES } from "../validation/assignmentPolicyShape";
 import { CUSTOM_EXTENSION_PROPERTIES } from "../validation/customWorkflowExtensionBody";
 import type {
     AccessPackageRecord,
