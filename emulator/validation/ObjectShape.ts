@@ -26,7 +26,10 @@ export interface ObjectShape {
     readFirst?: readonly string[];
     /** Derived types a body may name in `@odata.type`; only a derived type renders its type. */
     derivedTypes?: readonly string[];
-    /** What an absent or null value stands for: every default, no object, or a fixed value. */
+    /**
+     * What an absent or null value stands for: an object of every default (`"defaults"`), nothing to stand for
+     * (`"refuse"`: an object is required), no object (`null`), or a fixed object.
+     */
     whenAbsent: "defaults" | "refuse" | JsonObject | null;
     /** Rules across properties, checked once all of them are read. */
     check?(value: JsonObject, r: ObjectReader): void;

@@ -1,8 +1,6 @@
 import { graphErrors } from "../errors/graphErrors";
-import type { JsonValue } from "../json";
 import { isDate } from "./dateTime";
-import type { Field } from "./ObjectShape";
-import { readObject, type ObjectShape } from "./ObjectShape";
+import { readObject, type Field, type ObjectShape } from "./ObjectShape";
 import { readSubjectSets } from "./subjectSets";
 
 /** The kinds of property a Graph type declares, each read the way Graph's OData reader reads it. */
@@ -52,8 +50,7 @@ export const field = {
     object: (shape: ObjectShape): Field => ({ read: (r, key) => readObject(r.raw(key), r.at(key), shape) }),
     /** A collection of objects of a complex type (or of its derived types). */
     objects: (shape: ObjectShape): Field => ({
-        read: (r, key) =>
-            r.collection(key, shape.typeName).map((element, index) => readObject(element, `${r.at(key)}[${index}]`, shape) as JsonValue),
+        read: (r, key) => r.collection(key, shape.typeName).map((element, index) => readObject(element, `${r.at(key)}[${index}]`, shape)),
     }),
     /** Marks a property Graph's update page marks Required. */
     requiredOnReplace: (inner: Field): Field => ({ ...inner, requiredOnReplace: true }),
