@@ -23,7 +23,7 @@ export const EXPIRATION: ObjectShape = {
         duration: field.duration(null),
         type: field.enumOf(["notSpecified", "noExpiration", "afterDateTime", "afterDuration"], "notSpecified"),
     },
-    // The type decides which of the other two may be set.
+    // Of several faults, the type's is reported first (it decides which of the other two may be set), then duration's.
     readFirst: ["type", "duration"],
     whenAbsent: NO_EXPIRATION,
     check({ type, duration, endDateTime }, r) {
