@@ -1,32 +1,10 @@
 import { graphErrors } from "../errors/graphErrors";
 import type { JsonObject, JsonValue } from "../json";
 import { isGuid, ObjectReader } from "./ObjectReader";
-import {
-    readApprovalSettings,
-    readAutomaticRequestSettings,
-    readExpiration,
-    readNotificationSettings,
-    readRequestorSettings,
-    readReviewSettings,
-    requestorSettingsEnableRequests,
-} from "./policySettings";
+import { ASSIGNMENT_POLICY, POLICY_PROPERTIES } from "./assignmentPolicyShape";
+import { readFields } from "./ObjectShape";
 import { CUSTOM_EXTENSION_PROPERTIES } from "./customWorkflowExtensionBody";
 import { readQuestion } from "./questions";
-import { readSubjectSets, subjectSetType } from "./subjectSets";
-
-/** Values of `allowedTargetScope`. */
-export const ALLOWED_TARGET_SCOPES = [
-    "notSpecified",
-    "specificDirectoryUsers",
-    "specificConnectedOrganizationUsers",
-    "specificDirectoryServicePrincipals",
-    "allMemberUsers",
-    "allDirectoryUsers",
-    "allDirectoryServicePrincipals",
-    "allConfiguredConnectedOrganizationUsers",
-    "allExternalUsers",
-    "allDirectoryAgentIdentities",
-] as const;
 
 /** Values of `accessPackageCustomExtensionStage`. */
 export const CUSTOM_EXTENSION_STAGES = [
@@ -44,15 +22,6 @@ export function extensionTypeForStage(stage: string): string {
         ? "#microsoft.graph.accessPackageAssignmentRequestWorkflowExtension"
         : "#microsoft.graph.accessPackageAssignmentWorkflowExtension";
 }
-
-/** Subject set types each `specific…` scope admits in `specificAllowedTargets`. */
-const SPECIFIC_TARGET_TYPES: Readonly<Record<string, readonly string[]>> = {
-    specificDirectoryUsers: ["singleUser", "groupMembers", "attributeRuleMembers"],
-    specificConnectedOrganizationUsers: ["connectedOrganizationMembers"],
-    // singleServicePrincipal is the one subject set that names a service principal; groups hold users, and application
-    // owners request on an application's behalf.
-    specificDirectoryServicePrincipals: ["singleServicePrincipal"],
-};
 
 /** A customExtensionStageSetting as the client sent it. */
 export interface StageSettingInput {
@@ -76,23 +45,7 @@ export interface AssignmentPolicyInput {
     customExtensionStageSettings: StageSettingInput[];
 }
 
-const POLICY_TYPE = "microsoft.graph.accessPackageAssignmentPolicy";
-/** Structural properties of a policy besides its id, read-only timestamps included, as Graph returns them. */
-export const POLICY_PROPERTIES = [
-    "displayName",
-    "description",
-    "allowedTargetScope",
-    "specificAllowedTargets",
-    "expiration",
-    "requestorSettings",
-    "requestApprovalSettings",
-    "reviewSettings",
-    "automaticRequestSettings",
-    "notificationSettings",
-    "createdDateTime",
-    "modifiedDateTime",
-] as const;
-// The timestamps and `catalog` are read-only: a client may echo them back from a GET; the service ignores them.
+// `id`, the timestamps and `catalog` are read-only: a client may echo them back from a GET; the service ignores them.
 // Beta-only names (`accessPackageId`, `accessReviewSettings`) are no v1.0 properties and are refused like any other.
 const POLICY_KEYS = ["id", ...POLICY_PROPERTIES, "questions", "customExtensionStageSettings", "accessPackage", "catalog"];
 
@@ -128,64 +81,6 @@ function readStageSetting(value: JsonValue, path: string): StageSettingInput {
     return { ...(id === null ? {} : { id: id.toLowerCase() }), stage, customExtensionId: extension.requiredGuid("id") };
 }
 
-function checkTargets(scope: string, targets: JsonObject[], automatic: boolean): void {
-    const admitted = SPECIFIC_TARGET_TYPES[scope];
-    if (admitted === undefined) {
-        if (targets.length > 0) {
-            throw graphErrors.invalidProperty("specificAllowedTargets", `must be empty when allowedTargetScope is '${scope}'.`);
-        }
-        return;
-    }
-    if (targets.length === 0) {
-        throw graphErrors.invalidProperty(
-            "specificAllowedTargets",
-            `at least one target is required when allowedTargetScope is '${scope}'.`,
-        );
-    }
-    targets.forEach((target, index) => {
-        const type = subjectSetType(target);
-        if (!admitted.includes(type)) {
-            throw graphErrors.invalidProperty(
-                `specificAllowedTargets[${index}]`,
-                `'${type}' is not allowed when allowedTargetScope is '${scope}'.`,
-            );
-        }
-        if (type === "attributeRuleMembers" && !automatic) {
-            throw graphErrors.invalidProperty(
-                `specificAllowedTargets[${index}]`,
-                "'attributeRuleMembers' targets are only allowed in an auto-assignment policy (automaticRequestSettings set).",
-            );
-        }
-    });
-}
-
-function checkAutomaticPolicy(properties: JsonObject): void {
-    const targets = properties.specificAllowedTargets as JsonObject[];
-    if (properties.allowedTargetScope !== "specificDirectoryUsers") {
-        throw graphErrors.invalidProperty("allowedTargetScope", "an auto-assignment policy must use 'specificDirectoryUsers'.");
-    }
-    if (targets.length !== 1 || subjectSetType(targets[0]) !== "attributeRuleMembers") {
-        throw graphErrors.invalidProperty(
-            "specificAllowedTargets",
-            "an auto-assignment policy needs exactly one 'attributeRuleMembers' target.",
-        );
-    }
-    if (requestorSettingsEnableRequests(properties.requestorSettings as JsonObject)) {
-        throw graphErrors.invalidProperty("requestorSettings", "an auto-assignment policy cannot let users request access.");
-    }
-    const approval = properties.requestApprovalSettings as JsonObject;
-    if (
-        approval.isApprovalRequiredForAdd === true ||
-        approval.isApprovalRequiredForUpdate === true ||
-        (approval.stages as JsonValue[]).length > 0
-    ) {
-        throw graphErrors.invalidProperty("requestApprovalSettings", "an auto-assignment policy cannot require approval.");
-    }
-}
-
-/** Properties Graph's update page marks Required: a PUT without them is refused, never filled in. */
-const REQUIRED_ON_REPLACE = ["requestorSettings", "requestApprovalSettings"];
-
 /**
  * Reads a create (`POST`) or whole-object replace (`PUT`) body. On PUT every omitted optional
  * property takes its default, which is what "PUT replaces the object" means on the wire; the
@@ -197,32 +92,17 @@ export function readAssignmentPolicyBody(
     mode: "create" | "replace",
     newer: readonly string[] = [],
 ): AssignmentPolicyInput {
-    const r = new ObjectReader(body, "", POLICY_TYPE, [...POLICY_KEYS, ...newer]);
+    const r = new ObjectReader(body, "", ASSIGNMENT_POLICY.typeName, [...POLICY_KEYS, ...newer]);
     if (mode === "replace") {
-        for (const key of REQUIRED_ON_REPLACE) if (!r.has(key)) throw graphErrors.missingProperty(key);
+        for (const [key, { requiredOnReplace }] of Object.entries(ASSIGNMENT_POLICY.fields)) {
+            if (requiredOnReplace && !r.has(key)) throw graphErrors.missingProperty(key);
+        }
     }
-    const displayName = r.requiredString("displayName");
-    if (displayName.trim() === "") throw graphErrors.invalidProperty("displayName", "must not be empty.");
-    const automaticRequestSettings = readAutomaticRequestSettings(r.raw("automaticRequestSettings"), "automaticRequestSettings");
     const properties: JsonObject = {
-        displayName,
-        description: r.requiredString("description"),
-        allowedTargetScope: r.enumValue("allowedTargetScope", ALLOWED_TARGET_SCOPES),
-        specificAllowedTargets: readSubjectSets(r, "specificAllowedTargets"),
-        expiration: readExpiration(r.raw("expiration"), "expiration"),
-        requestorSettings: readRequestorSettings(r.raw("requestorSettings"), "requestorSettings"),
-        requestApprovalSettings: readApprovalSettings(r.raw("requestApprovalSettings"), "requestApprovalSettings"),
-        reviewSettings: readReviewSettings(r.raw("reviewSettings"), "reviewSettings"),
-        automaticRequestSettings,
-        notificationSettings: readNotificationSettings(r.raw("notificationSettings"), "notificationSettings"),
+        ...readFields(r, ASSIGNMENT_POLICY),
         ...Object.fromEntries(newer.filter((key) => r.raw(key) !== undefined).map((key) => [key, r.raw(key) as JsonValue])),
     };
-    checkTargets(
-        String(properties.allowedTargetScope),
-        properties.specificAllowedTargets as JsonObject[],
-        automaticRequestSettings !== null,
-    );
-    if (automaticRequestSettings !== null) checkAutomaticPolicy(properties);
+    ASSIGNMENT_POLICY.check?.(properties, r);
 
     const questions = r
         .collection("questions", "microsoft.graph.accessPackageQuestion")

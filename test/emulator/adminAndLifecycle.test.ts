@@ -10,15 +10,11 @@ import { EmulatorAdminError } from "../../emulator";
 import { AdminRequestListener } from "../../emulator/http/AdminRequestListener";
 import { Router } from "../../emulator/routing/Router";
 import { formatDurationTicks, normaliseDuration, parseDurationTicks } from "../../emulator/validation/duration";
-import { Harness, minimalPolicy } from "./support";
+import { Harness, minimalPolicy, useEmulator } from "./support";
 
 describe("emulator: admin state access", () => {
-    let h: Harness;
+    const h = useEmulator();
 
-    before(async () => {
-        h = await Harness.start();
-    });
-    after(() => h.close());
     beforeEach(() => h.emulator.admin.reset());
 
     it("modifies a policy out of band: GET shows the drift and a later modifiedDateTime", async () => {

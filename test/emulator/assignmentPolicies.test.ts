@@ -1,15 +1,11 @@
 import assert from "node:assert/strict";
-import { EM, Harness, minimalPolicy, workflowExtension } from "./support";
+import { EM, minimalPolicy, useEmulator, workflowExtension } from "./support";
 
 describe("emulator: assignmentPolicies", () => {
-    let h: Harness;
+    const h = useEmulator();
     let accessPackageId: string;
     let catalogId: string;
 
-    before(async () => {
-        h = await Harness.start();
-    });
-    after(() => h.close());
     beforeEach(async () => {
         ({ accessPackageId, catalogId } = await h.freshTenant());
     });

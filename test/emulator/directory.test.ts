@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { Harness } from "./support";
+import { useEmulator } from "./support";
 
 const USER = "7f4c2a10-1111-4e6b-9a55-0000000000a1";
 const GROUP = "7f4c2a10-2222-4e6b-9a55-0000000000b2";
@@ -7,18 +7,14 @@ const EMPTY_GROUP = "7f4c2a10-3333-4e6b-9a55-0000000000c3";
 const MISSING = "7f4c2a10-9999-4e6b-9a55-0000000000ff";
 
 describe("emulator: /users and /groups", () => {
-    let graph: Harness;
+    const graph = useEmulator();
 
-    before(async () => {
-        graph = await Harness.start();
-    });
     beforeEach(async () => {
         await graph.emulator.admin.reset();
         await graph.emulator.admin.seed("users", { id: USER, displayName: "Adele Vance", userPrincipalName: "adele@contoso.example" });
         await graph.emulator.admin.seed("groups", { id: GROUP, displayName: "Approvers", memberIds: [USER] });
         await graph.emulator.admin.seed("groups", { id: EMPTY_GROUP, displayName: "Nobody" });
     });
-    after(() => graph.close());
 
     it("serves a seeded user with Graph's default properties and context", async () => {
         const { status, body } = await graph.call("GET", `/v1.0/users/${USER}`);

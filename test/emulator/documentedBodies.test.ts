@@ -8,15 +8,11 @@ import {
     SEED_004_REMOVE_STAGES,
     SEED_004_SET_STAGE,
 } from "./documentedBodies";
-import { EM, Harness, workflowExtension } from "./support";
+import { EM, useEmulator, workflowExtension } from "./support";
 
 describe("emulator: documented request bodies", () => {
-    let h: Harness;
+    const h = useEmulator();
 
-    before(async () => {
-        h = await Harness.start();
-    });
-    after(() => h.close());
     beforeEach(() => h.emulator.admin.reset());
 
     /** Seeds a catalog and an access package with the documented id. */

@@ -5,8 +5,9 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { WireJson } from "./support";
 
-type DocumentedBody = Record<string, any>;
+type DocumentedBody = Record<string, WireJson>;
 
 const GRAPH_DOCS = path.join(__dirname, "..", "fixtures", "graph-docs");
 

@@ -3,18 +3,14 @@ import { EmulatorAdminError } from "../../emulator";
 import { FaultInjector } from "../../emulator/faults/FaultInjector";
 import { LaggingTenantStore } from "../../emulator/store/LaggingTenantStore";
 import { MemoryTenantStore } from "../../emulator/store/MemoryTenantStore";
-import { EM, Harness, minimalPolicy } from "./support";
+import { EM, minimalPolicy, useEmulator } from "./support";
 
 const POLICIES = `${EM}/assignmentPolicies`;
 
 describe("emulator: eventual consistency windows", () => {
-    let h: Harness;
+    const h = useEmulator();
     let accessPackageId: string;
 
-    before(async () => {
-        h = await Harness.start();
-    });
-    after(() => h.close());
     beforeEach(async () => {
         ({ accessPackageId } = await h.freshTenant());
     });

@@ -1,17 +1,13 @@
 import assert from "node:assert/strict";
 import { EmulatorAdminError, type FaultRule } from "../../emulator";
-import { EM, Harness, minimalPolicy } from "./support";
+import { EM, Harness, minimalPolicy, useEmulator } from "./support";
 
 const POLICIES = `${EM}/assignmentPolicies`;
 
 describe("emulator: fault injection and request log", () => {
-    let h: Harness;
+    const h = useEmulator();
     let accessPackageId: string;
 
-    before(async () => {
-        h = await Harness.start();
-    });
-    after(() => h.close());
     beforeEach(async () => {
         ({ accessPackageId } = await h.freshTenant());
     });

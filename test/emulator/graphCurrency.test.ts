@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { Harness, minimalPolicy } from "./support";
+import { minimalPolicy, useEmulator } from "./support";
 
 const USER_ID = "e6bf4d7d-6824-4dd0-809d-5bf42d4817c2";
 const singleUser = { "@odata.type": "#microsoft.graph.singleUser", userId: USER_ID };
@@ -16,13 +16,9 @@ function withStage(accessPackageId: string, stage: Record<string, unknown>): Rec
 }
 
 describe("emulator: Graph v1.0 as it is today", () => {
-    let h: Harness;
+    const h = useEmulator();
     let accessPackageId: string;
 
-    before(async () => {
-        h = await Harness.start();
-    });
-    after(() => h.close());
     beforeEach(async () => {
         ({ accessPackageId } = await h.freshTenant());
     });

@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
 import { request, type IncomingHttpHeaders } from "node:http";
 import { GraphEmulatorServer } from "../../emulator/GraphEmulatorServer";
-import { EM, Harness } from "./support";
+import { EM, useEmulator, type WireJson } from "./support";
 
 interface RawAnswer {
     status: number;
     headers: IncomingHttpHeaders;
-    // `any` because the tests assert on wire JSON.
-    body: any;
+    body: WireJson;
 }
 
 /** Sends a request with a path and headers exactly as given (fetch would normalise both). */
@@ -28,12 +27,7 @@ function raw(url: string, path: string, headers: Record<string, string> = {}): P
 }
 
 describe("emulator: malformed requests never take the process down", () => {
-    let h: Harness;
-
-    before(async () => {
-        h = await Harness.start();
-    });
-    after(() => h.close());
+    const h = useEmulator();
 
     const auth = (): Record<string, string> => ({ Authorization: `Bearer ${h.emulator.token}`, "client-request-id": "malformed-1" });
 

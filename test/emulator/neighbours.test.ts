@@ -1,13 +1,9 @@
 import assert from "node:assert/strict";
-import { EM, Harness, minimalPolicy, workflowExtension } from "./support";
+import { EM, minimalPolicy, useEmulator, workflowExtension } from "./support";
 
 describe("emulator: catalogs, access packages, custom extensions, assignments", () => {
-    let h: Harness;
+    const h = useEmulator();
 
-    before(async () => {
-        h = await Harness.start();
-    });
-    after(() => h.close());
     beforeEach(() => h.emulator.admin.reset());
 
     it("catalogs: POST with defaults, GET list and by id, DELETE refused while it holds packages", async () => {
@@ -180,12 +176,7 @@ describe("emulator: catalogs, access packages, custom extensions, assignments", 
 });
 
 describe("emulator: wire conventions and auth", () => {
-    let h: Harness;
-
-    before(async () => {
-        h = await Harness.start({ token: "fixed-token" });
-    });
-    after(() => h.close());
+    const h = useEmulator({ token: "fixed-token" });
 
     it("uses the given token; a missing or wrong bearer token answers 401 InvalidAuthenticationToken", async () => {
         assert.equal(h.emulator.token, "fixed-token");

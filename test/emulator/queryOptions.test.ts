@@ -1,15 +1,14 @@
 import assert from "node:assert/strict";
-import { Harness, minimalPolicy, workflowExtension } from "./support";
+import { minimalPolicy, useEmulator, workflowExtension } from "./support";
 
 describe("emulator: $select, $expand and $filter name only declared properties", () => {
-    let h: Harness;
+    const h = useEmulator();
     let catalogId: string;
     let accessPackageId: string;
     let extensionId: string;
     let policyId: string;
 
     before(async () => {
-        h = await Harness.start();
         ({ catalogId, accessPackageId } = await h.packageInNewCatalog());
         extensionId = (await h.call("POST", `catalogs/${catalogId}/customWorkflowExtensions`, workflowExtension("request"))).body.id;
         const policy = await h.call("POST", "assignmentPolicies", {
@@ -19,7 +18,6 @@ describe("emulator: $select, $expand and $filter name only declared properties",
         });
         policyId = policy.body.id;
     });
-    after(() => h.close());
 
     const objectMembers = ["constructor", "hasOwnProperty", "toString", "__proto__", "valueOf"];
 

@@ -1,14 +1,10 @@
 import assert from "node:assert/strict";
 import * as http from "node:http";
-import { EM, Harness } from "./support";
+import { EM, useEmulator } from "./support";
 
 describe("emulator: request log records the client's User-Agent", () => {
-    let h: Harness;
+    const h = useEmulator();
 
-    before(async () => {
-        h = await Harness.start();
-    });
-    after(() => h.close());
     beforeEach(() => h.emulator.admin.resetLog());
 
     it("keeps the User-Agent header of each request, so tests can tell which client version sent it", async () => {

@@ -3,20 +3,39 @@ import { startGraphEmulator, type GraphEmulatorOptions, type RunningGraphEmulato
 /** Root of the entitlement-management API. */
 export const EM = "/v1.0/identityGovernance/entitlementManagement";
 
+/**
+ * JSON as `JSON.parse` returns it, untyped: the tests read arbitrary Graph answers and documented bodies and assert on
+ * their shape at run time, where a static type per answer would only restate each assertion.
+ */
+export type WireJson = ReturnType<typeof JSON.parse>;
+
 /** A parsed Graph answer. */
 export interface Answer {
     status: number;
     headers: Headers;
-    // `any` because tests read arbitrary wire JSON and assert on its shape.
-    body: any;
+    body: WireJson;
 }
 
 /** A test harness over one emulator: authenticated Graph calls plus fixtures. */
 export class Harness {
-    private constructor(readonly emulator: RunningGraphEmulator) {}
+    private running?: RunningGraphEmulator;
 
+    /** Starts an emulator for a test that owns its whole life (a describe shares one through {@link useEmulator}). */
     static async start(options: GraphEmulatorOptions = {}): Promise<Harness> {
-        return new Harness(await startGraphEmulator(options));
+        const harness = new Harness();
+        await harness.open(options);
+        return harness;
+    }
+
+    /** Starts the emulator this harness drives. */
+    async open(options: GraphEmulatorOptions = {}): Promise<void> {
+        this.running = await startGraphEmulator(options);
+    }
+
+    /** The running emulator (its URL, token and admin client). */
+    get emulator(): RunningGraphEmulator {
+        if (this.running === undefined) throw new Error("the emulator is not started yet: use it inside a test or a hook");
+        return this.running;
     }
 
     /** Calls Graph with the emulator's token; `path` is relative to `url` or to {@link EM} when it has no leading slash. */
@@ -53,6 +72,14 @@ export class Harness {
     close(): Promise<void> {
         return this.emulator.close();
     }
+}
+
+/** One emulator for the enclosing `describe`: started before its first test and closed after its last. */
+export function useEmulator(options: GraphEmulatorOptions = {}): Harness {
+    const harness = new Harness();
+    before(() => harness.open(options));
+    after(() => harness.close());
+    return harness;
 }
 
 /** The smallest valid request-based policy body for an access package. */
