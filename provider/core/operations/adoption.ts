@@ -3,7 +3,7 @@
  * the tenant instead of creating a second policy with the same name in the same access package.
  */
 import type * as Graph from "@microsoft/microsoft-graph-types";
-import { describePolicies, type DisplayNameTakenError } from "../graph";
+import { describePolicies, type DisplayNameTakenError } from "./displayNameTakenError";
 import { type OperationContext, type PolicyApi } from "./policyApi";
 import type { PolicyInputs } from "../model";
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { inspect } from "node:util";
 import { resolveGraphSettings, GraphRequestError } from "../../../provider/core/graph";
 import { createPolicyApi } from "../../../provider/core/operations";
-import { toGraphRequestError } from "../../../provider/core/graph/errors";
+import { toGraphRequestError } from "../../../provider/core/graph/transport/toGraphRequestError";
 import { startTinyGraph, type TinyGraph } from "../../support/fakes/tinyGraph";
 
 const TOKEN = "SENTINEL-token-eyJhbGciOi-5c1d";
