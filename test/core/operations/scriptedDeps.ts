@@ -2,7 +2,7 @@
  * The policy operations' dependencies without HTTP: a transport that answers from a script in memory and records
  * every call, and a clock that only moves when the code under test sleeps.
  */
-import type { GraphCall, GraphCallResult } from "../../../provider/core/graph/transport/graphTransport";
+import type { GraphCall, GraphCallResult, GraphResponse } from "../../../provider/core/graph/transport/graphTransport";
 import type { CreateDeps } from "../../../provider/core/operations/createStateMachine";
 import { createPolling } from "../../../provider/core/operations/polling";
 
@@ -50,7 +50,7 @@ export function scriptedDeps(answers: ScriptedAnswer[]) {
 }
 
 /** Graph's own answer with `status`. */
-export function answer(status: number, body?: unknown, headers: Record<string, string> = {}): GraphCallResult {
+export function answer(status: number, body?: unknown, headers: Record<string, string> = {}): GraphResponse {
     return { kind: "response", status, headers: new Headers(headers), body, attempts: 1, sawUnknownOutcome: false };
 }
 
