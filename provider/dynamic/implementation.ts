@@ -25,7 +25,7 @@ import {
     type PolicyOutputs,
 } from "../core/model";
 import { adoptionTarget, nameTakenError } from "../core/operations/adoption";
-import { withHint } from "../core/graph/errors";
+import { withHint } from "../core/graph/transport/withHint";
 
 type Operations = Required<Omit<pulumi.dynamic.ResourceProvider<PolicyInputs, PolicyOutputs>, "configure">>;
 

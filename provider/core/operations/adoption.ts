@@ -3,7 +3,7 @@
  * the tenant instead of creating a second policy with the same name in the same access package.
  */
 import type * as Graph from "@microsoft/microsoft-graph-types";
-import { describePolicies, type DisplayNameTakenError } from "../graph";
+import { describePolicies, type DisplayNameTakenError } from "./displayNameTakenError";
 import { type OperationContext, type PolicyApi } from "./policyApi";
 import type { PolicyInputs } from "../model";
 
@@ -25,14 +25,14 @@ function idsOf(policies: { id?: string | null }[]): string {
 export async function adoptionTarget(
     api: PolicyApi,
     inputs: PolicyInputs,
-    ctx: OperationContext,
+    call: OperationContext,
 ): Promise<Graph.AccessPackageAssignmentPolicy | undefined> {
     const { adopt, accessPackageId, displayName } = inputs;
     if (adopt === undefined || adopt === false) {
         return undefined;
     }
     if (typeof adopt === "string") {
-        const existing = await api.get(adopt, { ...ctx, id: adopt });
+        const existing = await api.get(adopt, { ...call, id: adopt });
         if (!existing) {
             throw new AdoptionError(
                 `adopt: there is no access package assignment policy with id ${adopt} to adopt. ` +
@@ -48,7 +48,7 @@ export async function adoptionTarget(
         }
         return { ...existing, id: adopt };
     }
-    const matches = await api.findByDisplayName(accessPackageId, displayName, ctx);
+    const matches = await api.findByDisplayName(accessPackageId, displayName, call);
     if (matches.length > 1) {
         throw new AdoptionError(
             `adopt: access package ${accessPackageId} has ${matches.length} assignment policies named "${displayName}" ` +

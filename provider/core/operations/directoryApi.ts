@@ -3,8 +3,9 @@
  * still exists, and whether a group has members. Same transport, credentials, retries and redaction as the policy
  * operations.
  */
-import { toGraphRequestError, type PolicyRef } from "../graph/errors";
-import { createGraphTransport, type GraphExchange } from "../graph/transport/graphTransport";
+import type { PolicyRef } from "../graph/transport/graphRequestError";
+import { toGraphRequestError } from "../graph/transport/toGraphRequestError";
+import { createGraphTransport, type GraphCallResult } from "../graph/transport/graphTransport";
 import { queryString } from "../graph/transport/odata";
 import type { GraphSettings } from "../graph/config/graphSettings";
 
@@ -38,15 +39,15 @@ export function createDirectoryApi(settings: GraphSettings, options: { fetch?: t
         what: string,
         about: PolicyRef | undefined,
     ): Promise<{ value?: unknown[] } | undefined> {
-        const exchange: GraphExchange = await transport.send({ method: "GET", path, deadline });
-        if (exchange.kind === "response" && exchange.status === 404) {
+        const result: GraphCallResult = await transport.send({ method: "GET", path, deadline });
+        if (result.kind === "response" && result.status === 404) {
             return undefined;
         }
-        if (exchange.kind === "response" && exchange.status === 200) {
-            return exchange.body as { value?: unknown[] };
+        if (result.kind === "response" && result.status === 200) {
+            return result.body as { value?: unknown[] };
         }
         throw toGraphRequestError(
-            exchange,
+            result,
             { operation: "reading", policy: about, scope: `looking up ${what}` },
             transport.redact,
             PERMISSION_HINT,

@@ -2,3 +2,5 @@
 export { createPolicyApi, type LastKnown, type PolicyApi, type PolicyApiOptions, type OperationContext, type Reflects } from "./policyApi";
 export { createDirectoryApi, type DirectoryApi, type GroupState } from "./directoryApi";
 export { adoptionTarget, nameTakenError } from "./adoption";
+export { DisplayNameTakenError, describePolicies, type ExistingPolicy } from "./displayNameTakenError";
+export { WriteAppliedError, type AppliedWrite } from "./writeAppliedError";

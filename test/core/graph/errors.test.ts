@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { inspect } from "node:util";
 import { resolveGraphSettings, GraphRequestError } from "../../../provider/core/graph";
 import { createPolicyApi } from "../../../provider/core/operations";
-import { toGraphRequestError } from "../../../provider/core/graph/errors";
+import { toGraphRequestError } from "../../../provider/core/graph/transport/toGraphRequestError";
+import { withHint } from "../../../provider/core/graph/transport/withHint";
 import { startTinyGraph, type TinyGraph } from "../../support/fakes/tinyGraph";
 
 const TOKEN = "SENTINEL-token-eyJhbGciOi-5c1d";
@@ -186,5 +187,34 @@ describe("GraphRequestError", () => {
             );
             assert.ok(!error.message.includes(jwt));
         });
+    });
+});
+
+describe("withHint", () => {
+    const details = {
+        operation: "creating",
+        statusCode: 403,
+        code: "Forbidden",
+        graphMessage: "no.",
+        attempts: 1,
+        timedOut: false,
+    } as const;
+
+    it("rebuilds a GraphRequestError with the hint before the advice it gave, in its message and its field", () => {
+        const hinted = withHint(new GraphRequestError({ ...details, hint: "Check the role." }), "It may exist.");
+        assert.ok(hinted instanceof GraphRequestError);
+        assert.equal(hinted.hint, "It may exist. Check the role.");
+        assert.equal(
+            hinted.message,
+            "creating access package assignment policy: Graph returned 403 Forbidden: no. It may exist. Check the role.",
+        );
+        assert.deepEqual(Object.keys(hinted).sort(), [...Object.keys(details), "hint", "name"].sort());
+    });
+
+    it("appends the hint to any other error, keeping its type, and makes an error of what is not one", () => {
+        const error = new TypeError("bad");
+        assert.equal(withHint(error, "It may exist."), error);
+        assert.equal(error.message, "bad. It may exist.");
+        assert.equal(withHint("text", "It may exist.").message, "text. It may exist.");
     });
 });

@@ -43,7 +43,7 @@ export interface AttemptSummary {
 }
 
 /** What a {@link GraphCall} ended with: a response, a failure below HTTP, or no attempt at all. */
-export type GraphExchange =
+export type GraphCallResult =
     | (AttemptSummary & {
           readonly kind: "response";
           readonly status: number;
@@ -57,9 +57,12 @@ export type GraphExchange =
     /** Nothing was sent: the credential could not produce a token, or the deadline had already passed. */
     | (AttemptSummary & { readonly kind: "notSent"; readonly detail: string });
 
+/** A {@link GraphCallResult} that is a response (from Graph or from something in between). */
+export type GraphResponse = Extract<GraphCallResult, { kind: "response" }>;
+
 /** Sends {@link GraphCall}s; error text it returns is already scrubbed of secrets. */
 export interface GraphTransport {
-    send(call: GraphCall): Promise<GraphExchange>;
+    send(call: GraphCall): Promise<GraphCallResult>;
     /** The path below `/v1.0` of an `@odata.nextLink`; refuses links to another host, which must not get our token. */
     nextLinkPath(link: string): string;
     /** Scrubs known secrets and token-shaped text from `text`. */
