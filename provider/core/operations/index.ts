@@ -2,3 +2,4 @@
 export { createPolicyApi, type LastKnown, type PolicyApi, type PolicyApiOptions, type OperationContext, type Reflects } from "./policyApi";
 export { createDirectoryApi, type DirectoryApi, type GroupState } from "./directoryApi";
 export { adoptionTarget, nameTakenError } from "./adoption";
+export { createPolicyOperations, PartialCreateError, type PolicyOperations, type ReadPolicy } from "./policyOperations";
