@@ -9,9 +9,9 @@ import { canonicalPolicy } from "./policyShape";
 declare const canonicalForm: unique symbol;
 
 /**
- * Policy inputs in canonical form: Graph's casing, explicit defaults, canonical durations and date-times, no
- * unknown properties. Made by `checkPolicy` (and by reading Graph's answer or state); during preview a value may
- * still be Pulumi's unknown sentinel.
+ * Policy inputs in canonical form: Graph's casing, explicit defaults, canonical durations and date-times. Made by
+ * `checkPolicy` (which keeps a front door's own keys, such as `__provider`, beside it) and by reading Graph's answer
+ * or state; during preview a value may still be Pulumi's unknown sentinel.
  */
 export type CanonicalPolicy = PolicyInputs & { readonly [canonicalForm]: true };
 
