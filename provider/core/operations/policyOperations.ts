@@ -79,7 +79,7 @@ function catalogIdOf(policy: Graph.AccessPackageAssignmentPolicy): string | unde
 type Connect = (policy: { displayName?: string }) => { api: PolicyApi; call: OperationContext };
 
 /** Create: adoption (one PUT that carries what Graph holds) or a POST. */
-async function create(connect: Connect, inputs: CanonicalPolicy): Promise<{ id: string; outputs: CanonicalOutputs }> {
+async function createOrAdopt(connect: Connect, inputs: CanonicalPolicy): Promise<{ id: string; outputs: CanonicalOutputs }> {
     const { api, call } = connect(inputs);
     const adopted = await adoptionTarget(api, inputs, call);
     const known: KnownState = {
@@ -129,7 +129,7 @@ export function createPolicyOperations(config: ConfigSource | undefined, env: No
 
         async create(inputs) {
             try {
-                return await create(connect, inputs);
+                return await createOrAdopt(connect, inputs);
             } catch (error) {
                 if (error instanceof DisplayNameTakenError) {
                     throw nameTakenError(error);
