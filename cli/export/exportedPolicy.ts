@@ -4,7 +4,14 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import type * as Graph from "@microsoft/microsoft-graph-types";
-import { checkPolicy, diffPolicy, inputsFromOutputs, outputsFromGraph, type PolicyInputs } from "../../provider/core/model";
+import {
+    checkPolicy,
+    diffPolicy,
+    inputsFromOutputs,
+    outputsFromGraph,
+    type CanonicalPolicy,
+    type PolicyInputs,
+} from "../../provider/core/model";
 
 /** A policy ready to be written as a resource declaration. */
 export interface ExportedPolicy {
@@ -46,7 +53,7 @@ export function exportedPolicy(policy: Graph.AccessPackageAssignmentPolicy): Exp
         const reasons = failures.map((failure) => `${failure.property}: ${failure.reason}`).join("; ");
         throw new PolicyExportError(`${describe(policy)} cannot be declared with this provider: ${reasons}`);
     }
-    const { diffs } = diffPolicy(outputs, inputs);
+    const { diffs } = diffPolicy(outputs, inputs as CanonicalPolicy);
     if (diffs.length > 0) {
         throw new PolicyExportError(
             `${describe(policy)} would not round-trip: the provider would change ${diffs.join(", ")} on the first update.`,

@@ -7,7 +7,7 @@ import { runLint } from "../../cli/lint";
 import type { CommandEnvironment } from "../../cli/environment";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../emulator";
 import { GOVERNANCE_RULES } from "../../provider/core/governance";
-import { toGraphBody } from "../../provider/core/model";
+import { checkPolicy, toGraphBody, type CanonicalPolicy } from "../../provider/core/model";
 import { APPROVER_GROUP_ID, neverExpiringUnreviewed } from "../support/governancePolicies";
 
 /** Runs a command in process with `env`, in `cwd`, capturing what it prints. */
@@ -52,12 +52,8 @@ describe("lint: the governance rules against a tenant and an export", () => {
         await emulator.admin.seed("groups", { id: APPROVER_GROUP_ID, displayName: "Partner approvers" });
         // Created out of band, as in the portal: the provider never saw it.
         const { customExtensionStageSettings: _none, ...policy } = neverExpiringUnreviewed();
-        policyId = (
-            await emulator.admin.seed(
-                "assignmentPolicies",
-                toGraphBody({ ...policy, accessPackageId }) as unknown as Record<string, unknown>,
-            )
-        ).id;
+        const checked = checkPolicy({}, { ...policy, accessPackageId }).inputs as CanonicalPolicy;
+        policyId = (await emulator.admin.seed("assignmentPolicies", toGraphBody(checked) as unknown as Record<string, unknown>)).id;
     });
     beforeEach(() => emulator.admin.resetLog());
     after(async () => {

@@ -201,7 +201,8 @@ describe("provider operations against Graph answers that leave things out", () =
             const listed = ++lookups <= 4 ? [] : created;
             return { status: 200, body: { id: PACKAGE, catalog: { id: CATALOG }, assignmentPolicies: listed } };
         });
-        const declared = await inputs(ops, "made");
+        // The engine's inputs carry the serialized provider, which the host needs in the properties it keeps.
+        const declared = { ...(await inputs(ops, "made")), __provider: "serialized" } as PolicyInputs;
         const error = await ops.create(declared).then(
             () => assert.fail("create should fail"),
             (rejected: unknown) => rejected as Error & { id?: string; properties?: Record<string, unknown>; reasons?: string[] },
@@ -210,6 +211,7 @@ describe("provider operations against Graph answers that leave things out", () =
         assert.equal(error.id, kept);
         assert.equal(error.properties?.id, kept);
         assert.equal(error.properties?.accessPackageId, PACKAGE);
+        assert.equal(error.properties?.__provider, "serialized");
         assert.match(
             error.message,
             new RegExp(

@@ -6,7 +6,7 @@
  * member makes this test fail until both sides have caught up.
  */
 import * as assert from "node:assert/strict";
-import { checkPolicy, outputsFromGraph, toGraphBody, type PolicyInputs } from "../../provider/core/model";
+import { checkPolicy, outputsFromGraph, toGraphBody, type CanonicalPolicy } from "../../provider/core/model";
 import { Harness, workflowExtension } from "../emulator/support";
 import { reachableTypes, type GraphType, type PropertyKind } from "./graphModels";
 
@@ -428,7 +428,7 @@ describe("oracle: Graph v1.0 as Microsoft's generated SDK models state it", () =
             for (const policy of everyPolicy("49d2c59b-0a81-463d-a8ec-ddad3935d8a0", "bebe7873-1f0d-4db9-b6c3-01f7ebfe8476")) {
                 const { inputs, failures } = checkPolicy({}, policy);
                 assert.deepEqual(failures, []);
-                keysByType(toGraphBody(inputs as unknown as PolicyInputs), "accessPackageAssignmentPolicy", written);
+                keysByType(toGraphBody(inputs as CanonicalPolicy), "accessPackageAssignmentPolicy", written);
             }
             for (const name of CONCRETE) assert.deepEqual(sorted(written.get(name) ?? []), writable(name), name);
         });
@@ -455,7 +455,7 @@ describe("oracle: Graph v1.0 as Microsoft's generated SDK models state it", () =
         /** The Graph body of a place's policy after `change` to the object at the place. */
         function body(place: Place, change: (object: Json) => void, displayName: string): Json {
             const { inputs } = checkPolicy({}, place.policy(accessPackageId, extensionId));
-            const graph = toGraphBody(inputs as unknown as PolicyInputs) as Json;
+            const graph = toGraphBody(inputs as CanonicalPolicy) as Json;
             change(place.at(graph));
             return { ...graph, displayName };
         }
@@ -465,7 +465,7 @@ describe("oracle: Graph v1.0 as Microsoft's generated SDK models state it", () =
             for (const [i, policy] of everyPolicy(accessPackageId, extensionId).entries()) {
                 const { inputs } = checkPolicy({}, policy);
                 const created = await h.call("POST", "assignmentPolicies", {
-                    ...toGraphBody(inputs as unknown as PolicyInputs),
+                    ...toGraphBody(inputs as CanonicalPolicy),
                     displayName: `oracle ${i}`,
                 });
                 assert.equal(created.status, 201, JSON.stringify(created.body));

@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from "node:util";
+import { readCanonical, type CanonicalPolicy } from "./canonicalPolicy";
 import { CheckContext } from "./checkContext";
 import { tooDeepAt } from "./depth";
-import { canonicalPolicy, INPUT_NAMES } from "./policyShape";
+import { INPUT_NAMES } from "./policyShape";
 import { REVIEWS_OFF, reviewsAreOff } from "./reviewSettings";
 import { isPlainObject, isUnknown } from "./unknown";
 
@@ -30,17 +31,24 @@ const UNORDERED = new Set([
  */
 const COMPARED_WHEN_DECLARED = new Set(["id", "description"]);
 
+/** What a diff found: the input properties that differ, and those of them that replace the policy. */
+export interface PolicyDiff {
+    changes: boolean;
+    replaces: string[];
+    diffs: string[];
+}
+
 /** Whether every element of `desired` pairs off with its own element of `actual`. */
-function sameSet(desired: unknown[], actual: unknown[]): boolean {
+function matchesDeclaredSet(desired: unknown[], actual: unknown[]): boolean {
     const unmatched = [...actual];
     return desired.every((element) => {
-        const i = unmatched.findIndex((candidate) => same(element, candidate));
+        const i = unmatched.findIndex((candidate) => matchesDeclared(element, candidate));
         return i >= 0 && unmatched.splice(i, 1).length === 1;
     });
 }
 
-/** Whether canonical `actual` already is what canonical `desired` declares; the unknown sentinel is never the same. */
-function same(desired: unknown, actual: unknown, key = ""): boolean {
+/** Whether canonical `actual` already is what canonical `desired` declares; the unknown sentinel never is. */
+function matchesDeclared(desired: unknown, actual: unknown, key = ""): boolean {
     if (isUnknown(desired)) {
         return false;
     }
@@ -48,15 +56,19 @@ function same(desired: unknown, actual: unknown, key = ""): boolean {
         if (desired.length !== actual.length) {
             return false;
         }
-        return UNORDERED.has(key) ? sameSet(desired, actual) : desired.every((element, i) => same(element, actual[i]));
+        return UNORDERED.has(key)
+            ? matchesDeclaredSet(desired, actual)
+            : desired.every((element, i) => matchesDeclared(element, actual[i]));
     }
     if (isPlainObject(desired) && isPlainObject(actual)) {
         if (key === "customExtension") {
             // Graph expands the whole extension object; the reference is its id.
-            return same(desired.id, actual.id);
+            return matchesDeclared(desired.id, actual.id);
         }
         const keys = new Set([...Object.keys(desired), ...Object.keys(actual)]);
-        return [...keys].every((k) => (desired[k] === undefined && COMPARED_WHEN_DECLARED.has(k)) || same(desired[k], actual[k], k));
+        return [...keys].every(
+            (k) => (desired[k] === undefined && COMPARED_WHEN_DECLARED.has(k)) || matchesDeclared(desired[k], actual[k], k),
+        );
     }
     return desired === actual;
 }
@@ -67,38 +79,52 @@ function same(desired: unknown, actual: unknown, key = ""): boolean {
  * leave reviews off, Graph's must be off too, and only what the inputs set apart from the defaults is compared: a
  * paused configuration someone declared still shows its changes.
  */
-function sameReviews(desired: unknown, actual: unknown): boolean {
+function matchesDeclaredReviews(desired: unknown, actual: unknown): boolean {
     if (!reviewsAreOff(desired)) {
-        return same(desired, actual);
+        return matchesDeclared(desired, actual);
     }
     if (!reviewsAreOff(actual)) {
         return false;
     }
     const declared = desired ?? {};
     const held = actual ?? REVIEWS_OFF;
-    return Object.keys(declared).every((key) => isDeepStrictEqual(declared[key], REVIEWS_OFF[key]) || same(declared[key], held[key], key));
+    return Object.keys(declared).every(
+        (key) => isDeepStrictEqual(declared[key], REVIEWS_OFF[key]) || matchesDeclared(declared[key], held[key], key),
+    );
 }
 
 /**
- * Compares the desired inputs with the old outputs, both in canonical form. `accessPackageId` changes replace the
- * policy; everything else updates in place; `adopt`, `__provider` and read-only outputs never cause a diff.
+ * Compares what Graph holds with what the inputs declare, both in canonical form. `accessPackageId` changes replace
+ * the policy; everything else updates in place; `adopt`, `__provider` and read-only outputs never cause a diff.
+ *
+ * @param actual The policy as Graph holds it.
+ * @param desired The checked inputs (may contain the unknown sentinel during preview).
+ */
+export function diffCanonical(actual: CanonicalPolicy, desired: CanonicalPolicy): PolicyDiff {
+    const held: Record<string, unknown> = actual;
+    const declared: Record<string, unknown> = desired;
+    const diffs = INPUT_NAMES.filter(
+        (name) =>
+            !NOT_COMPARED.has(name) && !(name === "reviewSettings" ? matchesDeclaredReviews : matchesDeclared)(declared[name], held[name]),
+    );
+    return { changes: diffs.length > 0, replaces: diffs.filter((name) => name === "accessPackageId"), diffs };
+}
+
+/**
+ * Compares the old outputs from state with the checked inputs, as {@link diffCanonical} does. State is read into
+ * canonical form first: an earlier version of the provider may have stored an earlier canonical form.
  *
  * @param olds The old outputs from state.
  * @param news The checked inputs (may contain the unknown sentinel during preview).
  */
-export function diffPolicy(
-    olds: Record<string, unknown>,
-    news: Record<string, unknown>,
-): { changes: boolean; replaces: string[]; diffs: string[] } {
+export function diffPolicy(olds: Record<string, unknown>, news: CanonicalPolicy): PolicyDiff {
+    const declared: Record<string, unknown> = news;
     // Check refuses such inputs; state holding them cannot be compared without overflowing, so it counts as changed.
-    const deep = INPUT_NAMES.filter((name) => tooDeepAt(olds?.[name], name) !== undefined || tooDeepAt(news?.[name], name) !== undefined);
+    const deep = INPUT_NAMES.filter(
+        (name) => tooDeepAt(olds?.[name], name) !== undefined || tooDeepAt(declared?.[name], name) !== undefined,
+    );
     if (deep.length > 0) {
         return { changes: true, replaces: [], diffs: deep };
     }
-    const actual = canonicalPolicy(olds, new CheckContext());
-    const desired = canonicalPolicy(news, new CheckContext());
-    const diffs = INPUT_NAMES.filter(
-        (name) => !NOT_COMPARED.has(name) && !(name === "reviewSettings" ? sameReviews : same)(desired[name], actual[name]),
-    );
-    return { changes: diffs.length > 0, replaces: diffs.filter((name) => name === "accessPackageId"), diffs };
+    return diffCanonical(readCanonical(olds, new CheckContext()), news);
 }

@@ -1,10 +1,9 @@
 /** From Graph's view of a policy to the provider's outputs, and from outputs to the inputs a refresh stores. */
 import type * as Graph from "@microsoft/microsoft-graph-types";
-import type { PolicyInputs, PolicyOutputs } from "../types";
+import { readCanonical, type CanonicalOutputs, type CanonicalPolicy } from "./canonicalPolicy";
 import { carriedFrom } from "./carriedProperties";
 import { CheckContext } from "./checkContext";
 import { parseDateTime } from "./dateTimes";
-import { canonicalPolicy } from "./policyShape";
 import { isPlainObject } from "./unknown";
 
 /** Drops nulls (Graph's "absent") and OData annotations other than `@odata.type`, at every depth. */
@@ -38,28 +37,29 @@ function timestamp(value: unknown): string | undefined {
  * `catalog.id` or `accessPackage.catalog.id`), and the properties this version does not know, to carry
  * (`carriedGraphProperties`).
  */
-export function outputsFromGraph(policy: Graph.AccessPackageAssignmentPolicy): PolicyOutputs {
+export function outputsFromGraph(policy: Graph.AccessPackageAssignmentPolicy): CanonicalOutputs {
     const clean = withoutNoise(policy) as Record<string, unknown>;
     const { id, createdDateTime, modifiedDateTime, accessPackage, catalog, ...properties } = clean;
-    const ctx = new CheckContext();
-    const inputs = canonicalPolicy({ ...properties, accessPackageId: idOf(accessPackage) }, ctx);
+    const findings = new CheckContext();
+    const inputs = readCanonical({ ...properties, accessPackageId: idOf(accessPackage) }, findings);
     const catalogId = idOf(catalog) ?? (isPlainObject(accessPackage) ? idOf(accessPackage.catalog) : undefined);
     const readOnly = {
         id,
         createdDateTime: timestamp(createdDateTime),
         modifiedDateTime: timestamp(modifiedDateTime),
         catalogId,
-        carriedGraphProperties: carriedFrom(ctx.unknownProperties),
+        carriedGraphProperties: carriedFrom(findings.unknownProperties),
     };
     const present = Object.entries(readOnly).filter(([, value]) => value !== undefined);
-    return { ...inputs, ...Object.fromEntries(present) } as unknown as PolicyOutputs;
+    // Graph's answer always carries the id, the one read-only property that outputs require.
+    return { ...inputs, ...Object.fromEntries(present) } as CanonicalOutputs;
 }
 
 /**
- * The inputs a refresh should store: canonical inputs equivalent to `outputs` (what a user would have declared to
- * get this state). `adopt` is carried over from `previousInputs` if given.
+ * The inputs a refresh should store: the canonical inputs `outputs` hold (what a user would have declared to get
+ * this state). `adopt` is carried over from `previousInputs` if given.
  */
-export function inputsFromOutputs(outputs: PolicyOutputs, previousInputs?: Record<string, unknown>): PolicyInputs {
+export function inputsFromOutputs(outputs: CanonicalOutputs, previousInputs?: Record<string, unknown>): CanonicalPolicy {
     const {
         id: _id,
         createdDateTime: _created,
@@ -67,9 +67,8 @@ export function inputsFromOutputs(outputs: PolicyOutputs, previousInputs?: Recor
         catalogId: _catalog,
         carriedGraphProperties: _carried,
         adopt,
-        ...properties
+        ...inputs
     } = outputs;
-    const inputs = canonicalPolicy(properties, new CheckContext());
-    const carried = previousInputs?.adopt ?? adopt;
-    return (carried === undefined ? inputs : { ...inputs, adopt: carried }) as unknown as PolicyInputs;
+    const carried = (previousInputs?.adopt ?? adopt) as CanonicalPolicy["adopt"];
+    return carried === undefined ? inputs : { ...inputs, adopt: carried };
 }

@@ -1,8 +1,9 @@
-import type { ApprovalSettings, GraphPolicy, PolicyInputs, RequestorSettings } from "../types";
+import type * as Graph from "@microsoft/microsoft-graph-types";
+import type { ApprovalSettings, GraphPolicy, RequestorSettings } from "../types";
 import { approvalSettings } from "./approvalSettings";
+import type { CanonicalPolicy } from "./canonicalPolicy";
 import { withCarried, type CarriedProperties } from "./carriedProperties";
 import { CheckContext } from "./checkContext";
-import { canonicalPolicy } from "./policyShape";
 import { requestorSettings } from "./requestorSettings";
 
 // What an auto-assignment policy holds: nobody requests, nothing to approve. Graph's update page marks both settings
@@ -13,12 +14,10 @@ const NO_APPROVAL = approvalSettings(false)({}, "requestApprovalSettings", new C
 /**
  * The full Graph body for POST/PUT: `accessPackage: { id }`, every default explicit (Graph's PUT resets what it is
  * not sent, and its update page marks requestor and approval settings Required even for an auto-assignment policy),
- * `null` for absent optional objects, never `unknownFutureValue`, no `adopt`. Expects checked inputs. `carried`
- * (the `carriedGraphProperties` of the policy as Graph last returned it) go back where Graph held them.
+ * `null` for absent optional objects, never `unknownFutureValue`, no `adopt`. `carried` (the
+ * `carriedGraphProperties` of the policy as Graph last returned it) go back where Graph held them.
  */
-export function toGraphBody(inputs: PolicyInputs, carried?: CarriedProperties): GraphPolicy {
-    // Re-reading checked inputs is a no-op that also fills defaults if a caller skipped check.
-    const policy = canonicalPolicy(inputs, new CheckContext()) as unknown as PolicyInputs;
+export function toGraphBody(policy: CanonicalPolicy, carried?: CarriedProperties): GraphPolicy {
     const body: GraphPolicy = {
         accessPackage: { id: policy.accessPackageId },
         displayName: policy.displayName,
@@ -35,4 +34,13 @@ export function toGraphBody(inputs: PolicyInputs, carried?: CarriedProperties): 
         requestApprovalSettings: policy.requestApprovalSettings ?? NO_APPROVAL,
     };
     return withCarried(body, carried);
+}
+
+/**
+ * `body` as `@microsoft/microsoft-graph-types` 2.43.1 types a policy, which the Graph client takes. Those typings
+ * predate members the provider sends (an agent-identity scope, for one); the oracle test holds the body to Graph's
+ * current v1.0 models instead.
+ */
+export function asSdkPolicy(body: GraphPolicy): Graph.AccessPackageAssignmentPolicy {
+    return body as Graph.AccessPackageAssignmentPolicy;
 }

@@ -4,3 +4,4 @@ export { createDirectoryApi, type DirectoryApi, type GroupState } from "./direct
 export { adoptionTarget, nameTakenError } from "./adoption";
 export { DisplayNameTakenError, describePolicies, type ExistingPolicy } from "./displayNameTakenError";
 export { WriteAppliedError, type AppliedWrite } from "./writeAppliedError";
+export { createPolicyOperations, PartialCreateError, type PolicyOperations, type ReadPolicy } from "./policyOperations";

@@ -15,7 +15,7 @@ import {
 } from "../../../cli/export";
 import { HELP } from "../../../cli/export/exportArguments";
 import { checkPolicy, diffPolicy, outputsFromGraph, toGraphBody } from "../../../provider/core/model";
-import type { PolicyInputs } from "../../../provider/core/types";
+import type { CanonicalPolicy } from "../../../provider/core/model";
 import { graphEcho } from "../../support/fakes/graphEcho";
 import { EXTENSION_ID, PACKAGE_ID } from "../../support/policies";
 import { HOSTILE_NAME, policyShapes } from "./policyShapes";
@@ -37,7 +37,7 @@ function asInputs(body: Record<string, unknown>): Record<string, unknown> {
 function asStoredInGraph(body: Record<string, unknown>, index: number): Graph.AccessPackageAssignmentPolicy {
     const { inputs, failures } = checkPolicy({}, asInputs(body));
     assert.deepEqual(failures, [], "the shape itself must be a valid policy");
-    return { ...graphEcho(toGraphBody(inputs as PolicyInputs)), id: `0000000${index}-aaaa-4bbb-8ccc-dddddddddddd` };
+    return { ...graphEcho(toGraphBody(inputs as CanonicalPolicy)), id: `0000000${index}-aaaa-4bbb-8ccc-dddddddddddd` };
 }
 
 /** Runs a generated program with a stand-in for the resource class; returns what it declared, in order. */
@@ -115,7 +115,11 @@ describe("export: lossless program text (in process)", () => {
             // The program states only what is not Graph's default; check fills in the rest, to exactly the canonical inputs.
             assert.deepEqual(args, exported[i].declared);
             assert.deepEqual(inputs, exported[i].inputs);
-            assert.deepEqual(diffPolicy(outputsFromGraph(stored[i]), inputs), { changes: false, replaces: [], diffs: [] });
+            assert.deepEqual(diffPolicy(outputsFromGraph(stored[i]), inputs as CanonicalPolicy), {
+                changes: false,
+                replaces: [],
+                diffs: [],
+            });
         });
     });
 

@@ -2,7 +2,10 @@ import * as assert from "node:assert/strict";
 import { checkPolicy } from "../../../provider/core/model";
 import { allUsers, GROUP_ID, PACKAGE_ID, quarterlyReviews, USER_ID } from "../../support/policies";
 
-function canonical(policy: Record<string, any>): Record<string, any> {
+/** The fixtures' type: JSON the tests reach into. */
+type Policy = ReturnType<typeof allUsers>;
+
+function canonical(policy: Policy): Policy {
     const { inputs, failures } = checkPolicy({}, policy);
     assert.deepEqual(failures, []);
     return inputs;
@@ -144,7 +147,7 @@ describe("check: canonicalisation", () => {
         });
         const inputs = canonical({ ...allUsers(), questions: [text("b", 2), text("a", 1)] });
         assert.deepEqual(
-            inputs.questions.map((q: any) => [q.text, q.sequence]),
+            inputs.questions.map((q: Policy) => [q.text, q.sequence]),
             [
                 ["a", 1],
                 ["b", 2],
@@ -152,7 +155,7 @@ describe("check: canonicalisation", () => {
         );
         const numbered = canonical({ ...allUsers(), questions: [text("first"), text("second")] });
         assert.deepEqual(
-            numbered.questions.map((q: any) => q.sequence),
+            numbered.questions.map((q: Policy) => q.sequence),
             [1, 2],
         );
     });
@@ -167,7 +170,7 @@ describe("check: canonicalisation", () => {
         const written = [text("b"), text("a", "q2"), text("a", "q1")];
         const orders = [written, [...written].reverse(), [written[1], written[0], written[2]]];
         const canonicalOrders = orders.map((questions) =>
-            canonical({ ...allUsers(), questions }).questions.map((q: any) => [q.text, q.id]),
+            canonical({ ...allUsers(), questions }).questions.map((q: Policy) => [q.text, q.id]),
         );
         assert.deepEqual(
             canonicalOrders,

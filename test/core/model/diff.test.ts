@@ -1,20 +1,20 @@
 import * as assert from "node:assert/strict";
-import { checkPolicy, diffPolicy, outputsFromGraph, toGraphBody } from "../../../provider/core/model";
-import type { PolicyInputs, PolicyOutputs } from "../../../provider/core/types";
+import { checkPolicy, diffPolicy, outputsFromGraph, toGraphBody, type CanonicalPolicy } from "../../../provider/core/model";
+import type { PolicyOutputs } from "../../../provider/core/types";
 import { graphEcho } from "../../support/fakes/graphEcho";
 import { allUsers, EXTENSION_ID, GROUP_ID, quarterlyReviews, salesAutoAssignment, USER_ID } from "../../support/policies";
 
-type Policy = Record<string, any>;
+type Policy = ReturnType<typeof allUsers>;
 
-function checked(policy: Policy): Record<string, unknown> {
+function checked(policy: Policy): CanonicalPolicy {
     const { inputs, failures } = checkPolicy({}, policy);
     assert.deepEqual(failures, []);
-    return inputs;
+    return inputs as CanonicalPolicy;
 }
 
 /** State after creating `policy`: what Graph returns for it. */
 function stateOf(policy: Policy): PolicyOutputs {
-    return outputsFromGraph(graphEcho(toGraphBody(checked(policy) as PolicyInputs)));
+    return outputsFromGraph(graphEcho(toGraphBody(checked(policy))));
 }
 
 function changed(base: Policy, change: (p: Policy) => void): ReturnType<typeof diffPolicy> {
@@ -80,7 +80,7 @@ describe("diff", () => {
             const none = salesAutoAssignment();
             const zero = structuredClone(none);
             zero.automaticRequestSettings.gracePeriodBeforeAccessRemoval = "PT0S";
-            const graph = graphEcho(toGraphBody(checked(none) as PolicyInputs));
+            const graph = graphEcho(toGraphBody(checked(none)));
             const graphFillsZero = outputsFromGraph({
                 ...graph,
                 automaticRequestSettings: { ...graph.automaticRequestSettings!, gracePeriodBeforeAccessRemoval: "PT0S" },
@@ -93,7 +93,7 @@ describe("diff", () => {
         it("questions sharing a sequence that Graph returns in another order", () => {
             const question = (text: string) => ({ "@odata.type": "#microsoft.graph.accessPackageTextInputQuestion", text, sequence: 0 });
             const base = { ...allUsers(), questions: [question("Why?"), question("Until when?"), question("Who approved?")] };
-            const graph = graphEcho(toGraphBody(checked(base) as PolicyInputs));
+            const graph = graphEcho(toGraphBody(checked(base)));
             for (const order of [
                 [0, 1, 2],
                 [2, 1, 0],
@@ -120,7 +120,7 @@ describe("diff", () => {
         const leftover = quarterlyReviews();
         /** The outputs when Graph answers All Users with `reviewSettings` as given. */
         const answered = (reviewSettings: Policy) =>
-            outputsFromGraph({ ...graphEcho(toGraphBody(checked(allUsers()) as PolicyInputs)), reviewSettings } as never);
+            outputsFromGraph({ ...graphEcho(toGraphBody(checked(allUsers()))), reviewSettings } as never);
         const GRAPH_OFF: [string, Policy][] = [
             [
                 "its defaults",

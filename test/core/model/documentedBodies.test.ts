@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { checkPolicy, diffPolicy, inputsFromOutputs, outputsFromGraph, toGraphBody } from "../../../provider/core/model";
-import type { PolicyInputs } from "../../../provider/core/types";
+import type { CanonicalPolicy, PolicyInputs } from "../../../provider/core/model";
 import { graphEcho } from "../../support/fakes/graphEcho";
 
 const FIXTURES = path.join(__dirname, "../../fixtures/graph-docs");
@@ -59,7 +59,7 @@ describe("documented example bodies", () => {
             });
 
             it("maps to a Graph body with the access package, explicit defaults and no adopt", () => {
-                const body = toGraphBody(inputs as PolicyInputs);
+                const body = toGraphBody(inputs as CanonicalPolicy);
                 assert.deepEqual(body.accessPackage, documented.accessPackage);
                 assert.equal("adopt" in body, false);
                 assert.equal("accessPackageId" in body, false);
@@ -73,7 +73,7 @@ describe("documented example bodies", () => {
             });
 
             it("keeps every documented value through inputs -> Graph body -> Graph GET -> outputs", () => {
-                const outputs = outputsFromGraph(graphEcho(toGraphBody(inputs as PolicyInputs)));
+                const outputs = outputsFromGraph(graphEcho(toGraphBody(inputs as CanonicalPolicy)));
                 assert.equal(outputs.id, "87e1c7f7-c7f7-87e1-f7c7-e187f7c7e187");
                 assert.equal(outputs.catalogId, "c0c0c0c0-0000-4000-8000-000000000001");
                 assert.equal(outputs.createdDateTime, "2024-05-01T10:00:00.1949218Z");
@@ -83,12 +83,12 @@ describe("documented example bodies", () => {
             });
 
             it("diffs as no change against the outputs Graph returns for it", () => {
-                const outputs = outputsFromGraph(graphEcho(toGraphBody(inputs as PolicyInputs)));
-                assert.deepEqual(diffPolicy(outputs, inputs), { changes: false, replaces: [], diffs: [] });
+                const outputs = outputsFromGraph(graphEcho(toGraphBody(inputs as CanonicalPolicy)));
+                assert.deepEqual(diffPolicy(outputs, inputs as CanonicalPolicy), { changes: false, replaces: [], diffs: [] });
             });
 
             it("refreshes to inputs that validate and diff as no change", () => {
-                const outputs = outputsFromGraph(graphEcho(toGraphBody(inputs as PolicyInputs)));
+                const outputs = outputsFromGraph(graphEcho(toGraphBody(inputs as CanonicalPolicy)));
                 const refreshed = inputsFromOutputs(outputs, { adopt: true });
                 assert.equal(refreshed.adopt, true);
                 assert.equal("id" in refreshed || "catalogId" in refreshed || "createdDateTime" in refreshed, false);
@@ -131,9 +131,13 @@ describe("documented example bodies", () => {
     it("removes custom extension stages with an empty list, as the PUT example documents", () => {
         const withExtension = checkPolicy({}, asInputs(fixture("seed-004-custom-extension-at-request-created.json"))).inputs;
         const removed = checkPolicy({}, asInputs(fixture("seed-004-remove-custom-extensions.json"))).inputs;
-        const state = outputsFromGraph(graphEcho(toGraphBody(withExtension as PolicyInputs)));
-        assert.deepEqual(diffPolicy(state, removed), { changes: true, replaces: [], diffs: ["customExtensionStageSettings"] });
-        assert.deepEqual(toGraphBody(removed as PolicyInputs).customExtensionStageSettings, []);
+        const state = outputsFromGraph(graphEcho(toGraphBody(withExtension as CanonicalPolicy)));
+        assert.deepEqual(diffPolicy(state, removed as CanonicalPolicy), {
+            changes: true,
+            replaces: [],
+            diffs: ["customExtensionStageSettings"],
+        });
+        assert.deepEqual(toGraphBody(removed as CanonicalPolicy).customExtensionStageSettings, []);
     });
 
     it("explains the beta-shaped PUT example 2 in v1.0 terms", () => {

@@ -1,14 +1,21 @@
 import * as assert from "node:assert/strict";
-import { checkPolicy, diffPolicy, inputsFromOutputs, outputsFromGraph, toGraphBody, type PolicyInputs } from "../../../provider/core/model";
+import {
+    checkPolicy,
+    diffPolicy,
+    inputsFromOutputs,
+    outputsFromGraph,
+    toGraphBody,
+    type CanonicalPolicy,
+} from "../../../provider/core/model";
 import { graphEcho } from "../../support/fakes/graphEcho";
 import { allUsers, salesAutoAssignment, USER_ID } from "../../support/policies";
 
 type Policy = Record<string, any>;
 
-function checked(policy: Policy): PolicyInputs {
+function checked(policy: Policy): CanonicalPolicy {
     const { inputs, failures } = checkPolicy({}, policy);
     assert.deepEqual(failures, []);
-    return inputs as unknown as PolicyInputs;
+    return inputs as CanonicalPolicy;
 }
 
 /** A policy using every 2026 member: an agent-identity scope, a dynamic stage hiding its approvers, agent sponsors. */
@@ -26,7 +33,7 @@ function agentPolicy(): Policy {
 }
 
 /** Graph's answer for a policy written with `inputs`, plus what a newer Graph adds at the top and inside a stage. */
-function newerGraphAnswer(inputs: PolicyInputs): Policy {
+function newerGraphAnswer(inputs: CanonicalPolicy): Policy {
     const answer = graphEcho(toGraphBody(inputs)) as Policy;
     answer.riskLevel = "high";
     answer.requestApprovalSettings.stages[0].reminderCadence = { days: 2 };

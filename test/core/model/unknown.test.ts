@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { checkPolicy, diffPolicy, outputsFromGraph, toGraphBody, UNKNOWN } from "../../../provider/core/model";
-import type { PolicyInputs } from "../../../provider/core/types";
+import type { CanonicalPolicy } from "../../../provider/core/model";
 import { graphEcho } from "../../support/fakes/graphEcho";
 import { allUsers, quarterlyReviews, salesAutoAssignment } from "../../support/policies";
 
@@ -55,7 +55,7 @@ const AUTO_ASSIGNMENT_PLACES: [string, (p: Policy) => void, string][] = [
 ];
 
 function passesUntouchedAndDiffs(base: () => Policy, places: [string, (p: Policy) => void, string][]): void {
-    const state = outputsFromGraph(graphEcho(toGraphBody(checkPolicy({}, base()).inputs as PolicyInputs)));
+    const state = outputsFromGraph(graphEcho(toGraphBody(checkPolicy({}, base()).inputs as CanonicalPolicy)));
     for (const [place, makeUnknown, property] of places) {
         it(`in ${place}: passes check untouched and ${property ? `diffs ${property}` : "causes no diff"}`, () => {
             const policy = base();
@@ -65,7 +65,7 @@ function passesUntouchedAndDiffs(base: () => Policy, places: [string, (p: Policy
             const again = base();
             makeUnknown(again);
             assert.equal(JSON.stringify(inputs).split(UNKNOWN).length, JSON.stringify(again).split(UNKNOWN).length);
-            const diff = diffPolicy(state, inputs);
+            const diff = diffPolicy(state, inputs as CanonicalPolicy);
             assert.deepEqual(diff.diffs, property ? [property] : []);
             assert.deepEqual(diff.replaces, property === "accessPackageId" ? ["accessPackageId"] : []);
         });
