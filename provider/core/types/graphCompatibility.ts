@@ -8,7 +8,7 @@ import type * as Graph from "@microsoft/microsoft-graph-types";
 import type { PredatingTypings } from "./enums";
 import type { GraphPolicy } from "./policy";
 import type { Question } from "./questions";
-import type { ApprovalStage, CustomExtensionStageSetting, ReviewSettings } from "./settings";
+import type { ApprovalStage, CustomExtensionStageSetting, ReviewSettings } from "./policySettings";
 import type { SubjectSet } from "./subjectSets";
 
 type Assert<T extends true> = T;

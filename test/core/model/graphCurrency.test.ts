@@ -1,9 +1,9 @@
 import * as assert from "node:assert/strict";
 import { checkPolicy, diffPolicy, inputsFromOutputs, outputsFromGraph, toGraphBody, type PolicyInputs } from "../../../provider/core/model";
 import { graphEcho } from "../../support/fakes/graphEcho";
-import { allUsers, salesAutoAssignment, USER_ID } from "../../support/policies";
+import { allUsers, salesAutoAssignment, USER_ID, type JsonObject } from "../../support/policies";
 
-type Policy = Record<string, any>;
+type Policy = JsonObject;
 
 function checked(policy: Policy): PolicyInputs {
     const { inputs, failures } = checkPolicy({}, policy);
