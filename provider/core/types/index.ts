@@ -5,3 +5,4 @@ export type * from "./subjectSets";
 export type * from "./questions";
 export type * from "./policySettings";
 export type * from "./policy";
+export type * from "./writtenInputs";
