@@ -1,5 +1,4 @@
 import * as assert from "node:assert/strict";
-import * as pulumi from "@pulumi/pulumi";
 import { approvers, requestors, reviewers, targets } from "../../provider";
 import { checkPolicy } from "../../provider/core/model";
 import type { AccessPackageAssignmentPolicyArgs } from "../../provider/dynamic/args";
