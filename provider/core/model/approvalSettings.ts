@@ -177,7 +177,7 @@ export function approvalSettings(required: boolean): Reader {
 }
 
 /** Approval settings with every default: requests need no approval. */
-const NO_APPROVAL = defaultsOf(approvalSettings(false));
+export const NO_APPROVAL = defaultsOf(approvalSettings(false));
 
 /**
  * The properties of canonical approval settings known to differ from no approval at all (an auto-assignment policy

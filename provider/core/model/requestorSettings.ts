@@ -25,7 +25,7 @@ export function requestorSettings(required: boolean): Reader {
 }
 
 /** Requestor settings with every default: nobody may request. */
-const NOBODY_REQUESTS = defaultsOf(requestorSettings(false));
+export const NOBODY_REQUESTS = defaultsOf(requestorSettings(false));
 
 /**
  * The properties of canonical requestor settings known to let someone request (what an auto-assignment policy must
