@@ -1,6 +1,6 @@
 /** The user-facing argument type of the resource: the plain inputs with every level accepting Pulumi inputs. */
 import type * as pulumi from "@pulumi/pulumi";
-import type { PolicyInputs } from "../core/types/policy";
+import type { WrittenPolicyInputs } from "../core/types/writtenInputs";
 
 /**
  * `T` with every property, array element and nested field accepting a `pulumi.Input`. Distributes over unions, so
@@ -13,5 +13,5 @@ export type DeepInput<T> = T extends string | number | boolean | null | undefine
       ? pulumi.Input<DeepInput<E>>[]
       : { [K in keyof T]: pulumi.Input<DeepInput<T[K]>> | (undefined extends T[K] ? null : never) };
 
-/** Arguments of `AccessPackageAssignmentPolicy`: {@link PolicyInputs}, each value at any depth a `pulumi.Input`. */
-export type AccessPackageAssignmentPolicyArgs = DeepInput<PolicyInputs>;
+/** Arguments of `AccessPackageAssignmentPolicy`: {@link WrittenPolicyInputs}, each value at any depth a `pulumi.Input`. */
+export type AccessPackageAssignmentPolicyArgs = DeepInput<WrittenPolicyInputs>;

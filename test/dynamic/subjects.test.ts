@@ -1,44 +1,11 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import * as pulumi from "@pulumi/pulumi";
 import { approvers, requestors, reviewers, targets } from "../../provider";
 import { checkPolicy } from "../../provider/core/model";
 import type { AccessPackageAssignmentPolicyArgs } from "../../provider/dynamic/args";
-import { strictTypeErrors } from "../support/strictTypeCheck";
+import { sourceTypeErrors } from "../support/strictTypeCheck";
 
-const REPO = path.resolve(__dirname, "../..");
 const GROUP = "1623f912-5e86-41c2-af47-39dd67582b66";
 const USER = "e6bf4d7d-6824-4dd0-809d-5bf42d4817c2";
-
-/** Strict compile errors of `source` as a user's index.ts, with the package resolved to this repository's sources. */
-function compileErrors(source: string): string[] {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "subjects-"));
-    try {
-        fs.writeFileSync(path.join(dir, "index.ts"), source);
-        fs.writeFileSync(
-            path.join(dir, "tsconfig.json"),
-            JSON.stringify({
-                compilerOptions: {
-                    target: "ES2022",
-                    module: "commonjs",
-                    moduleResolution: "node",
-                    strict: true,
-                    skipLibCheck: true,
-                    types: ["node"],
-                    typeRoots: [path.join(REPO, "node_modules", "@types")],
-                    baseUrl: REPO,
-                    paths: { "pulumi-entra-assignment-policy": ["provider/index.ts"], "@pulumi/pulumi": ["node_modules/@pulumi/pulumi"] },
-                },
-                files: ["index.ts"],
-            }),
-        );
-        return strictTypeErrors(dir);
-    } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-    }
-}
 
 const HEADER = `import * as pulumi from "@pulumi/pulumi";\nimport { approvers, requestors, reviewers, targets, type AccessPackageAssignmentPolicyArgs } from "pulumi-entra-assignment-policy";\n`;
 
@@ -99,7 +66,7 @@ describe("subject-set builders: approvers, targets, requestors, reviewers", () =
 
     it("take Outputs (an azuread group's objectId) and need no `as const` in a strictly compiled program", () => {
         assert.deepEqual(
-            compileErrors(`${HEADER}
+            sourceTypeErrors(`${HEADER}
 const groupId: pulumi.Output<string> = pulumi.output("${GROUP}");
 const fallback = approvers.group(groupId);
 const manager = approvers.requestorManager();
@@ -119,7 +86,7 @@ export const args: AccessPackageAssignmentPolicyArgs = {
 
     it("a body pasted from Graph's documentation, with its nulls, compiles as the resource's args", () => {
         assert.deepEqual(
-            compileErrors(`${HEADER}
+            sourceTypeErrors(`${HEADER}
 export const args: AccessPackageAssignmentPolicyArgs = {
     accessPackageId: "49d2c59b-0a81-463d-a8ec-ddad3935d8a0",
     displayName: "All Users",
@@ -156,7 +123,7 @@ export const args: AccessPackageAssignmentPolicyArgs = {
     ];
     for (const { mistake, code, names } of MISTAKES) {
         it(`names the fix for ${mistake}`, () => {
-            const errors = compileErrors(`${HEADER}export const subject = ${code};\n`);
+            const errors = sourceTypeErrors(`${HEADER}export const subject = ${code};\n`);
             assert.equal(errors.length, 1, errors.join("\n"));
             assert.match(errors[0], names);
         });

@@ -8,9 +8,10 @@
 import * as assert from "node:assert/strict";
 import { checkPolicy, outputsFromGraph, toGraphBody, type CanonicalPolicy } from "../../provider/core/model";
 import { Harness, workflowExtension } from "../emulator/support";
+import type { JsonObject } from "../support/policies";
 import { reachableTypes, type GraphType, type PropertyKind } from "./graphModels";
 
-type Json = Record<string, any>;
+type Json = JsonObject;
 
 /** Entities a policy only points at, by id: their own schema is not the policy's. */
 const REFERENCES = new Set(["accessPackage", "accessPackageCatalog", "customCalloutExtension"]);

@@ -5,6 +5,7 @@
  */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import * as ts from "typescript";
 
@@ -47,4 +48,37 @@ export function strictTypeErrors(projectDir: string): string[] {
                 : "";
         return `${where}${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
     });
+}
+
+const REPO = path.resolve(__dirname, "../..");
+
+/**
+ * Strict compile errors of `source` as a user's index.ts, with `pulumi-entra-assignment-policy` resolved to this
+ * repository's sources (no build needed).
+ */
+export function sourceTypeErrors(source: string): string[] {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strict-type-check-"));
+    try {
+        fs.writeFileSync(path.join(dir, "index.ts"), source);
+        fs.writeFileSync(
+            path.join(dir, "tsconfig.json"),
+            JSON.stringify({
+                compilerOptions: {
+                    target: "ES2022",
+                    module: "commonjs",
+                    moduleResolution: "node",
+                    strict: true,
+                    skipLibCheck: true,
+                    types: ["node"],
+                    typeRoots: [path.join(REPO, "node_modules", "@types")],
+                    baseUrl: REPO,
+                    paths: { "pulumi-entra-assignment-policy": ["provider/index.ts"], "@pulumi/pulumi": ["node_modules/@pulumi/pulumi"] },
+                },
+                files: ["index.ts"],
+            }),
+        );
+        return strictTypeErrors(dir);
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
 }

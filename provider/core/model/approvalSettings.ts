@@ -1,27 +1,27 @@
 /** `requestApprovalSettings` and its stages. */
+import type { ApprovalSettings, ApprovalStage } from "../types";
 import { childPath, describe } from "./checkContext";
+import { defaultsOf, departuresFrom } from "./defaults";
 import { compareDurations, days, isWholeDays, isZero } from "./durations";
 import { APPROVER_INFORMATION_VISIBILITIES } from "./enumValues";
 import {
-    bareODataType,
     booleanValue,
     durationOf,
     durationValue,
     enumValue,
     listOf,
     objectOf,
-    typed,
+    type FieldsOf,
     type ObjectRule,
     type Reader,
 } from "./readers";
 import { approvers } from "./subjectSets";
+import { bareODataType, droppingTypeTag, type Untagged } from "./typeTags";
 import { isUnknown } from "./unknown";
 
 // Graph documents the denial as "the number of days that a request can be pending"; it states no upper limit.
 const MIN_DENIAL = days(1);
 const MAX_STAGES = 3;
-
-const off = booleanValue({ default: false });
 
 function isEmptyList(value: unknown): boolean {
     return Array.isArray(value) && value.length === 0;
@@ -31,10 +31,10 @@ function isKnownList(value: unknown): value is unknown[] {
     return Array.isArray(value);
 }
 
-const denialWithinLimits: ObjectRule = (stage, path, ctx, written) => {
+const denialWithinLimits: ObjectRule = (stage, path, check, written) => {
     const denial = durationOf(stage.durationBeforeAutomaticDenial);
     if (denial && (!isWholeDays(denial) || compareDurations(denial, MIN_DENIAL) < 0)) {
-        ctx.fail(
+        check.fail(
             childPath(path, "durationBeforeAutomaticDenial"),
             `must be a whole number of days, at least P1D (Graph: "the number of days that a request can be pending"); got ${String(written.durationBeforeAutomaticDenial)}`,
         );
@@ -42,10 +42,10 @@ const denialWithinLimits: ObjectRule = (stage, path, ctx, written) => {
     return stage;
 };
 
-const someoneApproves: ObjectRule = (stage, path, ctx) => {
+const someoneApproves: ObjectRule = (stage, path, check) => {
     const { primaryApprovers, fallbackPrimaryApprovers } = stage;
     if (isEmptyList(primaryApprovers) && isEmptyList(fallbackPrimaryApprovers)) {
-        ctx.fail(
+        check.fail(
             childPath(path, "primaryApprovers"),
             "must name at least one approver (here or in fallbackPrimaryApprovers): a stage nobody can approve denies every request",
         );
@@ -53,7 +53,7 @@ const someoneApproves: ObjectRule = (stage, path, ctx) => {
     return stage;
 };
 
-const escalationConsistent: ObjectRule = (stage, path, ctx, written) => {
+const escalationConsistent: ObjectRule = (stage, path, check, written) => {
     const enabled = stage.isEscalationEnabled;
     if (typeof enabled !== "boolean") {
         return stage;
@@ -63,16 +63,16 @@ const escalationConsistent: ObjectRule = (stage, path, ctx, written) => {
     if (enabled) {
         const denial = durationOf(stage.durationBeforeAutomaticDenial);
         if (escalation && isZero(escalation)) {
-            ctx.fail(escalationPath, "must be longer than PT0S when isEscalationEnabled is true, e.g. P1D");
+            check.fail(escalationPath, "must be longer than PT0S when isEscalationEnabled is true, e.g. P1D");
         } else if (escalation && denial && compareDurations(escalation, denial) >= 0) {
-            ctx.fail(
+            check.fail(
                 escalationPath,
                 `must be shorter than durationBeforeAutomaticDenial (${String(written.durationBeforeAutomaticDenial)}) when isEscalationEnabled is true, ` +
                     `or the request is denied before it escalates; got ${String(written.durationBeforeEscalation)}`,
             );
         }
         if (isEmptyList(stage.escalationApprovers)) {
-            ctx.fail(
+            check.fail(
                 childPath(path, "escalationApprovers"),
                 'must name at least one approver when isEscalationEnabled is true (Graph: isEscalationEnabled "true, then one or more escalationApprovers are configured")',
             );
@@ -80,14 +80,14 @@ const escalationConsistent: ObjectRule = (stage, path, ctx, written) => {
         return stage;
     }
     if (escalation && !isZero(escalation)) {
-        ctx.fail(
+        check.fail(
             escalationPath,
             `must be PT0S (or omitted) when isEscalationEnabled is false; got ${String(written.durationBeforeEscalation)}. Set isEscalationEnabled: true to escalate`,
         );
     }
     for (const list of ["escalationApprovers", "fallbackEscalationApprovers"] as const) {
         if (isKnownList(stage[list]) && (stage[list] as unknown[]).length > 0) {
-            ctx.fail(
+            check.fail(
                 childPath(path, list),
                 "must be empty when isEscalationEnabled is false; set isEscalationEnabled: true to use escalation approvers",
             );
@@ -103,7 +103,7 @@ const DYNAMIC_STAGE = "accessPackageDynamicApprovalStage";
  * The stage's derived type: a dynamic stage keeps its `@odata.type`, so that a PUT sends it back as one; a plain
  * stage's tag is dropped, so that a tagged and an untagged plain stage are one canonical form.
  */
-const stageType: Reader = (value, path, ctx) => {
+const stageType: Reader = (value, path, check) => {
     if (isUnknown(value)) {
         return value;
     }
@@ -115,7 +115,7 @@ const stageType: Reader = (value, path, ctx) => {
         return `#microsoft.graph.${DYNAMIC_STAGE}`;
     }
     if (bare !== PLAIN_STAGE.toLowerCase()) {
-        ctx.fail(
+        check.fail(
             path,
             `must be #microsoft.graph.${PLAIN_STAGE} (or be left out) or #microsoft.graph.${DYNAMIC_STAGE}; got ${describe(value)}`,
         );
@@ -124,41 +124,36 @@ const stageType: Reader = (value, path, ctx) => {
     return undefined;
 };
 
-/** One `accessPackageApprovalStage` (or `accessPackageDynamicApprovalStage`) with every default explicit. */
-const approvalStage = objectOf(
-    "an approval stage",
-    {
-        "@odata.type": stageType,
-        durationBeforeAutomaticDenial: durationValue({ required: true }),
-        approverInformationVisibility: enumValue(APPROVER_INFORMATION_VISIBILITIES, { default: "default" }),
-        isApproverJustificationRequired: off,
-        isEscalationEnabled: off,
-        durationBeforeEscalation: durationValue({ default: "PT0S" }),
-        primaryApprovers: approvers,
-        fallbackPrimaryApprovers: approvers,
-        escalationApprovers: approvers,
-        fallbackEscalationApprovers: approvers,
-    },
-    {},
-    denialWithinLimits,
-    someoneApproves,
-    escalationConsistent,
-);
+const STAGE_FIELDS: FieldsOf<ApprovalStage> = {
+    "@odata.type": stageType,
+    durationBeforeAutomaticDenial: durationValue({ required: true }),
+    approverInformationVisibility: enumValue(APPROVER_INFORMATION_VISIBILITIES, { default: "default" }),
+    isApproverJustificationRequired: booleanValue({ default: false }),
+    isEscalationEnabled: booleanValue({ default: false }),
+    durationBeforeEscalation: durationValue({ default: "PT0S" }),
+    primaryApprovers: approvers,
+    fallbackPrimaryApprovers: approvers,
+    escalationApprovers: approvers,
+    fallbackEscalationApprovers: approvers,
+};
 
-const stagesMatchApproval: ObjectRule = (settings, path, ctx) => {
+/** One `accessPackageApprovalStage` (or `accessPackageDynamicApprovalStage`) with every default explicit. */
+const approvalStage = objectOf("an approval stage", STAGE_FIELDS, {}, denialWithinLimits, someoneApproves, escalationConsistent);
+
+const stagesMatchApproval: ObjectRule = (settings, path, check) => {
     const { isApprovalRequiredForAdd: add, isApprovalRequiredForUpdate: update, stages } = settings;
     if (!isKnownList(stages)) {
         return settings;
     }
     const stagesPath = childPath(path, "stages");
     if (stages.length > MAX_STAGES) {
-        ctx.fail(stagesPath, `must have at most ${MAX_STAGES} stages; got ${stages.length}`);
+        check.fail(stagesPath, `must have at most ${MAX_STAGES} stages; got ${stages.length}`);
     }
     if ((add === true || update === true) && stages.length === 0) {
-        ctx.fail(stagesPath, "must have one to three stages when isApprovalRequiredForAdd or isApprovalRequiredForUpdate is true");
+        check.fail(stagesPath, "must have one to three stages when isApprovalRequiredForAdd or isApprovalRequiredForUpdate is true");
     }
     if (add === false && update === false && stages.length > 0) {
-        ctx.fail(
+        check.fail(
             stagesPath,
             "must be empty when neither isApprovalRequiredForAdd nor isApprovalRequiredForUpdate is true; set one of them to require approval",
         );
@@ -166,30 +161,28 @@ const stagesMatchApproval: ObjectRule = (settings, path, ctx) => {
     return settings;
 };
 
+const SETTINGS_FIELDS: FieldsOf<Untagged<ApprovalSettings>> = {
+    isApprovalRequiredForAdd: booleanValue({ default: false }),
+    isApprovalRequiredForUpdate: booleanValue({ default: false }),
+    isRequestorJustificationRequired: booleanValue({ default: false }),
+    stages: listOf(approvalStage),
+};
+
 /** A `requestApprovalSettings` object with every default explicit. */
 export function approvalSettings(required: boolean): Reader {
-    return typed(
+    return droppingTypeTag<ApprovalSettings>(
         "accessPackageAssignmentApprovalSettings",
-        objectOf(
-            "approval settings",
-            {
-                isApprovalRequiredForAdd: off,
-                isApprovalRequiredForUpdate: off,
-                isRequestorJustificationRequired: off,
-                stages: listOf(approvalStage),
-            },
-            { required },
-            stagesMatchApproval,
-        ),
+        objectOf("approval settings", SETTINGS_FIELDS, { required }, stagesMatchApproval),
     );
 }
+
+/** Approval settings with every default: requests need no approval. */
+export const NO_APPROVAL = defaultsOf(approvalSettings(false));
 
 /**
  * The properties of canonical approval settings known to differ from no approval at all (an auto-assignment policy
  * has none). A value still unknown at preview is not reported: it may turn out to be no approval.
  */
 export function approvingProperties(settings: Record<string, unknown>): string[] {
-    const flags = ["isApprovalRequiredForAdd", "isApprovalRequiredForUpdate", "isRequestorJustificationRequired"] as const;
-    const found: string[] = flags.filter((flag) => settings[flag] === true);
-    return isKnownList(settings.stages) && settings.stages.length > 0 ? [...found, "stages"] : found;
+    return departuresFrom(settings, NO_APPROVAL);
 }

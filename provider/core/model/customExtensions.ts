@@ -1,7 +1,9 @@
 /** `customExtensionStageSettings`: custom workflow extensions run at stages of the assignment lifecycle. */
+import type { CustomExtensionReference, CustomExtensionStageSetting } from "../types";
 import { childPath, indexPath, oneOf } from "./checkContext";
 import { CUSTOM_EXTENSION_STAGES, EXPIRATION_STAGES, REQUEST_STAGES } from "./enumValues";
-import { enumValue, guidValue, listOf, objectOf, textValue, typed, type ObjectRule, type Reader } from "./readers";
+import { enumValue, guidValue, listOf, objectOf, textValue, type FieldsOf, type ObjectRule, type Reader } from "./readers";
+import { droppingTypeTag, type Untagged } from "./typeTags";
 import { isPlainObject, isUnknown } from "./unknown";
 
 const REQUEST_EXTENSION = "#microsoft.graph.accessPackageAssignmentRequestWorkflowExtension";
@@ -18,16 +20,20 @@ function extensionTypeFor(stage: unknown): string | undefined {
 const extensionTypes = enumValue([REQUEST_EXTENSION, ASSIGNMENT_EXTENSION]);
 
 /** The extension's `@odata.type`, accepted with or without `#`, in any case. */
-const extensionType: Reader = (value, path, ctx) =>
-    extensionTypes(typeof value === "string" && !isUnknown(value) && !value.trim().startsWith("#") ? `#${value.trim()}` : value, path, ctx);
+const extensionType: Reader = (value, path, check) =>
+    extensionTypes(
+        typeof value === "string" && !isUnknown(value) && !value.trim().startsWith("#") ? `#${value.trim()}` : value,
+        path,
+        check,
+    );
 
-const extensionFitsStage: ObjectRule = (setting, path, ctx) => {
+const extensionFitsStage: ObjectRule = (setting, path, check) => {
     const expected = extensionTypeFor(setting.stage);
     const extension = setting.customExtension;
     if (expected !== undefined && isPlainObject(extension) && typeof extension["@odata.type"] === "string") {
         const actual = extension["@odata.type"];
         if ((actual === REQUEST_EXTENSION || actual === ASSIGNMENT_EXTENSION) && actual !== expected) {
-            ctx.fail(
+            check.fail(
                 childPath(childPath(path, "customExtension"), "@odata.type"),
                 `stage ${setting.stage} runs a ${expected}; got ${actual}`,
             );
@@ -36,27 +42,25 @@ const extensionFitsStage: ObjectRule = (setting, path, ctx) => {
     return setting;
 };
 
-const stageSetting = typed(
+const REFERENCE_FIELDS: FieldsOf<CustomExtensionReference> = {
+    id: guidValue("custom workflow extension's id", { required: true }),
+    "@odata.type": extensionType,
+};
+
+const SETTING_FIELDS: FieldsOf<Untagged<CustomExtensionStageSetting>> = {
+    id: textValue({ nonEmpty: true }),
+    stage: enumValue(CUSTOM_EXTENSION_STAGES, { required: true }),
+    customExtension: objectOf("a custom workflow extension reference", REFERENCE_FIELDS, { required: true }),
+};
+
+const stageSetting = droppingTypeTag<CustomExtensionStageSetting>(
     "customExtensionStageSetting",
-    objectOf(
-        "a custom extension stage setting",
-        {
-            id: textValue({ nonEmpty: true }),
-            stage: enumValue(CUSTOM_EXTENSION_STAGES, { required: true }),
-            customExtension: objectOf(
-                "a custom workflow extension reference",
-                { id: guidValue("custom workflow extension's id", { required: true }), "@odata.type": extensionType },
-                { required: true },
-            ),
-        },
-        {},
-        extensionFitsStage,
-    ),
+    objectOf("a custom extension stage setting", SETTING_FIELDS, {}, extensionFitsStage),
 );
 
 /** The `customExtensionStageSettings` list; each stage may appear once. */
-export const customExtensionStageSettings: Reader = (value, path, ctx) => {
-    const list = listOf(stageSetting)(value, path, ctx);
+export const customExtensionStageSettings: Reader = (value, path, check) => {
+    const list = listOf(stageSetting)(value, path, check);
     if (Array.isArray(list)) {
         const first = new Map<unknown, number>();
         list.forEach((setting, i) => {
@@ -65,7 +69,7 @@ export const customExtensionStageSettings: Reader = (value, path, ctx) => {
                 return;
             }
             if (first.has(stage)) {
-                ctx.fail(
+                check.fail(
                     childPath(indexPath(path, i), "stage"),
                     `${stage} is already set by ${path}[${first.get(stage)}]; each stage runs one extension (stages: ${oneOf(CUSTOM_EXTENSION_STAGES)})`,
                 );

@@ -13,15 +13,9 @@ import type {
     RecurrenceRangeType,
     WeekIndex,
 } from "../types";
+import { everyMember } from "./exhaustiveList";
 
-/** Returns `list` typed as `T[]`, failing to compile unless it names every member of `T`. */
-function every<T extends string>() {
-    return <const L extends readonly T[]>(
-        list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : { missing: Exclude<T, L[number]> }),
-    ): readonly T[] => list;
-}
-
-export const ALLOWED_TARGET_SCOPES = every<AllowedTargetScope>()([
+export const ALLOWED_TARGET_SCOPES = everyMember<AllowedTargetScope>()([
     "notSpecified",
     "specificDirectoryUsers",
     "specificConnectedOrganizationUsers",
@@ -34,11 +28,20 @@ export const ALLOWED_TARGET_SCOPES = every<AllowedTargetScope>()([
     "allDirectoryAgentIdentities",
 ]);
 
-export const APPROVER_INFORMATION_VISIBILITIES = every<ApproverInformationVisibility>()(["default", "notVisible", "visible"]);
+export const APPROVER_INFORMATION_VISIBILITIES = everyMember<ApproverInformationVisibility>()(["default", "notVisible", "visible"]);
 
-export const EXPIRATION_PATTERN_TYPES = every<ExpirationPatternType>()(["notSpecified", "noExpiration", "afterDateTime", "afterDuration"]);
+export const EXPIRATION_PATTERN_TYPES = everyMember<ExpirationPatternType>()([
+    "notSpecified",
+    "noExpiration",
+    "afterDateTime",
+    "afterDuration",
+]);
 
-export const EXPIRATION_BEHAVIORS = every<AccessReviewExpirationBehavior>()(["keepAccess", "removeAccess", "acceptAccessRecommendation"]);
+export const EXPIRATION_BEHAVIORS = everyMember<AccessReviewExpirationBehavior>()([
+    "keepAccess",
+    "removeAccess",
+    "acceptAccessRecommendation",
+]);
 
 /** The stages that run an `accessPackageAssignmentRequestWorkflowExtension`. */
 export const REQUEST_STAGES = [
@@ -54,9 +57,9 @@ export const EXPIRATION_STAGES = [
     "assignmentOneDayBeforeExpiration",
 ] as const satisfies readonly AccessPackageCustomExtensionStage[];
 
-export const CUSTOM_EXTENSION_STAGES = every<AccessPackageCustomExtensionStage>()([...REQUEST_STAGES, ...EXPIRATION_STAGES]);
+export const CUSTOM_EXTENSION_STAGES = everyMember<AccessPackageCustomExtensionStage>()([...REQUEST_STAGES, ...EXPIRATION_STAGES]);
 
-export const RECURRENCE_PATTERN_TYPES = every<RecurrencePatternType>()([
+export const RECURRENCE_PATTERN_TYPES = everyMember<RecurrencePatternType>()([
     "daily",
     "weekly",
     "absoluteMonthly",
@@ -65,8 +68,8 @@ export const RECURRENCE_PATTERN_TYPES = every<RecurrencePatternType>()([
     "relativeYearly",
 ]);
 
-export const RECURRENCE_RANGE_TYPES = every<RecurrenceRangeType>()(["endDate", "noEnd", "numbered"]);
+export const RECURRENCE_RANGE_TYPES = everyMember<RecurrenceRangeType>()(["endDate", "noEnd", "numbered"]);
 
-export const DAYS_OF_WEEK = every<DayOfWeek>()(["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]);
+export const DAYS_OF_WEEK = everyMember<DayOfWeek>()(["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]);
 
-export const WEEK_INDEXES = every<WeekIndex>()(["first", "second", "third", "fourth", "last"]);
+export const WEEK_INDEXES = everyMember<WeekIndex>()(["first", "second", "third", "fourth", "last"]);

@@ -1,10 +1,12 @@
 /** `expirationPattern`: the type decides which of `duration` and `endDateTime` must be present. */
+import type { ExpirationPattern } from "../types";
 import { childPath } from "./checkContext";
 import { EXPIRATION_PATTERN_TYPES } from "./enumValues";
-import { dateTimeValue, durationValue, enumValue, objectOf, typed, type ObjectRule, type Presence, type Reader } from "./readers";
+import { dateTimeValue, durationValue, enumValue, objectOf, type FieldsOf, type ObjectRule, type Presence, type Reader } from "./readers";
+import { droppingTypeTag, type Untagged } from "./typeTags";
 import { isUnknown } from "./unknown";
 
-const matchesType: ObjectRule = (pattern, path, ctx) => {
+const matchesType: ObjectRule = (pattern, path, check) => {
     const { type } = pattern;
     if (type === undefined || isUnknown(type)) {
         return pattern;
@@ -12,12 +14,12 @@ const matchesType: ObjectRule = (pattern, path, ctx) => {
     const needs = type === "afterDuration" ? "duration" : type === "afterDateTime" ? "endDateTime" : undefined;
     for (const property of ["duration", "endDateTime"] as const) {
         if (property === needs && pattern[property] === undefined) {
-            ctx.fail(childPath(path, property), `required when type is ${type}`);
+            check.fail(childPath(path, property), `required when type is ${type}`);
         }
         // An unknown value may turn out to be absent, so only a known one is refused.
         if (property !== needs && pattern[property] !== undefined && !isUnknown(pattern[property])) {
             const fix = needs === undefined ? "remove it" : `remove it, or use ${needs}`;
-            ctx.fail(
+            check.fail(
                 childPath(path, property),
                 `not allowed when type is ${type} (only afterDuration takes duration and only afterDateTime takes endDateTime); ${fix}`,
             );
@@ -26,19 +28,13 @@ const matchesType: ObjectRule = (pattern, path, ctx) => {
     return pattern;
 };
 
+const FIELDS: FieldsOf<Untagged<ExpirationPattern>> = {
+    type: enumValue(EXPIRATION_PATTERN_TYPES, { required: true }),
+    duration: durationValue(),
+    endDateTime: dateTimeValue(),
+};
+
 /** An `expirationPattern`. */
 export function expirationPattern(presence: Presence = {}): Reader {
-    return typed(
-        "expirationPattern",
-        objectOf(
-            "an expiration pattern",
-            {
-                type: enumValue(EXPIRATION_PATTERN_TYPES, { required: true }),
-                duration: durationValue(),
-                endDateTime: dateTimeValue(),
-            },
-            presence,
-            matchesType,
-        ),
-    );
+    return droppingTypeTag<ExpirationPattern>("expirationPattern", objectOf("an expiration pattern", FIELDS, presence, matchesType));
 }

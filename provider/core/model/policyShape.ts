@@ -3,6 +3,7 @@
  * The same reading canonicalises Graph's responses, so that state and desired inputs meet in one form.
  */
 import { isDeepStrictEqual } from "node:util";
+import type { AutomaticRequestSettings, NotificationSettings, PolicyInputs } from "../types";
 import { approvalSettings, approvingProperties } from "./approvalSettings";
 import { CheckContext, childPath, describe, indexPath, oneOf } from "./checkContext";
 import { customExtensionStageSettings } from "./customExtensions";
@@ -21,25 +22,29 @@ import {
     objectOf,
     readFields,
     textValue,
-    typed,
-    withoutTypeTag,
-    type Fields,
+    type FieldsOf,
     type ObjectRule,
     type Reader,
 } from "./readers";
 import { requestingProperties, requestorSettings } from "./requestorSettings";
 import { REVIEWS_OFF, reviewSettings } from "./reviewSettings";
-import { allowedTargets, allowedTargetTypesFor, isAllowedTargetType, nameOfSubjectSet, subjectSetODataType } from "./subjectSets";
+import {
+    allowedTargets,
+    allowedTargetTypesFor,
+    isAllowedTargetType,
+    nameOfSubjectSet,
+    SPECIFIC_SCOPES,
+    subjectSetODataType,
+} from "./subjectSets";
+import { droppingTypeTag, withoutTypeTag, type Untagged } from "./typeTags";
 import { containsUnknown, isPlainObject, isUnknown } from "./unknown";
 
-const off = booleanValue({ default: false });
-
-const adopt: Reader = (value, path, ctx) => {
+const adopt: Reader = (value, path, check) => {
     if (value === undefined || value === null || isUnknown(value) || typeof value === "boolean") {
         return value ?? undefined;
     }
     if (!isGuid(value)) {
-        ctx.fail(
+        check.fail(
             path,
             `must be true (adopt the policy with the same displayName in the access package) or the id (GUID) of the policy to adopt; got ${describe(value)}`,
         );
@@ -48,7 +53,6 @@ const adopt: Reader = (value, path, ctx) => {
     return value.toLowerCase();
 };
 
-/** Every input property, in the order Graph documents them. */
 /**
  * A zero grace period removes access at once, as no grace period does. One canonical form (none) means Graph may
  * answer an omitted grace period with null or with PT0S without a diff, and a declared PT0S is not sent at all.
@@ -62,36 +66,34 @@ const zeroGraceIsNone: ObjectRule = (settings) => {
     return rest;
 };
 
-const POLICY_FIELDS: Fields = {
+const AUTOMATIC_REQUEST_FIELDS: FieldsOf<Untagged<AutomaticRequestSettings>> = {
+    requestAccessForAllowedTargets: booleanValue({ default: false }),
+    removeAccessWhenTargetLeavesAllowedTargets: booleanValue({ default: false }),
+    gracePeriodBeforeAccessRemoval: durationValue(),
+};
+
+const NOTIFICATION_FIELDS: FieldsOf<Untagged<NotificationSettings>> = {
+    isAssignmentNotificationDisabled: booleanValue({ default: false }),
+};
+
+/** Every input property, in the order Graph documents them. */
+const POLICY_FIELDS: FieldsOf<PolicyInputs> & { id: Reader } = {
     accessPackageId: guidValue("access package's id", { required: true }),
     displayName: textValue({ nonEmpty: true }, { required: true }),
     description: textValue({}, { required: true }),
     allowedTargetScope: enumValue(ALLOWED_TARGET_SCOPES, { required: true }),
     specificAllowedTargets: allowedTargets,
-    automaticRequestSettings: typed(
+    automaticRequestSettings: droppingTypeTag<AutomaticRequestSettings>(
         "accessPackageAutomaticRequestSettings",
-        objectOf(
-            "automatic request settings",
-            {
-                requestAccessForAllowedTargets: off,
-                removeAccessWhenTargetLeavesAllowedTargets: off,
-                gracePeriodBeforeAccessRemoval: durationValue(),
-            },
-            {},
-            zeroGraceIsNone,
-        ),
+        objectOf("automatic request settings", AUTOMATIC_REQUEST_FIELDS, {}, zeroGraceIsNone),
     ),
     expiration: expirationPattern({ default: { type: "noExpiration" } }),
     requestorSettings: requestorSettings(false),
     requestApprovalSettings: approvalSettings(false),
     reviewSettings,
-    notificationSettings: typed(
+    notificationSettings: droppingTypeTag<NotificationSettings>(
         "accessPackageNotificationSettings",
-        objectOf(
-            "notification settings",
-            { isAssignmentNotificationDisabled: off },
-            { default: { isAssignmentNotificationDisabled: false } },
-        ),
+        objectOf("notification settings", NOTIFICATION_FIELDS, { default: {} }),
     ),
     questions,
     customExtensionStageSettings,
@@ -106,12 +108,12 @@ export const INPUT_NAMES: readonly string[] = Object.keys(POLICY_FIELDS);
 const REQUEST_SETTINGS = ["requestorSettings", "requestApprovalSettings"] as const;
 const DEFAULT_MEANING = { requestorSettings: "nobody may request", requestApprovalSettings: "requests need no approval" };
 
-const requestBasedOrAutomatic: ObjectRule = (policy, _path, ctx) => {
+const requestBasedOrAutomatic: ObjectRule = (policy, _path, check) => {
     const automatic = policy.automaticRequestSettings;
     if (automatic === undefined) {
         for (const name of REQUEST_SETTINGS) {
             if (policy[name] === undefined) {
-                ctx.fail(
+                check.fail(
                     name,
                     `required for a request-based policy (one without automaticRequestSettings); write {} to accept the defaults (${DEFAULT_MEANING[name]})`,
                 );
@@ -121,7 +123,7 @@ const requestBasedOrAutomatic: ObjectRule = (policy, _path, ctx) => {
         const targets = Array.isArray(policy.specificAllowedTargets) ? policy.specificAllowedTargets : [];
         targets.forEach((target, i) => {
             if (nameOfSubjectSet(target) === "attributeRuleMembers") {
-                ctx.fail(
+                check.fail(
                     `${indexPath("specificAllowedTargets", i)}["@odata.type"]`,
                     "attributeRuleMembers is allowed only in an auto-assignment policy (one with automaticRequestSettings); " +
                         "a request-based policy lists singleUser or groupMembers, or use a dynamic group with groupMembers",
@@ -136,13 +138,13 @@ const requestBasedOrAutomatic: ObjectRule = (policy, _path, ctx) => {
     const { allowedTargetScope: scope, specificAllowedTargets: targets } = policy;
     const auto = "on an auto-assignment policy (one with automaticRequestSettings)";
     if (typeof scope === "string" && !isUnknown(scope) && scope !== "specificDirectoryUsers") {
-        ctx.fail("allowedTargetScope", `must be specificDirectoryUsers ${auto}; got ${scope}`);
+        check.fail("allowedTargetScope", `must be specificDirectoryUsers ${auto}; got ${scope}`);
     }
     if (
         Array.isArray(targets) &&
         (targets.length !== 1 || (nameOfSubjectSet(targets[0]) ?? "attributeRuleMembers") !== "attributeRuleMembers")
     ) {
-        ctx.fail(
+        check.fail(
             "specificAllowedTargets",
             `must be exactly one ${subjectSetODataType("attributeRuleMembers")} (the membership rule) ${auto}`,
         );
@@ -156,7 +158,7 @@ const requestBasedOrAutomatic: ObjectRule = (policy, _path, ctx) => {
         }
         const found = offending[name](settings);
         found.forEach((property) =>
-            ctx.fail(
+            check.fail(
                 childPath(name, property),
                 `must be false or empty (or omitted) ${auto}: nobody requests, assignments follow the membership rule`,
             ),
@@ -170,9 +172,7 @@ const requestBasedOrAutomatic: ObjectRule = (policy, _path, ctx) => {
     return result;
 };
 
-const SPECIFIC_SCOPES = ["specificDirectoryUsers", "specificConnectedOrganizationUsers", "specificDirectoryServicePrincipals"];
-
-const scopeMatchesTargets: ObjectRule = (policy, _path, ctx) => {
+const scopeMatchesTargets: ObjectRule = (policy, _path, check) => {
     const { allowedTargetScope: scope, specificAllowedTargets: targets } = policy;
     if (typeof scope !== "string" || isUnknown(scope) || !Array.isArray(targets)) {
         return policy;
@@ -180,7 +180,7 @@ const scopeMatchesTargets: ObjectRule = (policy, _path, ctx) => {
     const allowed = allowedTargetTypesFor(scope);
     if (allowed === undefined) {
         if (targets.length > 0 && (ALLOWED_TARGET_SCOPES as readonly string[]).includes(scope)) {
-            ctx.fail(
+            check.fail(
                 "specificAllowedTargets",
                 `must be empty when allowedTargetScope is ${scope}, which already names who may be assigned; to list principals use ${oneOf(SPECIFIC_SCOPES)}`,
             );
@@ -189,12 +189,12 @@ const scopeMatchesTargets: ObjectRule = (policy, _path, ctx) => {
     }
     const types = oneOf(allowed.map(subjectSetODataType));
     if (targets.length === 0) {
-        ctx.fail("specificAllowedTargets", `must list at least one target when allowedTargetScope is ${scope}: ${types}`);
+        check.fail("specificAllowedTargets", `must list at least one target when allowedTargetScope is ${scope}: ${types}`);
     }
     targets.forEach((target, i) => {
         const name = nameOfSubjectSet(target);
         if (name !== undefined && isAllowedTargetType(name) && !allowed.includes(name)) {
-            ctx.fail(
+            check.fail(
                 `${indexPath("specificAllowedTargets", i)}["@odata.type"]`,
                 `${name} is not allowed when allowedTargetScope is ${scope}; allowed: ${types}`,
             );
@@ -220,10 +220,10 @@ const READ_ONLY = new Set(["@odata.context", "createdDateTime", "modifiedDateTim
 
 /**
  * Reads a policy's input properties (anything but an object counts as `{}`) into canonical form, reporting every
- * failure to `ctx`. Best effort: invalid values are kept as given, unknown properties are left out.
+ * failure to `check`. Best effort: invalid values are kept as given, unknown properties are left out.
  */
-export function canonicalPolicy(raw: unknown, ctx: CheckContext): Record<string, unknown> {
-    const policy = withoutTypeTag(isPlainObject(raw) ? raw : {}, "accessPackageAssignmentPolicy", "", ctx);
+export function canonicalPolicy(raw: unknown, check: CheckContext): Record<string, unknown> {
+    const policy = withoutTypeTag(isPlainObject(raw) ? raw : {}, "accessPackageAssignmentPolicy", "", check);
     const writable = Object.fromEntries(Object.entries(policy).filter(([key]) => !READ_ONLY.has(key)));
-    return readFields(writable, "", ctx, POLICY_FIELDS, [requestBasedOrAutomatic, scopeMatchesTargets, disabledReviewsAreAbsent]);
+    return readFields(writable, "", check, POLICY_FIELDS, [requestBasedOrAutomatic, scopeMatchesTargets, disabledReviewsAreAbsent]);
 }

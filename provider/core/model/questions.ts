@@ -1,115 +1,125 @@
 /** `questions`: text and multiple-choice questions, their localizations and choices. */
+import type { AnswerChoice, LocalizedText, MultipleChoiceQuestion, Question, QuestionBase, TextInputQuestion } from "../types";
 import { childPath, describe, oneOf } from "./checkContext";
 import { dotNetRegexProblem } from "./dotNetRegex";
 import {
-    bareODataType,
     booleanValue,
     integerValue,
     listOf,
     objectOf,
     readFields,
     textValue,
-    typed,
     type Fields,
+    type FieldsOf,
     type ObjectRule,
     type Reader,
 } from "./readers";
-import { isPlainObject, isUnknown, ownValue } from "./unknown";
+import { bareODataType, droppingTypeTag, type Untagged } from "./typeTags";
+import { isPlainObject, isUnknown } from "./unknown";
 
-const off = booleanValue({ default: false });
 const LANGUAGE_CODE = /^[a-z]{2}(-[a-z]{2})?$/i;
 
 const languageCode = textValue({ nonEmpty: true }, { required: true });
-const localizedText = typed(
-    "accessPackageLocalizedText",
-    objectOf("a localized text", {
-        languageCode: (value, path, ctx) => {
-            const code = languageCode(value, path, ctx);
-            if (typeof code === "string" && !isUnknown(code) && code.trim() !== "" && !LANGUAGE_CODE.test(code)) {
-                ctx.fail(
-                    path,
-                    `must be an ISO 639-1 language code, optionally with an ISO 3166-1 country code, e.g. en, en-us or fr-CA; got ${describe(code)}`,
-                );
-            }
-            return code;
-        },
-        text: textValue({ nonEmpty: true }, { required: true }),
-    }),
-);
-const localizations = listOf(localizedText);
-
-const choice = typed(
-    "accessPackageAnswerChoice",
-    objectOf("an answer choice", {
-        actualValue: textValue({ nonEmpty: true }, { required: true }),
-        text: textValue({ nonEmpty: true }, { required: true }),
-        localizations,
-    }),
+const LOCALIZED_TEXT_FIELDS: FieldsOf<Untagged<LocalizedText>> = {
+    languageCode: (value, path, check) => {
+        const code = languageCode(value, path, check);
+        if (typeof code === "string" && !isUnknown(code) && code.trim() !== "" && !LANGUAGE_CODE.test(code)) {
+            check.fail(
+                path,
+                `must be an ISO 639-1 language code, optionally with an ISO 3166-1 country code, e.g. en, en-us or fr-CA; got ${describe(code)}`,
+            );
+        }
+        return code;
+    },
+    text: textValue({ nonEmpty: true }, { required: true }),
+};
+const localizations = listOf(
+    droppingTypeTag<LocalizedText>("accessPackageLocalizedText", objectOf("a localized text", LOCALIZED_TEXT_FIELDS)),
 );
 
-const hasChoices: ObjectRule = (question, path, ctx) => {
+const CHOICE_FIELDS: FieldsOf<Untagged<AnswerChoice>> = {
+    actualValue: textValue({ nonEmpty: true }, { required: true }),
+    text: textValue({ nonEmpty: true }, { required: true }),
+    localizations,
+};
+const choice = droppingTypeTag<AnswerChoice>("accessPackageAnswerChoice", objectOf("an answer choice", CHOICE_FIELDS));
+
+const hasChoices: ObjectRule = (question, path, check) => {
     const { choices } = question;
     if (!Array.isArray(choices)) {
         return question;
     }
     if (choices.length === 0) {
-        ctx.fail(childPath(path, "choices"), "must have at least one choice for a multiple-choice question");
+        check.fail(childPath(path, "choices"), "must have at least one choice for a multiple-choice question");
     }
     return question;
 };
 
-const regexPattern: Reader = (value, path, ctx) => {
-    const pattern = textValue()(value, path, ctx);
+const regexPattern: Reader = (value, path, check) => {
+    const pattern = textValue()(value, path, check);
     const problem = typeof pattern === "string" && !isUnknown(pattern) ? dotNetRegexProblem(pattern) : undefined;
     if (problem !== undefined) {
-        ctx.fail(path, `must be a .NET regular expression (Graph's dialect), but ${describe(pattern)} ${problem}`);
+        check.fail(path, `must be a .NET regular expression (Graph's dialect), but ${describe(pattern)} ${problem}`);
     }
     return pattern;
 };
 
-const common: Fields = {
+const COMMON_FIELDS: FieldsOf<QuestionBase> = {
     id: textValue({ nonEmpty: true }),
     sequence: integerValue({ min: 0 }),
-    isRequired: off,
-    isAnswerEditable: off,
+    isRequired: booleanValue({ default: false }),
+    isAnswerEditable: booleanValue({ default: false }),
     text: textValue({ nonEmpty: true }, { required: true }),
     localizations,
 };
 
-const VARIANTS: Readonly<Record<string, { odataType: string; fields: Fields; rules: ObjectRule[] }>> = {
-    accesspackagetextinputquestion: {
-        odataType: "#microsoft.graph.accessPackageTextInputQuestion",
-        fields: { ...common, isSingleLineQuestion: off, regexPattern },
-        rules: [],
-    },
-    accesspackagemultiplechoicequestion: {
-        odataType: "#microsoft.graph.accessPackageMultipleChoiceQuestion",
-        fields: { ...common, isMultipleSelectionAllowed: off, choices: listOf(choice, { required: true }) },
-        rules: [hasChoices],
-    },
+const TEXT_INPUT_FIELDS: FieldsOf<Untagged<TextInputQuestion>> = {
+    ...COMMON_FIELDS,
+    isSingleLineQuestion: booleanValue({ default: false }),
+    regexPattern,
 };
-const QUESTION_TYPES = oneOf(Object.values(VARIANTS).map((variant) => variant.odataType));
 
-const question: Reader = (value, path, ctx) => {
+const MULTIPLE_CHOICE_FIELDS: FieldsOf<Untagged<MultipleChoiceQuestion>> = {
+    ...COMMON_FIELDS,
+    isMultipleSelectionAllowed: booleanValue({ default: false }),
+    choices: listOf(choice, { required: true }),
+};
+
+/** A question type: its canonical `@odata.type`, its reader table and the rules over it. */
+interface QuestionVariant {
+    odataType: Question["@odata.type"];
+    fields: Fields;
+    rules: ObjectRule[];
+}
+
+const VARIANTS: readonly QuestionVariant[] = [
+    { odataType: "#microsoft.graph.accessPackageTextInputQuestion", fields: TEXT_INPUT_FIELDS, rules: [] },
+    { odataType: "#microsoft.graph.accessPackageMultipleChoiceQuestion", fields: MULTIPLE_CHOICE_FIELDS, rules: [hasChoices] },
+];
+/** The question types by the bare name {@link bareODataType} gives their `@odata.type`. */
+const VARIANT_BY_NAME = new Map(VARIANTS.map((variant) => [bareODataType(variant.odataType), variant]));
+const QUESTION_TYPES = oneOf(VARIANTS.map((variant) => variant.odataType));
+
+const question: Reader = (value, path, check) => {
     if (isUnknown(value)) {
         return value;
     }
     if (!isPlainObject(value)) {
-        ctx.fail(path, `must be a question: an object with "@odata.type" (${QUESTION_TYPES}); got ${describe(value)}`);
+        check.fail(path, `must be a question: an object with "@odata.type" (${QUESTION_TYPES}); got ${describe(value)}`);
         return value;
     }
     const odataType = value["@odata.type"];
     if (isUnknown(odataType)) {
         return value;
     }
-    const variant = ownValue(VARIANTS, bareODataType(odataType) ?? "");
+    const variant = VARIANT_BY_NAME.get(bareODataType(odataType));
     if (variant === undefined) {
         const reason = odataType === undefined || odataType === null ? "required" : `unknown question type ${describe(odataType)}`;
-        ctx.fail(childPath(path, "@odata.type"), `${reason}; a question is one of ${QUESTION_TYPES}`);
+        check.fail(childPath(path, "@odata.type"), `${reason}; a question is one of ${QUESTION_TYPES}`);
         return value;
     }
     const { "@odata.type": _type, ...rest } = value;
-    return { "@odata.type": variant.odataType, ...readFields(rest, path, ctx, variant.fields, variant.rules) };
+    return { "@odata.type": variant.odataType, ...readFields(rest, path, check, variant.fields, variant.rules) };
 };
 
 function compareText(a: string, b: string): number {
@@ -138,4 +148,4 @@ function ordered(list: unknown): unknown {
 }
 
 /** The `questions` list. */
-export const questions: Reader = (value, path, ctx) => ordered(listOf(question)(value, path, ctx));
+export const questions: Reader = (value, path, check) => ordered(listOf(question)(value, path, check));

@@ -4,14 +4,14 @@
  * so that canonicalisation is best effort and never throws). `undefined` means "leave the property out".
  * Pulumi's unknown sentinel passes through every reader untouched.
  */
-import { CheckContext, childPath, describe, indexPath, oneOf } from "./checkContext";
+import { childPath, describe, indexPath, oneOf, type CheckContext } from "./checkContext";
 import { parseDate, parseDateTime, type TextParse } from "./dateTimes";
 import { formatDuration, parseDuration, type Duration } from "./durations";
 import { suggestName } from "./suggestions";
 import { isPlainObject, isUnknown, ownValue } from "./unknown";
 
 /** Validates and canonicalises one value at `path`. */
-export type Reader = (value: unknown, path: string, ctx: CheckContext) => unknown;
+export type Reader = (value: unknown, path: string, check: CheckContext) => unknown;
 
 /** How a reader treats an absent (`undefined` or `null`) value. */
 export interface Presence {
@@ -26,9 +26,9 @@ export function isAbsent(value: unknown): value is undefined | null {
     return value === undefined || value === null;
 }
 
-function whenAbsent(path: string, ctx: CheckContext, presence: Presence, expected: string): unknown {
+function whenAbsent(path: string, check: CheckContext, presence: Presence, expected: string): unknown {
     if (presence.required) {
-        ctx.fail(path, `required: ${expected}`);
+        check.fail(path, `required: ${expected}`);
         return undefined;
     }
     return presence.default === undefined ? undefined : structuredClone(presence.default);
@@ -36,28 +36,28 @@ function whenAbsent(path: string, ctx: CheckContext, presence: Presence, expecte
 
 /** Wraps a reader of present, known values with the absent and unknown handling every reader shares. */
 function reader(expected: string, presence: Presence, read: Reader): Reader {
-    return (value, path, ctx) => {
+    return (value, path, check) => {
         if (isAbsent(value)) {
-            return whenAbsent(path, ctx, presence, expected);
+            return whenAbsent(path, check, presence, expected);
         }
         if (isUnknown(value)) {
             return value;
         }
-        return read(value, path, ctx);
+        return read(value, path, check);
     };
 }
 
 /** A boolean. `"true"`/`"false"` strings are accepted because Graph's documented examples send them. */
 export function booleanValue(presence: Presence = {}): Reader {
     const expected = "a boolean (true or false)";
-    return reader(expected, presence, (value, path, ctx) => {
+    return reader(expected, presence, (value, path, check) => {
         if (typeof value === "boolean") {
             return value;
         }
         if (typeof value === "string" && /^(true|false)$/i.test(value.trim())) {
             return value.trim().toLowerCase() === "true";
         }
-        ctx.fail(path, `must be ${expected}; got ${describe(value)}`);
+        check.fail(path, `must be ${expected}; got ${describe(value)}`);
         return value;
     });
 }
@@ -66,7 +66,7 @@ export function booleanValue(presence: Presence = {}): Reader {
 export function integerValue(bounds: { min: number; max?: number }, presence: Presence = {}): Reader {
     const range = bounds.max === undefined ? `≥ ${bounds.min}` : `from ${bounds.min} to ${bounds.max}`;
     const expected = `an integer ${range}`;
-    return reader(expected, presence, (value, path, ctx) => {
+    return reader(expected, presence, (value, path, check) => {
         const number = typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
         if (
             typeof number !== "number" ||
@@ -74,7 +74,7 @@ export function integerValue(bounds: { min: number; max?: number }, presence: Pr
             number < bounds.min ||
             (bounds.max !== undefined && number > bounds.max)
         ) {
-            ctx.fail(path, `must be ${expected}; got ${describe(value)}`);
+            check.fail(path, `must be ${expected}; got ${describe(value)}`);
             return value;
         }
         return number;
@@ -84,9 +84,9 @@ export function integerValue(bounds: { min: number; max?: number }, presence: Pr
 /** A string; `nonEmpty` refuses blank text. */
 export function textValue(options: { nonEmpty?: boolean } = {}, presence: Presence = {}): Reader {
     const expected = options.nonEmpty ? "a non-empty string" : "a string";
-    return reader(expected, presence, (value, path, ctx) => {
+    return reader(expected, presence, (value, path, check) => {
         if (typeof value !== "string" || (options.nonEmpty && value.trim() === "")) {
-            ctx.fail(path, `must be ${expected}; got ${describe(value)}`);
+            check.fail(path, `must be ${expected}; got ${describe(value)}`);
         }
         return value;
     });
@@ -102,9 +102,9 @@ export function isGuid(value: unknown): value is string {
 /** A GUID, canonically lower-case. */
 export function guidValue(what: string, presence: Presence = {}): Reader {
     const expected = `the ${what} as a GUID, e.g. 00000000-0000-0000-0000-000000000000`;
-    return reader(expected, presence, (value, path, ctx) => {
+    return reader(expected, presence, (value, path, check) => {
         if (!isGuid(value)) {
-            ctx.fail(path, `must be ${expected}; got ${describe(value)}`);
+            check.fail(path, `must be ${expected}; got ${describe(value)}`);
             return value;
         }
         return value.toLowerCase();
@@ -114,34 +114,37 @@ export function guidValue(what: string, presence: Presence = {}): Reader {
 /** One of `values`, matched case-insensitively and returned in Graph's casing. Graph's `unknownFutureValue` is refused. */
 export function enumValue(values: readonly string[], presence: Presence = {}): Reader {
     const expected = `one of ${oneOf(values)}`;
-    return reader(expected, presence, (value, path, ctx) => {
+    return reader(expected, presence, (value, path, check) => {
         const match = typeof value === "string" ? values.find((v) => v.toLowerCase() === value.trim().toLowerCase()) : undefined;
         if (match !== undefined) {
             return match;
         }
         if (typeof value === "string" && value.trim().toLowerCase() === "unknownfuturevalue") {
-            ctx.fail(
+            check.fail(
                 path,
                 `unknownFutureValue is Graph's placeholder for values newer than this API version and cannot be sent; use ${expected}`,
             );
         } else {
             // Unlike a property name, a misspelled value has no rename table to match; only near spellings count.
             const suggestion = typeof value === "string" ? suggestName(value, values) : undefined;
-            ctx.fail(path, `must be ${expected}; got ${describe(value)}${suggestion === undefined ? "" : `. Did you mean ${suggestion}?`}`);
+            check.fail(
+                path,
+                `must be ${expected}; got ${describe(value)}${suggestion === undefined ? "" : `. Did you mean ${suggestion}?`}`,
+            );
         }
         return value;
     });
 }
 
 function parsedText(expected: string, parse: (text: string) => TextParse, presence: Presence): Reader {
-    return reader(expected, presence, (value, path, ctx) => {
+    return reader(expected, presence, (value, path, check) => {
         if (typeof value !== "string") {
-            ctx.fail(path, `must be ${expected}; got ${describe(value)}`);
+            check.fail(path, `must be ${expected}; got ${describe(value)}`);
             return value;
         }
         const parsed = parse(value);
         if (!parsed.ok) {
-            ctx.fail(path, parsed.reason);
+            check.fail(path, parsed.reason);
             return value;
         }
         return parsed.value;
@@ -182,19 +185,24 @@ export function dateValue(presence: Presence = {}): Reader {
 /** A list whose elements are read by `element`. Absent defaults to `[]` unless `presence` says otherwise. */
 export function listOf(element: Reader, presence: Presence = { default: [] }): Reader {
     const expected = "a list";
-    return reader(expected, presence, (value, path, ctx) => {
+    return reader(expected, presence, (value, path, check) => {
         if (!Array.isArray(value)) {
-            ctx.fail(path, `must be ${expected}; got ${describe(value)}`);
+            check.fail(path, `must be ${expected}; got ${describe(value)}`);
             return value;
         }
-        return value.map((item, i) => element(item, indexPath(path, i), ctx));
+        return value.map((item, i) => element(item, indexPath(path, i), check));
     });
 }
 
 /** The properties of an object, each with its reader. */
 export type Fields = Readonly<Record<string, Reader>>;
 
-/** A rule over an object whose properties have been read; returns the object, possibly adjusted. */
+/**
+ * A reader for each property of `T`, a type of `../types`: declared with this type, a reader table names exactly the
+ * type's properties, so the compiler refuses a property added to one and not the other.
+ */
+export type FieldsOf<T> = { readonly [K in keyof T]-?: Reader };
+
 /**
  * A rule over an object once its properties are read: `object` holds them in canonical form, `written` as the user
  * wrote them, so that a message can quote the user's own text (`PT36H`, not its canonical `P1DT12H`).
@@ -202,31 +210,35 @@ export type Fields = Readonly<Record<string, Reader>>;
 export type ObjectRule = (
     object: Record<string, unknown>,
     path: string,
-    ctx: CheckContext,
+    check: CheckContext,
     written: Record<string, unknown>,
 ) => Record<string, unknown>;
 
 /**
  * An object with exactly the properties in `fields`: unknown properties are reported (with a suggestion) and left
  * out; each known property is read by its reader and left out when the reader returns `undefined`; then `rules` run.
+ * A default given in `presence` is read with `fields` too.
  */
 export function objectOf(what: string, fields: Fields, presence: Presence = {}, ...rules: ObjectRule[]): Reader {
     const known = Object.keys(fields);
     const expected = `${what} (an object with ${oneOf(known)})`;
-    return reader(expected, presence, (value, path, ctx) => {
+    const read = reader(expected, { required: presence.required }, (value, path, check) => {
         if (!isPlainObject(value)) {
-            ctx.fail(path, `must be ${expected}; got ${describe(value)}`);
+            check.fail(path, `must be ${expected}; got ${describe(value)}`);
             return value;
         }
-        return readFields(value, path, ctx, fields, rules);
+        return readFields(value, path, check, fields, rules);
     });
+    // A default object is read like a written one, so its own properties' defaults come from `fields` alone.
+    const { default: absent } = presence;
+    return absent === undefined ? read : (value, path, check) => read(isAbsent(value) ? absent : value, path, check);
 }
 
 /** Reads `value`'s properties with `fields` and applies `rules`; the shared core of {@link objectOf}. */
 export function readFields(
     value: Record<string, unknown>,
     path: string,
-    ctx: CheckContext,
+    check: CheckContext,
     fields: Fields,
     rules: readonly ObjectRule[] = [],
 ): Record<string, unknown> {
@@ -235,66 +247,27 @@ export function readFields(
         if (!Object.hasOwn(fields, key)) {
             const suggestion = suggestName(key, known);
             const hint = suggestion === undefined ? `allowed here: ${oneOf(known)}` : `did you mean ${suggestion}?`;
-            ctx.unknownProperty(childPath(path, key), value[key], hint);
+            check.unknownProperty(childPath(path, key), value[key], hint);
         }
     }
     let result: Record<string, unknown> = {};
     for (const [key, read] of Object.entries(fields)) {
         const own = ownValue(value, key);
-        const canonical = read(own, childPath(path, key), ctx);
+        const canonical = read(own, childPath(path, key), check);
         if (canonical !== undefined) {
             result[key] = canonical;
         }
     }
     for (const rule of rules) {
-        result = rule(result, path, ctx, value);
+        result = rule(result, path, check, value);
     }
     return result;
 }
 
-/**
- * The type name an `@odata.type` value gives, lower-case, with or without `#` and `microsoft.graph.`:
- * `#Microsoft.Graph.SingleUser` and `singleuser` both give `singleuser`.
- */
-export function bareODataType(odataType: unknown): string | undefined {
-    return typeof odataType === "string"
-        ? odataType
-              .trim()
-              .replace(/^#/, "")
-              .replace(/^microsoft\.graph\./i, "")
-              .toLowerCase()
-        : undefined;
-}
-
-/**
- * `object` without its `@odata.type`. Graph's bodies tag even objects whose type is fixed, so a tag naming `typeName`
- * is accepted (see {@link bareODataType}) and dropped; a tag naming another type fails with the one expected.
- */
-export function withoutTypeTag(
-    object: Record<string, unknown>,
-    typeName: string,
-    path: string,
-    ctx: CheckContext,
-): Record<string, unknown> {
-    if (!Object.hasOwn(object, "@odata.type")) {
-        return object;
-    }
-    const { "@odata.type": tag, ...rest } = object;
-    if (!isAbsent(tag) && !isUnknown(tag) && bareODataType(tag) !== typeName.toLowerCase()) {
-        ctx.fail(childPath(path, "@odata.type"), `must be #microsoft.graph.${typeName} (or be left out); got ${describe(tag)}`);
-    }
-    return rest;
-}
-
-/** `read` for an object of Graph type `typeName`, accepting and dropping its `@odata.type` (see {@link withoutTypeTag}). */
-export function typed(typeName: string, read: Reader): Reader {
-    return (value, path, ctx) => read(isPlainObject(value) ? withoutTypeTag(value, typeName, path, ctx) : value, path, ctx);
-}
-
 /** A property accepted for compatibility with Graph's bodies but not kept (it carries nothing the provider uses). */
-export function ignored(check: Reader): Reader {
-    return (value, path, ctx) => {
-        check(value, path, ctx);
+export function ignored(read: Reader): Reader {
+    return (value, path, check) => {
+        read(value, path, check);
         return undefined;
     };
 }

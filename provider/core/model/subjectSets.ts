@@ -1,16 +1,21 @@
 /** Subject sets: `@odata.type` recognition, per-type fields, and which types each list accepts. */
-import type { AllowedTarget, Approver, OnBehalfRequestor, Reviewer, SubjectSet } from "../types";
+import type { AllowedTarget, AllowedTargetScope, Approver, OnBehalfRequestor, Reviewer, SubjectSet } from "../types";
 import { childPath, describe, oneOf } from "./checkContext";
-import { bareODataType, guidValue, integerValue, listOf, readFields, textValue, type Fields, type Reader } from "./readers";
+import { everyMember, type NoneMissing } from "./exhaustiveList";
+import { guidValue, integerValue, listOf, readFields, textValue, type FieldsOf, type Reader } from "./readers";
+import { bareODataType, type TypeNameOf, type Untagged } from "./typeTags";
 import { isPlainObject, isUnknown, ownValue } from "./unknown";
 
 /** A subject-set type name, e.g. `singleUser`. */
-export type SubjectSetName = SubjectSet["@odata.type"] extends `#microsoft.graph.${infer N}` ? N : never;
+export type SubjectSetName = TypeNameOf<SubjectSet>;
+
+/** The subject set whose type is `Name`. */
+type SubjectSetNamed<Name extends SubjectSetName> = Extract<SubjectSet, { "@odata.type": `#microsoft.graph.${Name}` }>;
 
 const description = textValue();
 
 /** The properties of each subject-set type besides `@odata.type`. */
-const FIELDS: Readonly<Record<SubjectSetName, Fields>> = {
+const FIELDS: { readonly [Name in SubjectSetName]: FieldsOf<Untagged<SubjectSetNamed<Name>>> } = {
     singleUser: { userId: guidValue("user's object id", { required: true }), description },
     groupMembers: { groupId: guidValue("group's object id", { required: true }), description },
     requestorManager: { managerLevel: integerValue({ min: 1, max: 2 }, { default: 1 }) },
@@ -27,24 +32,28 @@ const FIELDS: Readonly<Record<SubjectSetName, Fields>> = {
 
 const NAMES = Object.keys(FIELDS) as SubjectSetName[];
 
-type NameOf<T extends SubjectSet> = T["@odata.type"] extends `#microsoft.graph.${infer N}` ? N : never;
-
 /** Allowed in `specificAllowedTargets`, per the scopes that take a list. */
-const ALLOWED_TARGET_TYPES: Readonly<Record<string, readonly NameOf<AllowedTarget>[]>> = {
+const ALLOWED_TARGET_TYPES = {
     specificDirectoryUsers: ["singleUser", "groupMembers", "attributeRuleMembers"],
     specificConnectedOrganizationUsers: ["connectedOrganizationMembers"],
     specificDirectoryServicePrincipals: ["singleServicePrincipal"],
-};
-const ANY_ALLOWED_TARGET: readonly NameOf<AllowedTarget>[] = [...new Set(Object.values(ALLOWED_TARGET_TYPES).flat())];
-const ON_BEHALF_REQUESTOR_TYPES: readonly NameOf<OnBehalfRequestor>[] = [
+} as const satisfies Partial<Record<AllowedTargetScope, readonly TypeNameOf<AllowedTarget>[]>>;
+type ListedTarget = (typeof ALLOWED_TARGET_TYPES)[keyof typeof ALLOWED_TARGET_TYPES][number];
+type _EveryTargetListed = NoneMissing<Exclude<TypeNameOf<AllowedTarget>, ListedTarget>>;
+const ANY_ALLOWED_TARGET: readonly SubjectSetName[] = [...new Set(Object.values(ALLOWED_TARGET_TYPES).flat())];
+
+/** The scopes that take a list of targets, `specificAllowedTargets`. */
+export const SPECIFIC_SCOPES: readonly string[] = Object.keys(ALLOWED_TARGET_TYPES);
+
+const ON_BEHALF_REQUESTOR_TYPES = everyMember<TypeNameOf<OnBehalfRequestor>>()([
     "singleUser",
     "groupMembers",
     "targetManager",
     "targetApplicationOwners",
     "targetAgentIdentitySponsorsOrOwners",
-];
+]);
 // Graph's accessPackageApprovalStage page lists the approver types; service principals are not among them.
-const APPROVER_TYPES: readonly NameOf<Approver>[] = [
+const APPROVER_TYPES = everyMember<TypeNameOf<Approver>>()([
     "singleUser",
     "groupMembers",
     "requestorManager",
@@ -52,8 +61,8 @@ const APPROVER_TYPES: readonly NameOf<Approver>[] = [
     "externalSponsors",
     "targetUserSponsors",
     "targetAgentIdentitySponsorsOrOwners",
-];
-const REVIEWER_TYPES: readonly NameOf<Reviewer>[] = ["singleUser", "groupMembers", "requestorManager"];
+]);
+const REVIEWER_TYPES = everyMember<TypeNameOf<Reviewer>>()(["singleUser", "groupMembers", "requestorManager"]);
 
 /** The canonical `@odata.type` of a subject-set type. */
 export function subjectSetODataType(name: SubjectSetName): string {
@@ -72,12 +81,12 @@ export function subjectSetName(odataType: unknown): SubjectSetName | undefined {
  */
 function subjectSet(role: string, allowed: readonly SubjectSetName[], source = ""): Reader {
     const allowedTypes = oneOf(allowed.map(subjectSetODataType));
-    return (value, path, ctx) => {
+    return (value, path, check) => {
         if (isUnknown(value)) {
             return value;
         }
         if (!isPlainObject(value)) {
-            ctx.fail(path, `must be a subject set: an object with "@odata.type" (${allowedTypes}); got ${describe(value)}`);
+            check.fail(path, `must be a subject set: an object with "@odata.type" (${allowedTypes}); got ${describe(value)}`);
             return value;
         }
         const typePath = childPath(path, "@odata.type");
@@ -88,14 +97,14 @@ function subjectSet(role: string, allowed: readonly SubjectSetName[], source = "
         const name = subjectSetName(odataType);
         if (name === undefined) {
             const reason = odataType === undefined || odataType === null ? "required" : `unknown subject set type ${describe(odataType)}`;
-            ctx.fail(typePath, `${reason}; ${role} is one of ${allowedTypes}`);
+            check.fail(typePath, `${reason}; ${role} is one of ${allowedTypes}`);
             return value;
         }
         if (!allowed.includes(name)) {
-            ctx.fail(typePath, `${name} cannot be ${role}; allowed here: ${allowedTypes}${source}`);
+            check.fail(typePath, `${name} cannot be ${role}; allowed here: ${allowedTypes}${source}`);
         }
         const { "@odata.type": _type, ...rest } = value;
-        return { "@odata.type": subjectSetODataType(name), ...readFields(rest, path, ctx, FIELDS[name]) };
+        return { "@odata.type": subjectSetODataType(name), ...readFields(rest, path, check, FIELDS[name]) };
     };
 }
 

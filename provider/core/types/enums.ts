@@ -58,8 +58,8 @@ export type WeekIndex = Graph.WeekIndex;
 
 /**
  * A policy body without the `allowedTargetScope` members Graph v1.0 gained after `@microsoft/microsoft-graph-types`
- * 2.43.1: the body as those typings can describe it.
+ * 2.43.1 (those the typings' own union lacks): the body as those typings can describe it.
  */
 export type PredatingTypings<T extends { allowedTargetScope: AllowedTargetScope }> = Omit<T, "allowedTargetScope"> & {
-    allowedTargetScope: Exclude<AllowedTargetScope, "allDirectoryAgentIdentities">;
+    allowedTargetScope: Extract<AllowedTargetScope, Graph.AllowedTargetScope>;
 };

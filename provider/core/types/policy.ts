@@ -9,7 +9,7 @@ import type {
     NotificationSettings,
     RequestorSettings,
     ReviewSettings,
-} from "./settings";
+} from "./policySettings";
 import type { AllowedTarget } from "./subjectSets";
 
 /**

@@ -1,5 +1,5 @@
 /** Questions posed to requestors, polymorphic on `@odata.type` like Graph's `accessPackageQuestion`. */
-import type { GraphTypeTag } from "./settings";
+import type { GraphTypeTag } from "./graphTypeTag";
 
 /** A string in one language. */
 export interface LocalizedText extends GraphTypeTag<"accessPackageLocalizedText"> {

@@ -8,9 +8,9 @@ import {
     type CanonicalPolicy,
 } from "../../../provider/core/model";
 import { graphEcho } from "../../support/fakes/graphEcho";
-import { allUsers, salesAutoAssignment, USER_ID } from "../../support/policies";
+import { allUsers, salesAutoAssignment, USER_ID, type JsonObject } from "../../support/policies";
 
-type Policy = Record<string, any>;
+type Policy = JsonObject;
 
 function checked(policy: Policy): CanonicalPolicy {
     const { inputs, failures } = checkPolicy({}, policy);

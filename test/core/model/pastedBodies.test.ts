@@ -6,9 +6,9 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { checkPolicy } from "../../../provider/core/model";
-import { EXTENSION_ID } from "../../support/policies";
+import { EXTENSION_ID, type JsonObject } from "../../support/policies";
 
-type Policy = Record<string, any>;
+type Policy = JsonObject;
 
 const FIXTURES = path.join(__dirname, "../../fixtures/graph-docs");
 

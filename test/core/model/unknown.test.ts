@@ -2,9 +2,9 @@ import * as assert from "node:assert/strict";
 import { checkPolicy, diffPolicy, outputsFromGraph, toGraphBody, UNKNOWN } from "../../../provider/core/model";
 import type { CanonicalPolicy } from "../../../provider/core/model";
 import { graphEcho } from "../../support/fakes/graphEcho";
-import { allUsers, quarterlyReviews, salesAutoAssignment } from "../../support/policies";
+import { allUsers, quarterlyReviews, salesAutoAssignment, type JsonObject } from "../../support/policies";
 
-type Policy = Record<string, any>;
+type Policy = JsonObject;
 
 /** Places where preview may leave a value unknown, from the top level down to a single subject-set field. */
 const PLACES: [string, (p: Policy) => void, string][] = [
@@ -94,7 +94,7 @@ describe("the unknown sentinel", () => {
     });
 
     it("as automaticRequestSettings skips the request-based requirements", () => {
-        const { requestorSettings, requestApprovalSettings, ...policy } = allUsers();
+        const { requestorSettings: _requestor, requestApprovalSettings: _approval, ...policy } = allUsers();
         assert.deepEqual(checkPolicy({}, { ...policy, automaticRequestSettings: UNKNOWN }).failures, []);
     });
 
