@@ -10,7 +10,9 @@ export async function serve(): Promise<number> {
     const server = new grpc.Server();
     server.addService(provrpc.ResourceProviderService, providerService());
     const port = await new Promise<number>((resolve, reject) =>
-        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) =>
+            error ? reject(error) : resolve(bound),
+        ),
     );
     process.stdout.write(`${port}\n`);
     return port;

@@ -34,7 +34,12 @@ export function configVariables(): Record<string, PropertySpec & { secret?: bool
         .readFileSync(CONFIGURATION_DOC, "utf8")
         .split("\n")
         .filter((line) => line.startsWith("| ") && line.includes("`entra:"))
-        .map((line) => line.split("|").slice(1, -1).map((cell) => cell.trim()));
+        .map((line) =>
+            line
+                .split("|")
+                .slice(1, -1)
+                .map((cell) => cell.trim()),
+        );
     const variables: Record<string, PropertySpec & { secret?: boolean }> = {};
     for (const keys of Object.values(SETTING_SOURCES) as SettingKeys[]) {
         if (keys.entra === undefined) continue;
