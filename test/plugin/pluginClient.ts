@@ -3,12 +3,10 @@
  * client for the calls the tests make.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
-
-const PLUGIN_MAIN = path.resolve(__dirname, "../../dist/provider/plugin/main.js");
+import { PLUGIN_MAIN } from "./pluginProject";
 
 /** A running plugin and a client connected to it. */
 export interface RunningPlugin {

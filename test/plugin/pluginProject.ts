@@ -9,7 +9,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describeWithCli } from "../harness";
 
-const PLUGIN_MAIN = path.resolve(__dirname, "../../dist/provider/plugin/main.js");
+/** The plugin executable as package.json's `bin` names it, so that the tests run what npm installs for a user. */
+export const PLUGIN_MAIN = path.resolve(
+    __dirname,
+    "../..",
+    (require("../../package.json") as { bin: Record<string, string> }).bin["pulumi-resource-entra"],
+);
 
 /** Why the YAML suites are skipped when the language host is missing. */
 export const NO_YAML_REASON = "pulumi-language-yaml not on PATH (github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml, a Go module)";
