@@ -3,6 +3,8 @@ import * as fs from "node:fs";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import type { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
+import * as statusproto from "@pulumi/pulumi/proto/status_pb";
+import type { ServiceError } from "@grpc/grpc-js";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../emulator";
 import { ACCESS_PACKAGE, graphCalls, POLICIES, POLICY, seedAccessPackage } from "../e2e/lifecycle/lifecycleStack";
 import { SHORT_GRAPH_TIMINGS } from "../support/emulatorStackConfig";
@@ -42,15 +44,20 @@ describe("plugin: the ResourceProvider protocol, served by the compiled plugin",
         return paths;
     };
 
+    /** Configures the plugin for the emulator, with short timings and `overrides`. */
+    const configure = (overrides: Record<string, string> = {}) => {
+        const settings = Object.fromEntries(Object.entries(SHORT_GRAPH_TIMINGS).map(([key, value]) => [key.slice("entra:".length), value]));
+        const args = struct({ ...settings, graphEndpoint: emulator.url, token: emulator.token, ...overrides });
+        return call((done: Done<provproto.ConfigureResponse>) =>
+            plugin.client.configure(new provproto.ConfigureRequest().setArgs(args), done),
+        );
+    };
+
     before(async function () {
         emulator = await startGraphEmulator();
         accessPackageId = await seedAccessPackage(emulator, "protocol-package");
         plugin = await startPlugin();
-        const settings = Object.fromEntries(Object.entries(SHORT_GRAPH_TIMINGS).map(([key, value]) => [key.slice("entra:".length), value]));
-        const args = struct({ ...settings, graphEndpoint: emulator.url, token: emulator.token });
-        const configured = await call((done: Done<provproto.ConfigureResponse>) =>
-            plugin.client.configure(new provproto.ConfigureRequest().setArgs(args), done),
-        );
+        const configured = await configure();
         assert.equal(configured.getAcceptsecrets(), false);
         assert.equal(configured.getSupportspreview(), false);
     });
@@ -159,5 +166,40 @@ describe("plugin: the ResourceProvider protocol, served by the compiled plugin",
             plugin.client.read(new provproto.ReadRequest().setId(id).setProperties(outputs), done),
         );
         assert.equal(gone.getId(), "");
+    });
+
+    it("answers a create that leaves a policy in Graph but cannot finish as ErrorResourceInitFailed, carrying its id", async () => {
+        // The POST's answer is lost, Graph's list lags, and the PUT that would take the create's mark off keeps failing.
+        const faults = [
+            await emulator.admin.addFault({
+                kind: "drop",
+                phase: "afterApply",
+                method: "POST",
+                pathRegex: "/assignmentPolicies$",
+                times: 1,
+            }),
+            await emulator.admin.addFault({ kind: "readAfterWriteLag", pathRegex: "/assignmentPolicies$", requests: 100_000 }),
+            await emulator.admin.addFault({ kind: "serverError", status: 503, method: "PUT", pathRegex: "/assignmentPolicies/[^/]+$" }),
+        ];
+        await configure({ operationTimeout: "PT1S" });
+        try {
+            const inputs = (await check({ ...policy(), displayName: "Half-created policy" })).getInputs()!;
+            const error = await call((done: Done<provproto.CreateResponse>) =>
+                plugin.client.create(new provproto.CreateRequest().setProperties(inputs), done),
+            ).then(
+                () => assert.fail("the create succeeded"),
+                (thrown: ServiceError) => thrown,
+            );
+            assert.match(error.details, /could not take \[pulumi-create [0-9a-f-]{36}\] off its description/);
+            const [details] = error.metadata.get("grpc-status-details-bin");
+            const [packed] = statusproto.Status.deserializeBinary(details as Buffer).getDetailsList();
+            const failed = provproto.ErrorResourceInitFailed.deserializeBinary(packed.getValue_asU8());
+            const created = (await emulator.admin.policies()).find((record) => record.properties.displayName === "Half-created policy");
+            assert.equal(failed.getId(), created?.id);
+            assert.equal(failed.getProperties()?.toJavaScript().accessPackageId, accessPackageId);
+        } finally {
+            for (const fault of faults) await emulator.admin.removeFault(fault.id);
+            await configure();
+        }
     });
 });
