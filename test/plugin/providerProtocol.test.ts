@@ -4,6 +4,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import type { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as statusproto from "@pulumi/pulumi/proto/status_pb";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import type { ServiceError } from "@grpc/grpc-js";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../emulator";
 import { ACCESS_PACKAGE, graphCalls, POLICIES, POLICY, seedAccessPackage } from "../e2e/lifecycle/lifecycleStack";
@@ -105,6 +106,14 @@ describe("plugin: the ResourceProvider protocol, served by the compiled plugin",
             failed.getFailuresList().map((failure) => failure.getProperty()),
             ["expiration.duration"],
         );
+
+        // A preview's value not known yet (another resource's output) passes through as Pulumi's unknown sentinel.
+        const pending = await check({ ...policy(), accessPackageId: unknownValue });
+        assert.deepEqual(pending.getFailuresList(), []);
+        assert.equal(pending.getInputs()?.toJavaScript().accessPackageId, unknownValue);
+        const olds = checked.getInputs()!.toJavaScript();
+        const moved = await diff(olds, pending.getInputs()!.toJavaScript());
+        assert.deepEqual(moved.getReplacesList(), ["accessPackageId"]);
         assert.deepEqual(await graphCalls(emulator), []);
     });
 
