@@ -32,6 +32,8 @@ const ALLOWED = [
     /^dist\/(provider|emulator|cli)\/[\w./-]+(?<!\.d)\.js$/,
     /^dist\/(provider|emulator|cli)\/[\w./-]+(?<!\.d)\.js\.map$/,
     /^dist\/(provider|emulator|cli)\/[\w./-]+\.d\.ts$/,
+    // The plugin's package schema, which tsc copies from provider/plugin/schema.json because the plugin imports it.
+    /^dist\/provider\/plugin\/schema\.json$/,
     // The ready-to-use policy pack: `pulumi preview --policy-pack node_modules/pulumi-entra-assignment-policy/policy-pack`.
     /^policy-pack\/(PulumiPolicy\.yaml|package\.json|index\.js)$/,
 ];
@@ -79,9 +81,10 @@ describe("npm pack: the published tarball", () => {
 
     it("ships the JS, source map and declarations of every provider, emulator and CLI source, and no stale output without a source", () => {
         const sources = SHIPPED_SOURCE_DIRS.flatMap(sourcesUnder);
-        const expected = sources.flatMap((source) =>
-            [".js", ".js.map", ".d.ts"].map((extension) => `dist/${source.replace(/\.ts$/, extension)}`),
-        );
+        const expected = [
+            ...sources.flatMap((source) => [".js", ".js.map", ".d.ts"].map((extension) => `dist/${source.replace(/\.ts$/, extension)}`)),
+            "dist/provider/plugin/schema.json",
+        ];
         assert.deepEqual(
             expected.filter((file) => !shipped.has(file)),
             [],

@@ -1,0 +1,96 @@
+/**
+ * The resource calls of the ResourceProvider protocol, each a translation between the wire and the provider's
+ * operations: the same check, the same diff decision, the same Graph requests as the dynamic provider's.
+ */
+import * as provproto from "@pulumi/pulumi/proto/provider_pb";
+import { diffPolicy, type PolicyInputs, type PolicyOutputs } from "../core/model";
+import { detailedDiff, type PathDiff } from "./detailedDiff";
+import type { PolicyOperations } from "./policyOperations";
+import { fromStruct, toStruct } from "./properties";
+
+const Kind = provproto.PropertyDiff.Kind;
+
+const KINDS: Record<PathDiff["kind"], [provproto.PropertyDiff.Kind, provproto.PropertyDiff.Kind]> = {
+    add: [Kind.ADD, Kind.ADD_REPLACE],
+    delete: [Kind.DELETE, Kind.DELETE_REPLACE],
+    update: [Kind.UPDATE, Kind.UPDATE_REPLACE],
+};
+
+export async function check(ops: PolicyOperations, request: provproto.CheckRequest): Promise<provproto.CheckResponse> {
+    const { inputs, failures } = await ops.check(fromStruct(request.getOlds()), fromStruct(request.getNews()));
+    const response = new provproto.CheckResponse();
+    response.setInputs(await toStruct("inputs", inputs ?? {}));
+    response.setFailuresList(
+        (failures ?? []).map(({ property, reason }) => {
+            const failure = new provproto.CheckFailure();
+            failure.setProperty(property);
+            failure.setReason(reason);
+            return failure;
+        }),
+    );
+    return response;
+}
+
+/**
+ * The core's diff of the state against the new inputs decides; the inputs last applied (the state itself where the
+ * engine has none) name the paths.
+ */
+export function diff(request: provproto.DiffRequest): provproto.DiffResponse {
+    const olds = fromStruct(request.getOlds());
+    const news = fromStruct(request.getNews());
+    const { changes, replaces, diffs } = diffPolicy(olds, news);
+    const oldInputs = request.hasOldInputs() ? fromStruct(request.getOldInputs()) : olds;
+    const response = new provproto.DiffResponse();
+    response.setChanges(changes ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE);
+    response.setReplacesList(replaces);
+    response.setDiffsList(diffs);
+    response.setDeletebeforereplace(false);
+    response.setHasdetaileddiff(true);
+    const detailed = response.getDetaileddiffMap();
+    for (const { path, kind, replace } of detailedDiff(oldInputs, news, diffs, replaces)) {
+        const property = new provproto.PropertyDiff();
+        property.setKind(KINDS[kind][replace ? 1 : 0]);
+        property.setInputdiff(true);
+        detailed.set(path, property);
+    }
+    return response;
+}
+
+export async function create(ops: PolicyOperations, request: provproto.CreateRequest): Promise<provproto.CreateResponse> {
+    const { id, outs } = await ops.create(fromStruct<PolicyInputs>(request.getProperties()));
+    const response = new provproto.CreateResponse();
+    response.setId(id);
+    response.setProperties(await toStruct("outputs", outs ?? {}));
+    return response;
+}
+
+/**
+ * A read with no properties is an import: the policy is read by id alone, and the inputs returned are the ones
+ * that then diff clean against it. A policy gone from Graph answers with no id, which removes it from state.
+ */
+export async function read(ops: PolicyOperations, request: provproto.ReadRequest): Promise<provproto.ReadResponse> {
+    const known = fromStruct<PolicyOutputs>(request.getProperties());
+    const result = await ops.read(request.getId(), Object.keys(known).length > 0 ? known : undefined);
+    const response = new provproto.ReadResponse();
+    if (!result.id) {
+        return response;
+    }
+    response.setId(result.id);
+    response.setProperties(await toStruct("outputs", result.props ?? {}));
+    if (result.inputs) {
+        response.setInputs(await toStruct("inputs", result.inputs));
+    }
+    return response;
+}
+
+export async function update(ops: PolicyOperations, request: provproto.UpdateRequest): Promise<provproto.UpdateResponse> {
+    const olds = fromStruct<PolicyOutputs>(request.getOlds());
+    const { outs } = await ops.update(request.getId(), olds, fromStruct<PolicyInputs>(request.getNews()));
+    const response = new provproto.UpdateResponse();
+    response.setProperties(await toStruct("outputs", outs ?? {}));
+    return response;
+}
+
+export async function remove(ops: PolicyOperations, request: provproto.DeleteRequest): Promise<void> {
+    await ops.delete(request.getId(), fromStruct<PolicyOutputs>(request.getProperties()));
+}
