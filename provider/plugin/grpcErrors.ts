@@ -7,14 +7,8 @@ import * as grpc from "@grpc/grpc-js";
 import { Any } from "google-protobuf/google/protobuf/any_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as statusproto from "@pulumi/pulumi/proto/status_pb";
+import { PartialCreateError } from "../core/operations";
 import { toStruct } from "./properties";
-
-/** What an error thrown by a create or update may carry: the policy left behind and why it is not finished. */
-interface PartialFailure {
-    id?: string;
-    properties?: Record<string, unknown>;
-    reasons?: string[];
-}
 
 function messageOf(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
@@ -24,12 +18,12 @@ function messageOf(error: unknown): string {
 export async function writeFailure(error: unknown): Promise<Partial<grpc.StatusObject>> {
     const message = messageOf(error);
     const metadata = new grpc.Metadata();
-    const partial = (typeof error === "object" && error !== null ? error : {}) as PartialFailure;
-    if (partial.id) {
+    if (error instanceof PartialCreateError) {
         const detail = new provproto.ErrorResourceInitFailed();
-        detail.setId(partial.id);
-        detail.setProperties(await toStruct("properties", partial.properties ?? {}));
-        detail.setReasonsList(partial.reasons ?? [message]);
+        detail.setId(error.id);
+        // The inputs and the id are what state needs to update or delete the policy on the next run.
+        detail.setProperties(await toStruct("properties", { ...error.inputs, id: error.id }));
+        detail.setReasonsList([message]);
         const details = new Any();
         details.pack(detail.serializeBinary(), "pulumirpc.ErrorResourceInitFailed");
         const status = new statusproto.Status();

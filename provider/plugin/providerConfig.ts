@@ -6,7 +6,7 @@
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { GraphSettingsError, resolveGraphSettings } from "../core/graph";
 import { configSourceOf } from "./configSource";
-import { policyOperations, type PolicyOperations } from "./policyOperations";
+import { createPolicyOperations, type PolicyOperations } from "../core/operations";
 import { fromStruct } from "./properties";
 
 /** CheckConfig: the settings as given, with one failure if they cannot be resolved. */
@@ -52,5 +52,5 @@ export function configure(request: provproto.ConfigureRequest): { operations: Po
     response.setAcceptsecrets(false);
     response.setAcceptresources(false);
     response.setSupportspreview(false);
-    return { operations: policyOperations(configSourceOf(request.getArgs())), response };
+    return { operations: createPolicyOperations(configSourceOf(request.getArgs()), process.env), response };
 }

@@ -8,7 +8,7 @@ import * as plugproto from "@pulumi/pulumi/proto/plugin_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { failure, writeFailure } from "./grpcErrors";
 import { checkConfig, configure, diffConfig } from "./providerConfig";
-import type { PolicyOperations } from "./policyOperations";
+import type { PolicyOperations } from "../core/operations";
 import * as calls from "./resourceCalls";
 import schema from "./schema.json";
 

@@ -3,9 +3,9 @@
  * operations: the same check, the same diff decision, the same Graph requests as the dynamic provider's.
  */
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
-import { diffPolicy, type PolicyInputs, type PolicyOutputs } from "../core/model";
+import { diffPolicy, type CanonicalPolicy, type PolicyOutputs } from "../core/model";
+import type { PolicyOperations } from "../core/operations";
 import { detailedDiff, type PathDiff } from "./detailedDiff";
-import type { PolicyOperations } from "./policyOperations";
 import { fromStruct, toStruct } from "./properties";
 
 const Kind = provproto.PropertyDiff.Kind;
@@ -16,8 +16,16 @@ const KINDS: Record<PathDiff["kind"], [provproto.PropertyDiff.Kind, provproto.Pr
     update: [Kind.UPDATE, Kind.UPDATE_REPLACE],
 };
 
+/**
+ * Inputs the engine sends to diff, create and update: what this provider's check returned, since the engine checks
+ * every registration first, so they are already canonical.
+ */
+function checked(inputs: Record<string, unknown>): CanonicalPolicy {
+    return inputs as CanonicalPolicy;
+}
+
 export async function check(ops: PolicyOperations, request: provproto.CheckRequest): Promise<provproto.CheckResponse> {
-    const { inputs, failures } = await ops.check(fromStruct(request.getOlds()), fromStruct(request.getNews()));
+    const { inputs, failures } = ops.check(fromStruct(request.getOlds()), fromStruct(request.getNews()));
     const response = new provproto.CheckResponse();
     response.setInputs(await toStruct("inputs", inputs ?? {}));
     response.setFailuresList(
@@ -38,7 +46,7 @@ export async function check(ops: PolicyOperations, request: provproto.CheckReque
 export function diff(request: provproto.DiffRequest): provproto.DiffResponse {
     const olds = fromStruct(request.getOlds());
     const news = fromStruct(request.getNews());
-    const { changes, replaces, diffs } = diffPolicy(olds, news);
+    const { changes, replaces, diffs } = diffPolicy(olds, checked(news));
     const oldInputs = request.hasOldInputs() ? fromStruct(request.getOldInputs()) : olds;
     const response = new provproto.DiffResponse();
     response.setChanges(changes ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE);
@@ -57,10 +65,10 @@ export function diff(request: provproto.DiffRequest): provproto.DiffResponse {
 }
 
 export async function create(ops: PolicyOperations, request: provproto.CreateRequest): Promise<provproto.CreateResponse> {
-    const { id, outs } = await ops.create(fromStruct<PolicyInputs>(request.getProperties()));
+    const { id, outputs } = await ops.create(checked(fromStruct(request.getProperties())));
     const response = new provproto.CreateResponse();
     response.setId(id);
-    response.setProperties(await toStruct("outputs", outs ?? {}));
+    response.setProperties(await toStruct("outputs", outputs));
     return response;
 }
 
@@ -72,22 +80,20 @@ export async function read(ops: PolicyOperations, request: provproto.ReadRequest
     const known = fromStruct<PolicyOutputs>(request.getProperties());
     const result = await ops.read(request.getId(), Object.keys(known).length > 0 ? known : undefined);
     const response = new provproto.ReadResponse();
-    if (!result.id) {
+    if (!result) {
         return response;
     }
-    response.setId(result.id);
-    response.setProperties(await toStruct("outputs", result.props ?? {}));
-    if (result.inputs) {
-        response.setInputs(await toStruct("inputs", result.inputs));
-    }
+    response.setId(request.getId());
+    response.setProperties(await toStruct("outputs", result.outputs));
+    response.setInputs(await toStruct("inputs", result.inputs));
     return response;
 }
 
 export async function update(ops: PolicyOperations, request: provproto.UpdateRequest): Promise<provproto.UpdateResponse> {
     const olds = fromStruct<PolicyOutputs>(request.getOlds());
-    const { outs } = await ops.update(request.getId(), olds, fromStruct<PolicyInputs>(request.getNews()));
+    const outputs = await ops.update(request.getId(), olds, checked(fromStruct(request.getNews())));
     const response = new provproto.UpdateResponse();
-    response.setProperties(await toStruct("outputs", outs ?? {}));
+    response.setProperties(await toStruct("outputs", outputs));
     return response;
 }
 

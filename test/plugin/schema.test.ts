@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { SETTING_SOURCES, type SettingKeys } from "../../provider/core/graph/config/settings";
+import { SETTING_SOURCES, type SettingKeys } from "../../provider/core/graph/config/settingSources";
 import { packageSchema, RESOURCE_TOKEN, SCHEMA_FILE, schemaText } from "./schema/packageSchema";
 
 describe("plugin: the package schema", function () {

@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { SETTING_SOURCES, type SettingKeys } from "../../../provider/core/graph/config/settings";
+import { SETTING_SOURCES, type SettingKeys } from "../../../provider/core/graph/config/settingSources";
 import type { PropertySpec } from "./schemaTypes";
 
 const CONFIGURATION_DOC = path.resolve(__dirname, "../../../docs/configuration.md");
