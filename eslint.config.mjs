@@ -30,4 +30,3 @@ export default tseslint.config(
     },
     { files: ["**/*.js", "**/*.mjs"], rules: { "@typescript-eslint/no-var-requires": "off" } },
 );
-
