@@ -81,7 +81,8 @@ describe("README.md and docs/", () => {
 
     describe("configuration", () => {
         const settingsSource = fs.readFileSync(path.join(ROOT, "provider/core/graph/config/settingSources.ts"), "utf8");
-        const KEY = /\b(entra:[a-zA-Z]+|azuread:[a-zA-Z]+|ARM_[A-Z_]+|ENTRA_GRAPH_[A-Z_]+)\b/g;
+        // A setting key, not a resource type token such as `entra:index:AccessPackageAssignmentPolicy`.
+        const KEY = /\b(entra:[a-zA-Z]+|azuread:[a-zA-Z]+|ARM_[A-Z_]+|ENTRA_GRAPH_[A-Z_]+)\b(?!:)/g;
         const read = new Set([...settingsSource.matchAll(KEY)].map((match) => match[1]));
 
         // azuread settings the configuration page says are ignored: named there on purpose, and really not read.
