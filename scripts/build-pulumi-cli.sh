@@ -9,6 +9,8 @@
 #                                  tools/pulumi-cli/go.mod (the same as the @pulumi/pulumi devDependency)
 #   pulumi-language-nodejs         tools/pulumi-language-nodejs: Pulumi's own Node.js language host module is not
 #                                  served by the module proxy here, so this project carries a small one of its own
+#   pulumi-language-yaml           github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml at the version pinned in
+#                                  tools/pulumi-language-yaml/go.mod (Pulumi's own, served by the module proxy)
 #   pulumi-resource-pulumi-nodejs  the dynamic-provider plugin shim, copied from the installed @pulumi/pulumi package,
 #                                  where Pulumi's release archives take it from too
 #
@@ -18,6 +20,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cli_module="$root/tools/pulumi-cli"
 host_module="$root/tools/pulumi-language-nodejs"
+yaml_module="$root/tools/pulumi-language-yaml"
 shim="$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
 
 log() { printf '%s\n' "$*" >&2; }
@@ -26,6 +29,7 @@ command -v go >/dev/null || { log "build-pulumi-cli: Go is not installed (the CL
 [ -f "$shim" ] || { log "build-pulumi-cli: $shim is missing: run npm ci first"; exit 1; }
 
 version="$(sed -n 's|^require github.com/pulumi/pulumi/pkg/v3 v\(.*\)$|\1|p' "$cli_module/go.mod")"
+yaml_version="$(sed -n 's|^require github.com/pulumi/pulumi-yaml v\(.*\)$|\1|p' "$yaml_module/go.mod")"
 sdk_version="$(node -p "require('$root/package.json').devDependencies['@pulumi/pulumi']")"
 if [ "$version" != "$sdk_version" ]; then
   log "build-pulumi-cli: tools/pulumi-cli pins the CLI at $version but @pulumi/pulumi is $sdk_version; keep them equal"
@@ -33,8 +37,8 @@ if [ "$version" != "$sdk_version" ]; then
 fi
 
 # The key covers every input of the build, so changing the host or the pins rebuilds instead of reusing a stale copy.
-key="$(cat "$cli_module/go.mod" "$cli_module/go.sum" "$host_module"/*.go "$host_module/go.mod" "$host_module/go.sum" "$shim" \
-  | sha256sum | cut -c1-12)"
+key="$(cat "$cli_module/go.mod" "$cli_module/go.sum" "$host_module"/*.go "$host_module/go.mod" "$host_module/go.sum" \
+  "$yaml_module"/*.go "$yaml_module/go.mod" "$yaml_module/go.sum" "$shim" | sha256sum | cut -c1-12)"
 cache_root="${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-entra-assignment-policy/pulumi-cli}"
 bin="$cache_root/v$version-$key/bin"
 
@@ -51,6 +55,9 @@ if [ ! -x "$bin/pulumi" ]; then
     github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
   (cd "$host_module" && GOFLAGS="-mod=readonly -buildvcs=false" go build -o "$staging/pulumi-language-nodejs" \
     -ldflags "-X main.version=$version" .)
+  (cd "$yaml_module" && GOFLAGS="-mod=readonly -buildvcs=false" go build -o "$staging/pulumi-language-yaml" \
+    -ldflags "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=v$yaml_version" \
+    github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml)
   cp "$shim" "$staging/pulumi-resource-pulumi-nodejs"
   chmod +x "$staging/pulumi-resource-pulumi-nodejs"
   # A rename is atomic: a concurrent or interrupted run never leaves a half-filled bin directory behind.
