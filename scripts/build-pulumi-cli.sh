@@ -7,8 +7,9 @@
 # What it builds, into a cache outside the work tree keyed by version and by the sources below:
 #   pulumi                         github.com/pulumi/pulumi/pkg/v3/cmd/pulumi at the version pinned in
 #                                  tools/pulumi-cli/go.mod (the same as the @pulumi/pulumi devDependency)
-#   pulumi-language-nodejs         tools/pulumi-language-nodejs: Pulumi's own Node.js language host module is not
-#                                  served by the module proxy here, so this project carries a small one of its own
+#   pulumi-language-<language>     tools/pulumi-language-<language> for each of $own_hosts, on tools/languagehost:
+#                                  Pulumi's own language host modules are not served by the module proxy here, so
+#                                  this project carries small ones of its own
 #   pulumi-language-yaml           github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml at the version pinned in
 #                                  tools/pulumi-language-yaml/go.mod (Pulumi's own, served by the module proxy)
 #   pulumi-resource-pulumi-nodejs  the dynamic-provider plugin shim, copied from the installed @pulumi/pulumi package,
@@ -19,7 +20,8 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cli_module="$root/tools/pulumi-cli"
-host_module="$root/tools/pulumi-language-nodejs"
+own_hosts="nodejs"
+shared_module="$root/tools/languagehost"
 yaml_module="$root/tools/pulumi-language-yaml"
 shim="$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
 
@@ -37,8 +39,16 @@ if [ "$version" != "$sdk_version" ]; then
 fi
 
 # The key covers every input of the build, so changing the host or the pins rebuilds instead of reusing a stale copy.
-key="$(cat "$cli_module/go.mod" "$cli_module/go.sum" "$host_module"/*.go "$host_module/go.mod" "$host_module/go.sum" \
-  "$yaml_module"/*.go "$yaml_module/go.mod" "$yaml_module/go.sum" "$shim" | sha256sum | cut -c1-12)"
+module_sources() { find "$1" -type f -print0 | sort -z | xargs -0 cat; }
+key="$(
+  {
+    module_sources "$cli_module"
+    module_sources "$yaml_module"
+    module_sources "$shared_module"
+    for language in $own_hosts; do module_sources "$root/tools/pulumi-language-$language"; done
+    cat "$shim"
+  } | sha256sum | cut -c1-12
+)"
 cache_root="${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-entra-assignment-policy/pulumi-cli}"
 bin="$cache_root/v$version-$key/bin"
 
@@ -53,8 +63,10 @@ if [ ! -x "$bin/pulumi" ]; then
   (cd "$cli_module" && GOFLAGS="-mod=readonly -buildvcs=false" GOBIN="$staging" go install \
     -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$version" \
     github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
-  (cd "$host_module" && GOFLAGS="-mod=readonly -buildvcs=false" go build -o "$staging/pulumi-language-nodejs" \
-    -ldflags "-X main.version=$version" .)
+  for language in $own_hosts; do
+    (cd "$root/tools/pulumi-language-$language" && GOFLAGS="-mod=readonly -buildvcs=false" go build \
+      -o "$staging/pulumi-language-$language" -ldflags "-X main.version=$version" .)
+  done
   (cd "$yaml_module" && GOFLAGS="-mod=readonly -buildvcs=false" go build -o "$staging/pulumi-language-yaml" \
     -ldflags "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=v$yaml_version" \
     github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml)
