@@ -28,13 +28,21 @@ func RunResponse(err error) *pulumirpc.RunResponse {
 	}
 }
 
-// ConfigEnvironment passes the stack's config the way every Pulumi SDK reads it at startup.
+// ConfigEnvironment passes the stack's config the way every Pulumi SDK reads it at startup. A stack without config
+// still gets an empty object and list: Python's SDK iterates them without a check for null.
 func ConfigEnvironment(req *pulumirpc.RunRequest) ([]string, error) {
-	config, err := json.Marshal(req.GetConfig())
+	values, keys := req.GetConfig(), req.GetConfigSecretKeys()
+	if values == nil {
+		values = map[string]string{}
+	}
+	if keys == nil {
+		keys = []string{}
+	}
+	config, err := json.Marshal(values)
 	if err != nil {
 		return nil, err
 	}
-	secretKeys, err := json.Marshal(req.GetConfigSecretKeys())
+	secretKeys, err := json.Marshal(keys)
 	if err != nil {
 		return nil, err
 	}
