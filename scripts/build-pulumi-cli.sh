@@ -20,7 +20,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cli_module="$root/tools/pulumi-cli"
-own_hosts="nodejs python"
+own_hosts="nodejs python go"
 shared_module="$root/tools/languagehost"
 yaml_module="$root/tools/pulumi-language-yaml"
 shim="$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
