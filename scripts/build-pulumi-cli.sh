@@ -32,6 +32,7 @@ command -v go >/dev/null || { log "build-pulumi-cli: Go is not installed (the CL
 
 version="$(sed -n 's|^require github.com/pulumi/pulumi/pkg/v3 v\(.*\)$|\1|p' "$cli_module/go.mod")"
 yaml_version="$(sed -n 's|^require github.com/pulumi/pulumi-yaml v\(.*\)$|\1|p' "$yaml_module/go.mod")"
+[ -n "$version" ] && [ -n "$yaml_version" ] || { log "build-pulumi-cli: no version pinned in $cli_module or $yaml_module"; exit 1; }
 sdk_version="$(node -p "require('$root/package.json').devDependencies['@pulumi/pulumi']")"
 if [ "$version" != "$sdk_version" ]; then
   log "build-pulumi-cli: tools/pulumi-cli pins the CLI at $version but @pulumi/pulumi is $sdk_version; keep them equal"
@@ -60,16 +61,24 @@ if [ ! -x "$bin/pulumi" ]; then
   trap 'rm -rf "$staging"' EXIT
   # -mod=readonly: the committed go.sum pins every module; -buildvcs=false: the checkout's git state (another owner,
   # a shallow clone) must not fail a build that stamps nothing from it.
-  (cd "$cli_module" && GOFLAGS="-mod=readonly -buildvcs=false" GOBIN="$staging" go install \
+  export GOFLAGS="-mod=readonly -buildvcs=false"
+  # Each binary's own time goes to the log, so that a slow CI build shows which one it was.
+  timed() {
+    local name="$1" step_started=$SECONDS
+    shift
+    "$@"
+    log "build-pulumi-cli: $name in $((SECONDS - step_started)) s"
+  }
+  timed pulumi env GOBIN="$staging" go -C "$cli_module" install \
     -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$version" \
-    github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
+    github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
   for language in $own_hosts; do
-    (cd "$root/tools/pulumi-language-$language" && GOFLAGS="-mod=readonly -buildvcs=false" go build \
-      -o "$staging/pulumi-language-$language" -ldflags "-X main.version=$version" .)
+    timed "pulumi-language-$language" go -C "$root/tools/pulumi-language-$language" build \
+      -o "$staging/pulumi-language-$language" -ldflags "-X main.version=$version" .
   done
-  (cd "$yaml_module" && GOFLAGS="-mod=readonly -buildvcs=false" go build -o "$staging/pulumi-language-yaml" \
+  timed pulumi-language-yaml go -C "$yaml_module" build -o "$staging/pulumi-language-yaml" \
     -ldflags "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=v$yaml_version" \
-    github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml)
+    github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
   cp "$shim" "$staging/pulumi-resource-pulumi-nodejs"
   chmod +x "$staging/pulumi-resource-pulumi-nodejs"
   # A rename is atomic: a concurrent or interrupted run never leaves a half-filled bin directory behind.
