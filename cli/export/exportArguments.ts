@@ -16,7 +16,15 @@ export interface ExportArguments {
     endpoint?: string;
     /** Bearer token (`entra:token`); the provider's default credentials when absent. */
     token?: string;
+    /** The language of the program; TypeScript when absent. */
+    language?: ExportLanguage;
 }
+
+/** The languages `export` writes programs in. */
+export const EXPORT_LANGUAGES = ["typescript", "yaml", "python", "go"] as const;
+
+/** One of {@link EXPORT_LANGUAGES}. */
+export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
 
 export { HELP, UsageError } from "../environment";
 
@@ -26,13 +34,20 @@ export const DEFAULT_OUT = "entra-assignment-policies";
 /** Usage text shown with `--help` and after a usage error. */
 export const USAGE = `Usage: pulumi-entra-assignment-policy export (--access-package <id> | --catalog <id> | --all) [options]
 
-Writes a TypeScript Pulumi program that adopts the existing access package assignment policies by id, with every
-Microsoft Graph v1.0 property declared, so that \`pulumi up\` takes them over without re-creating or changing them.
+Writes a Pulumi program that adopts the existing access package assignment policies by id, with every Microsoft Graph
+v1.0 property declared, so that \`pulumi up\` takes them over without re-creating or changing them.
 
 Options:
   --access-package <id>  export the policies of one access package
   --catalog <id>         export the policies of every access package in a catalog
   --all                  export every policy of the tenant
+  --language <language>  the program's language (default: typescript):
+                           typescript  index.ts on this package's dynamic provider (package.json, tsconfig.json)
+                           yaml        a Pulumi YAML program in Pulumi.yaml on the provider plugin
+                           python      __main__.py on the plugin's generated SDK, pulumi_entra (requirements.txt)
+                           go          main.go on the plugin's generated SDK (go.mod)
+                         Programs on the plugin also get a package.json that installs it and a Pulumi.yaml that
+                         points at it (plugins.providers: ./node_modules/.bin).
   --out <dir>            directory to write to (default: ${DEFAULT_OUT}); existing program files are not overwritten
   --endpoint <url>       Graph root, e.g. https://graph.microsoft.com (default: as the provider resolves it:
                          ENTRA_GRAPH_ENDPOINT, ARM_ENVIRONMENT, public cloud)
@@ -41,7 +56,7 @@ Options:
   -h, --help             show this help
 `;
 
-const VALUE_OPTIONS = ["--access-package", "--catalog", "--out", "--endpoint", "--token"] as const;
+const VALUE_OPTIONS = ["--access-package", "--catalog", "--out", "--endpoint", "--token", "--language"] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /** Parses `argv` (the words after `export`); accepts `--option value` and `--option=value`. */
@@ -85,5 +100,15 @@ export function parseExportArguments(argv: readonly string[]): ExportArguments |
             : catalogId !== undefined
               ? { kind: "catalog", catalogId }
               : { kind: "all" };
-    return { scope, out: values.get("--out") ?? DEFAULT_OUT, endpoint: values.get("--endpoint"), token: values.get("--token") };
+    const language = values.get("--language");
+    if (language !== undefined && !(EXPORT_LANGUAGES as readonly string[]).includes(language)) {
+        throw new UsageError(`--language must be one of ${EXPORT_LANGUAGES.join(", ")}, not ${JSON.stringify(language)}`);
+    }
+    return {
+        scope,
+        out: values.get("--out") ?? DEFAULT_OUT,
+        endpoint: values.get("--endpoint"),
+        token: values.get("--token"),
+        ...(language === undefined ? {} : { language: language as ExportLanguage }),
+    };
 }

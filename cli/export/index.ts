@@ -1,6 +1,6 @@
 /**
  * `export`: brownfield adoption. Reads existing access package assignment policies from Microsoft Graph and writes a
- * ready-to-run TypeScript Pulumi program that adopts each one by id with all of its settings declared.
+ * ready-to-run Pulumi program (TypeScript, YAML, Python or Go) that adopts each one by id with all of its settings.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -9,11 +9,24 @@ import { processEnvironment, readCommandLine, type CommandEnvironment } from "..
 import { describeScope, graphSettingsOf, listTenantPolicies } from "../tenant";
 import { parseExportArguments, USAGE, type ExportArguments } from "./exportArguments";
 import { exportedPolicy, PolicyExportError, type ExportedPolicy } from "./exportedPolicy";
-import { installedPackageVersions, programFiles, projectNameOf } from "./programFiles";
+import { LANGUAGE_PROGRAMS } from "./languagePrograms";
+import { installedPackageVersions, projectNameOf } from "./programFiles";
 
-export { parseExportArguments, USAGE, UsageError, type ExportArguments, type ExportScope } from "./exportArguments";
+export {
+    EXPORT_LANGUAGES,
+    parseExportArguments,
+    USAGE,
+    UsageError,
+    type ExportArguments,
+    type ExportLanguage,
+    type ExportScope,
+} from "./exportArguments";
 export { exportedPolicy, PolicyExportError, type ExportedPolicy } from "./exportedPolicy";
+export { goProgramFiles, renderGoProgram } from "./goProgram";
+export { LANGUAGE_PROGRAMS, type LanguageProgram } from "./languagePrograms";
 export { programFiles, renderIndex, type PackageVersions, type ProgramFiles } from "./programFiles";
+export { pythonProgramFiles, renderPythonProgram } from "./pythonProgram";
+export { renderYamlProgram, yamlProgramFiles } from "./yamlProgram";
 export { resourceNames, slugOf } from "./resourceNames";
 export { stringLiteral, typescriptLiteral } from "./typescriptLiteral";
 
@@ -79,10 +92,11 @@ export async function runExport(argv: string[], environment: ExportEnvironment =
             return EXIT.failed;
         }
         const directory = path.resolve(cwd, args.out);
-        writeProgram(directory, programFiles(policies, projectNameOf(path.basename(directory)), installedPackageVersions()));
+        const program = LANGUAGE_PROGRAMS[args.language ?? "typescript"];
+        writeProgram(directory, program.files(policies, projectNameOf(path.basename(directory)), installedPackageVersions()));
         stdout(
             `Exported ${policies.length} access package assignment ${policies.length === 1 ? "policy" : "policies"} of ${describeScope(args.scope)} to ${directory}.\n` +
-                `Next: cd ${JSON.stringify(directory)} && npm install && pulumi stack init && pulumi up\n` +
+                `Next: cd ${JSON.stringify(directory)} && ${program.nextSteps}\n` +
                 `The first up adopts each policy with one PUT of its current settings; nothing is created.\n`,
         );
         return EXIT.ok;

@@ -103,7 +103,7 @@ function resolve(raw: RawType, token?: string): SchemaType {
         return { kind: "enum", name: localName(token) };
     }
     const properties = raw.inputProperties ?? raw.properties;
-    if (raw.type === "object" && properties !== undefined && token !== undefined) {
+    if ((raw.type === "object" || raw.inputProperties !== undefined) && properties !== undefined && token !== undefined) {
         return objectType(token, properties);
     }
     if (raw.type === "array" && raw.items !== undefined) {
