@@ -7,7 +7,7 @@ const INDENT = "  ";
 
 /** A double-quoted YAML string that Pulumi YAML reads as exactly `text`: `$` doubled, so `${...}` is not a reference. */
 export function yamlString(text: string): string {
-    return quotedString(text.replaceAll("$", "$$"), LONG_U_ESCAPE);
+    return quotedString(text.split("$").join("$$"), LONG_U_ESCAPE);
 }
 
 /** A mapping key: bare when plain, quoted otherwise (`"@odata.type"`). */
