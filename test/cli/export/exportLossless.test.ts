@@ -266,6 +266,13 @@ describe("export: command line", () => {
             token: undefined,
         });
         assert.equal(parseExportArguments(["--all", "--help"]), HELP);
+        assert.equal(parseExportArguments(["-h", "--bogus"]), HELP);
+        assert.deepEqual(parseExportArguments(["--catalog", "-x", "--out= dir "]), {
+            scope: { kind: "catalog", catalogId: "-x" },
+            out: "dir",
+            endpoint: undefined,
+            token: undefined,
+        });
         assert.match(USAGE, /--access-package <id> \| --catalog <id> \| --all/);
     });
 
@@ -276,6 +283,14 @@ describe("export: command line", () => {
         [["--access-package", "--all"], /needs a value/],
         [["--all", "--out", "a", "--out", "b"], /given twice/],
         [["--all", "--bogus"], /unknown argument/],
+        // The corners of parseArgs' splitting, answered as the hand-written parser before it did.
+        [["--all=yes"], /unknown argument "--all=yes"/],
+        [["-hx", "--all"], /unknown argument "-hx"/],
+        [["--all", "stray"], /unknown argument "stray"/],
+        [["--all", "--", "--catalog"], /unknown argument "--"/],
+        [["--all", "--out="], /--out needs a value/],
+        [["--all", "--token", " "], /--token needs a value/],
+        [["--bogus", "--help"], /unknown argument "--bogus"/],
     ] as const) {
         it(`refuses ${JSON.stringify(argv)}`, () => {
             assert.throws(
