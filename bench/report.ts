@@ -94,41 +94,9 @@ function renderCliScale(cliScale: CliScale): string[] {
     ];
 }
 
-/** Markdown tables of every figure. */
-export function renderReport(results: BenchResults): string {
-    const { requestEconomy, serializedSize, hostStartup, scale, cliScale } = results;
-    const sections = [
-        `### Graph requests per operation (per policy, ${requestEconomy.policies} policies, counted in the emulator's request log)`,
-        markdownTable(
-            ["operation", "requests", "target", "requests by route"],
-            requestEconomy.operations.map((o) => [o.operation, round(o.perPolicy, 2), o.target, routes(o.byRoute)]),
-        ),
-        "### `__provider` size per resource",
-        markdownTable(
-            ["provider", "bytes", "target"],
-            serializedSize.map((s) => [s.provider, s.bytes, `≤ ${SERIALIZED_SIZE_TARGET_BYTES}`]),
-        ),
-        `### Host start-up (median of ${hostStartup[0]?.runs ?? 0} cold hosts)`,
-        markdownTable(
-            [
-                "provider",
-                "spawn → Configure",
-                "Configure → first Check",
-                "spawn → first Check",
-                "first Create",
-                "second Create",
-                "host peak RSS",
-            ],
-            hostStartup.map((h) => [
-                h.provider,
-                ms(h.readyMs),
-                ms(h.providerLoadMs),
-                ms(h.firstCheckMs),
-                ms(h.firstCreateMs),
-                ms(h.secondCreateMs),
-                mib(h.peakRssMiB),
-            ]),
-        ),
+/** The scale table, then the same up against a token bucket. */
+function renderScale(scale: Scale): string[] {
+    return [
         `### Scale: ${scale.policies} policies over ${scale.packages} access packages, parallelism ${scale.parallel}, +${scale.latencyMs} ms per Graph request`,
         markdownTable(
             [
@@ -184,6 +152,45 @@ export function renderReport(results: BenchResults): string {
             ],
         ),
         ...(scale.throttled.firstError === undefined ? [] : [`First error of the throttled up: ${scale.throttled.firstError}`]),
+    ];
+}
+
+/** Markdown tables of every figure. */
+export function renderReport(results: BenchResults): string {
+    const { requestEconomy, serializedSize, hostStartup, scale, cliScale } = results;
+    const sections = [
+        `### Graph requests per operation (per policy, ${requestEconomy.policies} policies, counted in the emulator's request log)`,
+        markdownTable(
+            ["operation", "requests", "target", "requests by route"],
+            requestEconomy.operations.map((o) => [o.operation, round(o.perPolicy, 2), o.target, routes(o.byRoute)]),
+        ),
+        "### `__provider` size per resource",
+        markdownTable(
+            ["provider", "bytes", "target"],
+            serializedSize.map((s) => [s.provider, s.bytes, `≤ ${SERIALIZED_SIZE_TARGET_BYTES}`]),
+        ),
+        `### Host start-up (median of ${hostStartup[0]?.runs ?? 0} cold hosts)`,
+        markdownTable(
+            [
+                "provider",
+                "spawn → Configure",
+                "Configure → first Check",
+                "spawn → first Check",
+                "first Create",
+                "second Create",
+                "host peak RSS",
+            ],
+            hostStartup.map((h) => [
+                h.provider,
+                ms(h.readyMs),
+                ms(h.providerLoadMs),
+                ms(h.firstCheckMs),
+                ms(h.firstCreateMs),
+                ms(h.secondCreateMs),
+                mib(h.peakRssMiB),
+            ]),
+        ),
+        ...renderScale(scale),
         ...renderCliScale(cliScale),
     ];
     return sections.join("\n\n") + "\n";

@@ -1,7 +1,7 @@
 /** Reading a tenant's policies the way `export` and `lint` both do: the provider's settings, flags over them. */
 import type * as Graph from "@microsoft/microsoft-graph-types";
 import { resolveGraphSettings, type ConfigSource, type GraphSettings } from "../provider/core/graph";
-import { createPolicyApi } from "../provider/core/operations";
+import { createPolicyApi, type OperationContext } from "../provider/core/operations";
 
 /** Which policies to read. */
 export type TenantScope = { kind: "accessPackage"; accessPackageId: string } | { kind: "catalog"; catalogId: string } | { kind: "all" };
@@ -42,11 +42,12 @@ export async function listTenantPolicies(settings: GraphSettings, scope: TenantS
               ? { catalogId: scope.catalogId }
               : {};
     const api = createPolicyApi(settings);
-    const ctx = { deadline: Date.now() + settings.operationTimeoutMs };
-    const policies = await api.list(filter, ctx);
+    // One deadline for the listing and the existence check after it, as for any provider operation.
+    const withinDeadline: OperationContext = { deadline: Date.now() + settings.operationTimeoutMs };
+    const policies = await api.list(filter, withinDeadline);
     if (policies.length === 0 && scope.kind === "accessPackage") {
         // Graph answers a filter on a mistyped id with an empty list, which would read as "no policies".
-        await api.assertAccessPackageExists(scope.accessPackageId, ctx);
+        await api.assertAccessPackageExists(scope.accessPackageId, withinDeadline);
     }
     return policies;
 }

@@ -19,7 +19,8 @@ function strip() {
     restore();
     const text = fs.readFileSync(manifest, "utf8");
     fs.writeFileSync(backup, text);
-    const { scripts, ...published } = JSON.parse(text);
+    const published = JSON.parse(text);
+    delete published.scripts;
     fs.writeFileSync(manifest, JSON.stringify(published, null, 2) + "\n");
 }
 

@@ -1,21 +1,19 @@
-/** The command line of `export`. */
+/** The command line of `export`, read with `node:util`'s `parseArgs`. */
 
+import { parseArgs } from "node:util";
+import { GRAPH_OPTIONS, HELP_OPTION, SCOPE_OPTIONS, scopesGiven } from "../commandOptions";
 import { HELP, UsageError } from "../environment";
-import type { TenantScope } from "../tenant";
+import type { GraphFlags, TenantScope } from "../tenant";
 
 /** Which policies to export. */
 export type ExportScope = TenantScope;
 
 /** A parsed `export` command line. */
-export interface ExportArguments {
+export interface ExportArguments extends GraphFlags {
     /** Which policies to export. */
     scope: ExportScope;
     /** Directory to write the program to (relative to the working directory). */
     out: string;
-    /** Graph root to read from (`entra:graphEndpoint`); the provider's default resolution when absent. */
-    endpoint?: string;
-    /** Bearer token (`entra:token`); the provider's default credentials when absent. */
-    token?: string;
     /** The language of the program; TypeScript when absent. */
     language?: ExportLanguage;
 }
@@ -56,59 +54,76 @@ Options:
   -h, --help             show this help
 `;
 
-const VALUE_OPTIONS = ["--access-package", "--catalog", "--out", "--endpoint", "--token", "--language"] as const;
-type ValueOption = (typeof VALUE_OPTIONS)[number];
+const OPTIONS = { ...SCOPE_OPTIONS, out: { type: "string" }, language: { type: "string" }, ...GRAPH_OPTIONS, ...HELP_OPTION } as const;
+type Option = keyof typeof OPTIONS;
+type ValueOption = { [O in Option]: (typeof OPTIONS)[O]["type"] extends "string" ? O : never }[Option];
 
-/** Parses `argv` (the words after `export`); accepts `--option value` and `--option=value`. */
+/** A word (or part of one) as lenient `parseArgs` reads it. */
+type Token =
+    | { kind: "option"; index: number; name: string; rawName: string; value?: string; inlineValue?: boolean }
+    | { kind: "positional"; index: number; value: string }
+    | { kind: "option-terminator"; index: number };
+type OptionToken = Extract<Token, { kind: "option" }> & { name: Option };
+
+function isOption(name: string): name is Option {
+    return Object.hasOwn(OPTIONS, name);
+}
+
+/**
+ * The token of an option `export` takes, as written; anything else is refused with the whole word: a positional,
+ * `--`, an unknown option, and a flag given a value or grouped with another (`--all=yes`, `-hx`).
+ */
+function knownOption(token: Token, word: string): OptionToken {
+    if (token.kind === "option" && isOption(token.name) && (OPTIONS[token.name].type === "string" || word === token.rawName)) {
+        return { ...token, name: token.name };
+    }
+    throw new UsageError(`unknown argument ${JSON.stringify(word)}`);
+}
+
+/** `--option value` or `--option=value`, trimmed; a missing or blank value, or another option in its place, is refused. */
+function valueOf({ value, inlineValue, rawName }: OptionToken): string {
+    if (value === undefined || value.trim() === "" || (!inlineValue && value.startsWith("--"))) {
+        throw new UsageError(`${rawName} needs a value`);
+    }
+    return value.trim();
+}
+
+/**
+ * Parses `argv` (the words after `export`); accepts `--option value` and `--option=value`. `parseArgs` only splits
+ * the words, leniently, so that each refusal keeps its own message; they are read in order, so `--help` wins over a
+ * mistake after it but not over one before it.
+ */
 export function parseExportArguments(argv: readonly string[]): ExportArguments | typeof HELP {
-    const values = new Map<ValueOption, string>();
-    let all = false;
-    for (let i = 0; i < argv.length; i++) {
-        const word = argv[i];
-        if (word === "-h" || word === "--help") {
+    const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+    const values: Partial<Record<ValueOption, string>> & { all?: boolean } = {};
+    for (const token of tokens) {
+        const option = knownOption(token, argv[token.index]);
+        if (option.name === "help") {
             return HELP;
         }
-        if (word === "--all") {
-            all = true;
+        if (option.name === "all") {
+            values.all = true;
             continue;
         }
-        const [option, inline] =
-            word.startsWith("--") && word.includes("=")
-                ? [word.slice(0, word.indexOf("=")), word.slice(word.indexOf("=") + 1)]
-                : [word, undefined];
-        if (!(VALUE_OPTIONS as readonly string[]).includes(option)) {
-            throw new UsageError(`unknown argument ${JSON.stringify(word)}`);
+        const value = valueOf(option);
+        if (values[option.name] !== undefined) {
+            throw new UsageError(`${option.rawName} is given twice`);
         }
-        const value = inline ?? argv[++i];
-        if (value === undefined || value.trim() === "" || (inline === undefined && value.startsWith("--"))) {
-            throw new UsageError(`${option} needs a value`);
-        }
-        if (values.has(option as ValueOption)) {
-            throw new UsageError(`${option} is given twice`);
-        }
-        values.set(option as ValueOption, value.trim());
+        values[option.name] = value;
     }
-    const accessPackageId = values.get("--access-package");
-    const catalogId = values.get("--catalog");
-    const chosen = [accessPackageId, catalogId, all ? "all" : undefined].filter((choice) => choice !== undefined);
-    if (chosen.length !== 1) {
+    const scopes = scopesGiven(values);
+    if (scopes.length !== 1) {
         throw new UsageError("give exactly one of --access-package <id>, --catalog <id> or --all");
     }
-    const scope: ExportScope =
-        accessPackageId !== undefined
-            ? { kind: "accessPackage", accessPackageId }
-            : catalogId !== undefined
-              ? { kind: "catalog", catalogId }
-              : { kind: "all" };
-    const language = values.get("--language");
+    const { language } = values;
     if (language !== undefined && !(EXPORT_LANGUAGES as readonly string[]).includes(language)) {
         throw new UsageError(`--language must be one of ${EXPORT_LANGUAGES.join(", ")}, not ${JSON.stringify(language)}`);
     }
     return {
-        scope,
-        out: values.get("--out") ?? DEFAULT_OUT,
-        endpoint: values.get("--endpoint"),
-        token: values.get("--token"),
+        scope: scopes[0],
+        out: values.out ?? DEFAULT_OUT,
+        endpoint: values.endpoint,
+        token: values.token,
         ...(language === undefined ? {} : { language: language as ExportLanguage }),
     };
 }

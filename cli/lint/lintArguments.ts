@@ -1,6 +1,7 @@
 /** The command line of `lint`, read with `node:util`'s `parseArgs`. */
 import { parseArgs } from "node:util";
 import { SEVERITIES, type Severity } from "../../provider/core/governance";
+import { GRAPH_OPTIONS, HELP_OPTION, SCOPE_OPTIONS, scopesGiven } from "../commandOptions";
 import { HELP, UsageError } from "../environment";
 import type { GraphFlags, TenantScope } from "../tenant";
 
@@ -59,9 +60,7 @@ export function parseLintArguments(argv: readonly string[]): LintArguments | typ
             strict: true,
             allowPositionals: false,
             options: {
-                "access-package": { type: "string" },
-                catalog: { type: "string" },
-                all: { type: "boolean", default: false },
+                ...SCOPE_OPTIONS,
                 from: { type: "string" },
                 "fail-on": { type: "string", default: "high" },
                 json: { type: "string" },
@@ -69,9 +68,8 @@ export function parseLintArguments(argv: readonly string[]): LintArguments | typ
                 "sarif-anchor": { type: "string", default: "Pulumi.yaml" },
                 config: { type: "string" },
                 "skip-directory": { type: "boolean", default: false },
-                endpoint: { type: "string" },
-                token: { type: "string" },
-                help: { type: "boolean", short: "h", default: false },
+                ...GRAPH_OPTIONS,
+                ...HELP_OPTION,
             },
         });
     } catch (error) {
@@ -82,11 +80,7 @@ export function parseLintArguments(argv: readonly string[]): LintArguments | typ
         return HELP;
     }
     const sources: LintSource[] = [
-        ...(values["access-package"] !== undefined
-            ? [{ kind: "tenant", scope: { kind: "accessPackage", accessPackageId: values["access-package"] } } as const]
-            : []),
-        ...(values.catalog !== undefined ? [{ kind: "tenant", scope: { kind: "catalog", catalogId: values.catalog } } as const] : []),
-        ...(values.all ? [{ kind: "tenant", scope: { kind: "all" } } as const] : []),
+        ...scopesGiven(values).map((scope) => ({ kind: "tenant", scope }) as const),
         ...(values.from !== undefined ? [{ kind: "file", path: values.from } as const] : []),
     ];
     if (sources.length !== 1) {

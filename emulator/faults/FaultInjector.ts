@@ -64,6 +64,24 @@ export type FaultDecision =
           secondWriter?: { phase: "beforeApply" | "afterApply"; description: string };
       };
 
+/** A decision that ends a request before the handler, other than an error answer. */
+type EndingDecision = Extract<FaultDecision, { action: "drop" | "applyLate" | "gateway" }>;
+
+/** What the rules that fired so far do to a request that proceeds. */
+interface Effects {
+    fired: string[];
+    latency: number;
+    dropAfter: boolean;
+    truncate: boolean;
+    secondWriter?: { phase: "beforeApply" | "afterApply"; description: string };
+    windows: PendingWindow[];
+    /** Access packages held by conflict rules, freed by `release`. */
+    held: string[];
+}
+
+const PARALLEL_CREATE_CONFLICT =
+    "DuplicateKey: another create for this access package is being processed. A conflicting object with one or more of the specified property values is present.";
+
 interface Installed {
     rule: InstalledFaultRule;
     matches: (method: string, pathname: string) => boolean;
@@ -141,90 +159,91 @@ export class FaultInjector {
         return true;
     }
 
+    /**
+     * What one matching rule does to the request: nothing this time (`"notFired"`), adds to `effects` (`"fired"`),
+     * answers with an error, or ends the request its own way.
+     */
+    private react(entry: Installed, request: FaultedRequest, effects: Effects): "notFired" | "fired" | GraphError | EndingDecision {
+        const rule = entry.rule;
+        if (rule.kind === "readAfterWriteLag" || rule.kind === "forbiddenAfterDelete") {
+            // Armed after the handler, and only if the request succeeds.
+            effects.windows.push({ rule });
+            return "notFired";
+        }
+        if (rule.kind === "conflictOnParallelCreate") {
+            return this.parallelCreate(entry, rule, request, effects);
+        }
+        if (rule.kind === "throttle") {
+            const taken = entry.bucket?.take();
+            if (taken?.allowed === true || !this.fires(entry)) return "notFired";
+            return graphErrors.tooManyRequests(
+                taken === undefined ? (rule.retryAfterSeconds ?? 1) : taken.retryAfterSeconds,
+                rule.retryAfterFormat,
+            );
+        }
+        if (!this.fires(entry)) return "notFired";
+        const fired = [...effects.fired, rule.kind];
+        switch (rule.kind) {
+            case "latency":
+                effects.latency += rule.ms;
+                return "fired";
+            case "drop":
+                if (rule.phase !== "afterApply") return { action: "drop", fired };
+                effects.dropAfter = true;
+                return "fired";
+            case "serverError":
+                return graphErrors.serverError(rule.status, rule.retryAfterSeconds, rule.retryAfterFormat);
+            case "lateApply":
+                return { action: "applyLate", ms: rule.ms, answer: rule.answer ?? "gatewayTimeout", fired };
+            case "gatewayAnswer":
+                if (rule.answer !== "truncated") return { action: "gateway", answer: rule.answer, fired };
+                effects.truncate = true;
+                return "fired";
+            case "secondWriter":
+                effects.secondWriter = { phase: rule.phase ?? "beforeApply", description: rule.description ?? "created by another writer" };
+                return "fired";
+        }
+    }
+
+    /** The first create of an access package holds it (and waits `holdMs`); one that comes meanwhile may conflict. */
+    private parallelCreate(
+        entry: Installed,
+        rule: Extract<InstalledFaultRule, { kind: "conflictOnParallelCreate" }>,
+        request: FaultedRequest,
+        effects: Effects,
+    ): "notFired" | GraphError {
+        const key = `${rule.id}:${this.conflictKey(request)}`;
+        if (!this.busy.has(key)) {
+            this.busy.add(key);
+            effects.held.push(key);
+            effects.latency += rule.holdMs ?? 200;
+            return "notFired";
+        }
+        return this.fires(entry) ? graphErrors.conflict(PARALLEL_CREATE_CONFLICT) : "notFired";
+    }
+
     /** Runs the faults that act before the handler: latency, drops, throttling, errors, conflicts. */
     async before(request: FaultedRequest): Promise<FaultDecision> {
-        const fired: string[] = [];
-        let latency = 0;
-        let dropAfter = false;
-        let truncate = false;
-        let secondWriter: { phase: "beforeApply" | "afterApply"; description: string } | undefined;
-        const windows: PendingWindow[] = [];
-        const held: string[] = [];
-        const release = (): void => held.forEach((key) => this.busy.delete(key));
-        const matching = this.rules.filter((entry) => entry.matches(request.method, request.pathname));
-
-        for (const entry of matching) {
-            const rule = entry.rule;
-            let error: GraphError | undefined;
-            switch (rule.kind) {
-                case "latency":
-                    if (this.fires(entry)) latency += rule.ms;
-                    else continue;
-                    break;
-                case "drop":
-                    if (!this.fires(entry)) continue;
-                    if (rule.phase === "afterApply") dropAfter = true;
-                    else {
-                        release();
-                        return { action: "drop", fired: [...fired, rule.kind] };
-                    }
-                    break;
-                case "throttle": {
-                    const taken = entry.bucket?.take();
-                    if (taken?.allowed === true || !this.fires(entry)) continue;
-                    error = graphErrors.tooManyRequests(
-                        taken === undefined ? (rule.retryAfterSeconds ?? 1) : taken.retryAfterSeconds,
-                        rule.retryAfterFormat,
-                    );
-                    break;
-                }
-                case "serverError":
-                    if (!this.fires(entry)) continue;
-                    error = graphErrors.serverError(rule.status, rule.retryAfterSeconds, rule.retryAfterFormat);
-                    break;
-                case "lateApply":
-                    if (!this.fires(entry)) continue;
-                    release();
-                    return { action: "applyLate", ms: rule.ms, answer: rule.answer ?? "gatewayTimeout", fired: [...fired, rule.kind] };
-                case "gatewayAnswer":
-                    if (!this.fires(entry)) continue;
-                    if (rule.answer === "truncated") truncate = true;
-                    else {
-                        release();
-                        return { action: "gateway", answer: rule.answer, fired: [...fired, rule.kind] };
-                    }
-                    break;
-                case "secondWriter":
-                    if (!this.fires(entry)) continue;
-                    secondWriter = { phase: rule.phase ?? "beforeApply", description: rule.description ?? "created by another writer" };
-                    break;
-                case "readAfterWriteLag":
-                case "forbiddenAfterDelete":
-                    windows.push({ rule });
-                    continue;
-                case "conflictOnParallelCreate": {
-                    const key = `${rule.id}:${this.conflictKey(request)}`;
-                    if (this.busy.has(key)) {
-                        if (!this.fires(entry)) continue;
-                        error = graphErrors.conflict(
-                            "DuplicateKey: another create for this access package is being processed. A conflicting object with one or more of the specified property values is present.",
-                        );
-                        break;
-                    }
-                    this.busy.add(key);
-                    held.push(key);
-                    latency += rule.holdMs ?? 200;
-                    continue;
-                }
+        const effects: Effects = { fired: [], latency: 0, dropAfter: false, truncate: false, windows: [], held: [] };
+        const release = (): void => effects.held.forEach((key) => this.busy.delete(key));
+        for (const entry of this.rules.filter((candidate) => candidate.matches(request.method, request.pathname))) {
+            const reaction = this.react(entry, request, effects);
+            if (reaction === "notFired") continue;
+            if (reaction === "fired") {
+                effects.fired.push(entry.rule.kind);
+                continue;
             }
-            fired.push(rule.kind);
-            if (error) {
-                if (latency > 0) await sleep(latency);
+            if (reaction instanceof GraphError) {
+                effects.fired.push(entry.rule.kind);
+                if (effects.latency > 0) await sleep(effects.latency);
                 release();
-                return { action: "respond", error, fired };
+                return { action: "respond", error: reaction, fired: effects.fired };
             }
+            release();
+            return reaction;
         }
-        if (latency > 0) await sleep(latency);
+        if (effects.latency > 0) await sleep(effects.latency);
+        const { fired, dropAfter, truncate, secondWriter, windows } = effects;
         return { action: "proceed", fired, dropAfter, truncate, secondWriter, windows: this.withReplaced(windows, request), release };
     }
 

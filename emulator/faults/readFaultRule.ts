@@ -16,7 +16,7 @@ const KINDS = [
 ];
 const GATEWAY_ANSWERS = ["html404", "empty200", "null200", "truncated"];
 
-function check(condition: boolean, property: string, reason: string): void {
+function check(condition: boolean, property: string, reason: string): asserts condition {
     if (!condition) throw graphErrors.invalidProperty(property, reason);
 }
 
@@ -24,10 +24,13 @@ const optionalNumber = (value: JsonValue | undefined): boolean => value === unde
 const optionalCount = (value: JsonValue | undefined): boolean => value === undefined || (Number.isInteger(value) && (value as number) >= 0);
 const RETRY_AFTER_FORMATS = ["seconds", "httpDate"];
 
-/** Checks a fault rule posted to the admin API (or passed in start options). */
-export function readFaultRule(value: JsonValue | FaultRule | undefined): FaultRule {
+/**
+ * Asserts that `value` is a fault rule, naming the first property that is wrong in a 400; a property no rule has is
+ * left in and ignored.
+ */
+function assertFaultRule(value: unknown): asserts value is FaultRule {
     check(isJsonObject(value), "(body)", "expected a fault rule object.");
-    const rule = value as unknown as Record<string, JsonValue | undefined>;
+    const rule: Readonly<Record<string, JsonValue | undefined>> = value;
     check(typeof rule.kind === "string" && KINDS.includes(rule.kind), "kind", `must be one of: ${KINDS.join(", ")}.`);
     for (const key of ["ratePerSecond", "burst", "ms", "holdMs"]) check(optionalNumber(rule[key]), key, "must be a non-negative number.");
     // Retry-After's delay-seconds is a whole number (RFC 9110 §10.2.3); counts are whole too.
@@ -77,5 +80,10 @@ export function readFaultRule(value: JsonValue | FaultRule | undefined): FaultRu
         check(rule.phase === "beforeApply" || rule.phase === "afterApply", "phase", "must be 'beforeApply' or 'afterApply'.");
     if (rule.kind === "throttle" && rule.ratePerSecond !== undefined)
         check((rule.ratePerSecond as number) > 0, "ratePerSecond", "must be positive.");
-    return value as unknown as FaultRule;
+}
+
+/** Checks a fault rule posted to the admin API (or passed in start options). */
+export function readFaultRule(value: JsonValue | FaultRule | undefined): FaultRule {
+    assertFaultRule(value);
+    return value;
 }

@@ -100,9 +100,11 @@ function storeNewerPolicyProperties(tenant: TenantServices, id: string, patch: J
     return modifyOutOfBand(tenant, "assignmentPolicies", id, patch);
 }
 
-/** Routes of the admin API: request log, faults, and direct tenant state. */
-export function adminRoutes(tenant: TenantServices, faults: FaultInjector, log: RequestLog): Route[] {
-    const asJson = (value: unknown): JsonValue => value as JsonValue;
+/** What the emulator's own objects are made of (records, rules, log entries): plain JSON data, typed more closely. */
+const asJson = (value: unknown): JsonValue => value as JsonValue;
+
+/** Health and the request log. */
+function requestLogRoutes(log: RequestLog): Route[] {
     return [
         { method: "GET", template: `${ADMIN_PREFIX}/health`, handler: () => json({ status: "ok" }) },
         { method: "GET", template: `${ADMIN_PREFIX}/requests`, handler: () => json({ value: asJson(log.list()) }) },
@@ -115,6 +117,12 @@ export function adminRoutes(tenant: TenantServices, faults: FaultInjector, log: 
                 return { status: 204 };
             },
         },
+    ];
+}
+
+/** The fault rules. */
+function faultRoutes(faults: FaultInjector): Route[] {
+    return [
         { method: "GET", template: `${ADMIN_PREFIX}/faults`, handler: () => json({ value: asJson(faults.list()) }) },
         {
             method: "POST",
@@ -137,6 +145,12 @@ export function adminRoutes(tenant: TenantServices, faults: FaultInjector, log: 
                 return { status: 204 };
             },
         },
+    ];
+}
+
+/** The tenant's state, read and changed directly. */
+function stateRoutes(tenant: TenantServices): Route[] {
+    return [
         { method: "GET", template: `${ADMIN_PREFIX}/state`, handler: () => json(asJson(tenant.store.snapshot())) },
         {
             method: "POST",
@@ -189,4 +203,9 @@ export function adminRoutes(tenant: TenantServices, faults: FaultInjector, log: 
             },
         },
     ];
+}
+
+/** Routes of the admin API: request log, faults, and direct tenant state. */
+export function adminRoutes(tenant: TenantServices, faults: FaultInjector, log: RequestLog): Route[] {
+    return [...requestLogRoutes(log), ...faultRoutes(faults), ...stateRoutes(tenant)];
 }

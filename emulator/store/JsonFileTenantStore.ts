@@ -1,8 +1,24 @@
 import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { isJsonObject, type JsonValue } from "../json";
+import { isJsonObject, type JsonObject, type JsonValue } from "../json";
 import { MemoryTenantStore } from "./MemoryTenantStore";
 import { COLLECTION_NAMES, type TenantState } from "./TenantState";
+
+/**
+ * Asserts that each collection `state` holds is a list of records with an id and properties, naming the first that is
+ * not through `refuse`. Those are what the store reads itself; the rest of a record (its catalog, questions...) is
+ * trusted as the emulator that wrote the file stored it.
+ */
+function assertTenantState(state: JsonObject, refuse: (problem: string) => Error): asserts state is JsonObject & Partial<TenantState> {
+    for (const name of COLLECTION_NAMES) {
+        const records = state[name];
+        const valid =
+            records === undefined ||
+            (Array.isArray(records) &&
+                records.every((record) => isJsonObject(record) && typeof record.id === "string" && isJsonObject(record.properties)));
+        if (!valid) throw refuse(`its '${name}' is not a list of records with an id and properties`);
+    }
+}
 
 /**
  * An in-memory tenant mirrored to a JSON file: loaded at construction, rewritten after every
@@ -44,7 +60,7 @@ export class JsonFileTenantStore extends MemoryTenantStore {
         return `${path}.lock`;
     }
 
-    private static open(path: string): TenantState | undefined {
+    private static open(path: string): Partial<TenantState> | undefined {
         // A real write, not access(2): root passes permission checks that a read-only mount still fails.
         const probe = JsonFileTenantStore.temporaryOf(path);
         try {
@@ -53,6 +69,7 @@ export class JsonFileTenantStore extends MemoryTenantStore {
         } catch (error) {
             throw new Error(
                 `Cannot use '${path}' as the emulator's state file: its directory '${dirname(path)}' is not writable (${(error as Error).message}).`,
+                { cause: error },
             );
         }
         JsonFileTenantStore.lock(path);
@@ -75,6 +92,7 @@ export class JsonFileTenantStore extends MemoryTenantStore {
                 if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
                     throw new Error(
                         `Cannot use '${path}' as the emulator's state file: its lock file '${lock}' cannot be created (${(error as Error).message}).`,
+                        { cause: error },
                     );
                 }
             }
@@ -100,30 +118,24 @@ export class JsonFileTenantStore extends MemoryTenantStore {
         }
     }
 
-    private static read(path: string): TenantState {
-        const refuse = (problem: string): Error => new Error(`Cannot use '${path}' as the emulator's state file: ${problem}.`);
+    private static read(path: string): Partial<TenantState> {
+        const refuse = (problem: string, cause?: unknown): Error =>
+            new Error(`Cannot use '${path}' as the emulator's state file: ${problem}.`, { cause });
         let text: string;
         try {
             text = readFileSync(path, "utf8");
         } catch (error) {
-            throw refuse(`it cannot be read (${(error as Error).message})`);
+            throw refuse(`it cannot be read (${(error as Error).message})`, error);
         }
         if (text.trim() === "") throw refuse("it is empty (delete it to start from an empty tenant)");
         let state: JsonValue;
         try {
             state = JSON.parse(text) as JsonValue;
         } catch (error) {
-            throw refuse(`it is not valid JSON (${(error as Error).message})`);
+            throw refuse(`it is not valid JSON (${(error as Error).message})`, error);
         }
         if (!isJsonObject(state)) throw refuse("it holds no tenant state (expected a JSON object of collections)");
-        for (const name of COLLECTION_NAMES) {
-            const records = state[name];
-            const valid =
-                records === undefined ||
-                (Array.isArray(records) &&
-                    records.every((record) => isJsonObject(record) && typeof record.id === "string" && isJsonObject(record.properties)));
-            if (!valid) throw refuse(`its '${name}' is not a list of records with an id and properties`);
-        }
-        return state as unknown as TenantState;
+        assertTenantState(state, refuse);
+        return state;
     }
 }

@@ -13,8 +13,8 @@ export class MemoryTenantStore implements TenantStore {
     private beforeTransaction: Collections | undefined;
     private depth = 0;
 
-    /** @param initial Optional state to start from (e.g. loaded from disk). */
-    constructor(initial?: TenantState) {
+    /** @param initial Optional state to start from (e.g. loaded from disk, where a collection may be missing). */
+    constructor(initial?: Partial<TenantState>) {
         if (initial) this.load(initial);
     }
 
@@ -84,7 +84,7 @@ export class MemoryTenantStore implements TenantStore {
         this.beforeTransaction = copy as Collections;
     }
 
-    private load(state: TenantState): void {
+    private load(state: Partial<TenantState>): void {
         for (const name of COLLECTION_NAMES) {
             const map = this.collections[name] as Map<string, TenantRecords[CollectionName]>;
             for (const record of state[name] ?? []) map.set(record.id, structuredClone(record));

@@ -81,7 +81,10 @@ export interface HostRead {
 }
 
 type Struct = structpbTypes.Struct;
-type Unary = (request: unknown, callback: (error: grpcTypes.ServiceError | null, response: any) => void) => void;
+type Unary = (request: unknown, callback: (error: grpcTypes.ServiceError | null, response: unknown) => void) => void;
+type ProviderMethod = "configure" | "check" | "diff" | "create" | "read" | "update" | "delete";
+/** The provider service's client (grpc-js makes it at run time), by what the harness calls. */
+type ProviderClient = Pick<grpcTypes.Client, "close"> & Record<ProviderMethod, Unary>;
 
 const DEFAULT_PROVIDER_TYPE = "pulumi:providers:pulumi-nodejs";
 const CHANGES = ["unknown", "none", "some"] as const;
@@ -92,7 +95,7 @@ export class ProviderHost {
 
     private constructor(
         private readonly process: ChildProcess,
-        private readonly client: any,
+        private readonly client: ProviderClient,
         private readonly opts: ProviderHostOptions,
         private readonly log: { stderr: string },
     ) {
@@ -241,9 +244,9 @@ export class ProviderHost {
         await this.call("configure", req);
     }
 
-    private call<T>(method: string, request: unknown): Promise<T> {
+    private call<T>(method: ProviderMethod, request: unknown): Promise<T> {
         return new Promise((resolve, reject) => {
-            (this.client[method] as Unary).call(this.client, request, (error, response) => {
+            this.client[method].call(this.client, request, (error, response) => {
                 if (error) reject(toHostError(error));
                 else resolve(response as T);
             });
@@ -293,7 +296,7 @@ function firstLine(child: ChildProcess, log: { stderr: string }): Promise<string
 }
 
 function toStruct(map: PropertyMap): Struct {
-    return structpb.Struct.fromJavaScript(dropUndefined(map) as Record<string, any>);
+    return structpb.Struct.fromJavaScript(dropUndefined(map) as Record<string, structpbTypes.JavaScriptValue>);
 }
 
 function fromStruct(struct: Struct | undefined): PropertyMap {

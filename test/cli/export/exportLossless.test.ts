@@ -16,6 +16,7 @@ import {
 import { HELP } from "../../../cli/export/exportArguments";
 import { checkPolicy, diffPolicy, outputsFromGraph, toGraphBody } from "../../../provider/core/model";
 import type { CanonicalPolicy } from "../../../provider/core/model";
+import type { PolicyInputs, SubjectSet } from "../../../provider/core/types";
 import { graphEcho } from "../../support/fakes/graphEcho";
 import { EXTENSION_ID, PACKAGE_ID } from "../../support/policies";
 import { HOSTILE_NAME, policyShapes } from "./policyShapes";
@@ -38,6 +39,11 @@ function asStoredInGraph(body: Record<string, unknown>, index: number): Graph.Ac
     const { inputs, failures } = checkPolicy({}, asInputs(body));
     assert.deepEqual(failures, [], "the shape itself must be a valid policy");
     return { ...graphEcho(toGraphBody(inputs as CanonicalPolicy)), id: `0000000${index}-aaaa-4bbb-8ccc-dddddddddddd` };
+}
+
+/** The manager level of a requestor's or target's manager, `undefined` for any other subject. */
+function managerLevelOf(subject: SubjectSet | undefined): number | undefined {
+    return subject !== undefined && "managerLevel" in subject ? subject.managerLevel : undefined;
 }
 
 /** Runs a generated program with a stand-in for the resource class; returns what it declared, in order. */
@@ -155,16 +161,19 @@ describe("export: lossless program text (in process)", () => {
     });
 
     it("keeps every sub-day duration, manager level, sponsor and localized choice verbatim", () => {
-        const args = declared.find((d) => d.args.displayName === "Contractors: 8-hour access")?.args as any;
-        assert.deepEqual(args.expiration, { type: "afterDuration", duration: "PT8H" });
-        assert.equal(args.requestApprovalSettings.stages[0].durationBeforeEscalation, "PT4H30M");
-        assert.equal(args.requestApprovalSettings.stages[0].primaryApprovers[0].managerLevel, 2);
-        assert.ok(args.requestorSettings.onBehalfRequestors.some((s: any) => s.managerLevel === 3));
+        const args = declared.find((d) => d.args.displayName === "Contractors: 8-hour access")?.args as PolicyInputs | undefined;
+        const stages = args?.requestApprovalSettings?.stages ?? [];
+        assert.deepEqual(args?.expiration, { type: "afterDuration", duration: "PT8H" });
+        assert.equal(stages[0].durationBeforeEscalation, "PT4H30M");
+        assert.equal(managerLevelOf(stages[0].primaryApprovers?.[0]), 2);
+        assert.ok(args?.requestorSettings?.onBehalfRequestors?.some((s) => managerLevelOf(s) === 3));
         assert.deepEqual(
-            new Set(args.requestApprovalSettings.stages[1].primaryApprovers.map((s: any) => s["@odata.type"])),
+            new Set(stages[1].primaryApprovers?.map((s) => s["@odata.type"])),
             new Set(["#microsoft.graph.externalSponsors", "#microsoft.graph.targetUserSponsors"]),
         );
-        assert.deepEqual(args.questions[0].choices[0].localizations, [{ languageCode: "fr-FR", text: "Berlin (Allemagne)" }]);
+        const [question] = args?.questions ?? [];
+        const choices = question !== undefined && "choices" in question ? question.choices : [];
+        assert.deepEqual(choices[0]?.localizations, [{ languageCode: "fr-FR", text: "Berlin (Allemagne)" }]);
     });
 
     it("refuses a policy the provider cannot declare, naming it and the property", () => {
@@ -262,6 +271,13 @@ describe("export: command line", () => {
             token: undefined,
         });
         assert.equal(parseExportArguments(["--all", "--help"]), HELP);
+        assert.equal(parseExportArguments(["-h", "--bogus"]), HELP);
+        assert.deepEqual(parseExportArguments(["--catalog", "-x", "--out= dir "]), {
+            scope: { kind: "catalog", catalogId: "-x" },
+            out: "dir",
+            endpoint: undefined,
+            token: undefined,
+        });
         assert.match(USAGE, /--access-package <id> \| --catalog <id> \| --all/);
     });
 
@@ -272,6 +288,14 @@ describe("export: command line", () => {
         [["--access-package", "--all"], /needs a value/],
         [["--all", "--out", "a", "--out", "b"], /given twice/],
         [["--all", "--bogus"], /unknown argument/],
+        // The corners of parseArgs' splitting, answered as the hand-written parser before it did.
+        [["--all=yes"], /unknown argument "--all=yes"/],
+        [["-hx", "--all"], /unknown argument "-hx"/],
+        [["--all", "stray"], /unknown argument "stray"/],
+        [["--all", "--", "--catalog"], /unknown argument "--"/],
+        [["--all", "--out="], /--out needs a value/],
+        [["--all", "--token", " "], /--token needs a value/],
+        [["--bogus", "--help"], /unknown argument "--bogus"/],
     ] as const) {
         it(`refuses ${JSON.stringify(argv)}`, () => {
             assert.throws(

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import type { GraphCall } from "../../../provider/core/graph/transport/graphTransport";
 import { createPolicy } from "../../../provider/core/operations/createPolicy";
-import { policyCollection, traffic } from "./createFixtures";
-import { scriptedDeps, START, type ScriptedAnswer } from "./scriptedDeps";
+import { policyCollection, traffic } from "../../support/fakes/createFixtures";
+import { scriptedDeps, START, type ScriptedAnswer } from "../../support/fakes/scriptedDeps";
 
 describe("createPolicy", () => {
     it("refuses a body without the access package or the display name, sending nothing", async () => {

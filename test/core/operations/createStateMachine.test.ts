@@ -3,8 +3,8 @@ import { DisplayNameTakenError, GraphRequestError } from "../../../provider/core
 import type { GraphCall } from "../../../provider/core/graph/transport/graphTransport";
 import { provesNotApplied } from "../../../provider/core/graph/transport/retryPolicy";
 import { runMarkedCreate } from "../../../provider/core/operations/createStateMachine";
-import { CATALOG, PACKAGE, policyCollection, traffic } from "./createFixtures";
-import { dropped, graphError, MARK_ID, scriptedDeps, START, type ScriptedAnswer } from "./scriptedDeps";
+import { CATALOG, PACKAGE, policyCollection, traffic } from "../../support/fakes/createFixtures";
+import { dropped, graphError, MARK_ID, scriptedDeps, START, type ScriptedAnswer } from "../../support/fakes/scriptedDeps";
 
 const MARK = `[pulumi-create ${MARK_ID}]`;
 const BODY = { displayName: "All Users", description: "new", accessPackage: { id: PACKAGE } };

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createdId } from "../../../provider/core/operations/createdId";
-import { answer, dropped } from "./scriptedDeps";
+import { answer, dropped } from "../../support/fakes/scriptedDeps";
 
 describe("createdId", () => {
     it("takes the id of the policy a 200 or 201 carries", () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { GraphRequestError } from "../../../provider/core/graph";
 import { deleteAndConfirm } from "../../../provider/core/operations/deleteAndConfirm";
-import { answer, dropped, graphError, scriptedDeps, START } from "./scriptedDeps";
+import { answer, dropped, graphError, scriptedDeps, START } from "../../support/fakes/scriptedDeps";
 
 const PATH = "/identityGovernance/entitlementManagement/assignmentPolicies/p1";
 const RECENT = new Date(START - 1_000).toISOString();

@@ -3,8 +3,8 @@ import { GraphRequestError, WriteAppliedError } from "../../../provider/core/gra
 import type { GraphCall } from "../../../provider/core/graph/transport/graphTransport";
 import { sweepDuplicates } from "../../../provider/core/operations/duplicateSweep";
 import type { MarkedCreate } from "../../../provider/core/operations/markedCreate";
-import { PACKAGE, policyCollection, traffic } from "./createFixtures";
-import { graphError, scriptedDeps, START, type ScriptedAnswer } from "./scriptedDeps";
+import { PACKAGE, policyCollection, traffic } from "../../support/fakes/createFixtures";
+import { graphError, scriptedDeps, START, type ScriptedAnswer } from "../../support/fakes/scriptedDeps";
 
 const MARK = "[pulumi-create m1]";
 

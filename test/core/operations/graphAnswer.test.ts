@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { graphAnswer, isGraphStatus } from "../../../provider/core/operations/graphAnswer";
-import { answer, dropped } from "./scriptedDeps";
+import { answer, dropped } from "../../support/fakes/scriptedDeps";
 
 describe("graphAnswer", () => {
     it("takes only Graph's own answers with one of the statuses", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { listPolicies } from "../../../provider/core/operations/listPolicies";
-import { answer, graphError, scriptedDeps, START } from "./scriptedDeps";
+import { answer, graphError, scriptedDeps, START } from "../../support/fakes/scriptedDeps";
 
 const POLICIES = "/identityGovernance/entitlementManagement/assignmentPolicies";
 const EXPAND = encodeURIComponent("accessPackage,catalog,questions,customExtensionStageSettings($expand=customExtension)");

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { markedUnusable } from "../../../provider/core/operations/markedUnusable";
-import { answer } from "./scriptedDeps";
+import { answer } from "../../support/fakes/scriptedDeps";
 
 describe("markedUnusable", () => {
     it("marks an answer as not Graph's, saying what came instead of what was asked for, its body cut short", () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { GraphRequestError } from "../../../provider/core/graph";
 import { lookUpName } from "../../../provider/core/operations/nameLookup";
-import { answer, graphError, scriptedDeps, START } from "./scriptedDeps";
+import { answer, graphError, scriptedDeps, START } from "../../support/fakes/scriptedDeps";
 
 const PACKAGE = "AP-1";
 const LOOKUP = "GET /identityGovernance/entitlementManagement/accessPackages/AP-1?$select=id&$expand=assignmentPolicies%2Ccatalog";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { outcomeOf } from "../../../provider/core/operations/outcomeOf";
-import { answer, dropped } from "./scriptedDeps";
+import { answer, dropped } from "../../support/fakes/scriptedDeps";
 
 describe("outcomeOf", () => {
     it("keeps a response's status and Retry-After, a failure below HTTP, and a request never sent as not sent", () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { GraphRequestError } from "../../../provider/core/graph";
 import { listPages } from "../../../provider/core/operations/paging";
-import { answer, graphError, scriptedDeps, START } from "./scriptedDeps";
+import { answer, graphError, scriptedDeps, START } from "../../support/fakes/scriptedDeps";
 
 const SUBJECT = { operation: "listing", scope: "in catalog c1" } as const;
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createPolling } from "../../../provider/core/operations/polling";
-import { TIMING } from "./scriptedDeps";
+import { TIMING } from "../../support/fakes/scriptedDeps";
 
 function fakeClock(random = 0.5) {
     const clock = {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { WriteAppliedError } from "../../../provider/core/graph";
 import { putPolicy } from "../../../provider/core/operations/putPolicy";
-import { answer, graphError, scriptedDeps, START } from "./scriptedDeps";
+import { answer, graphError, scriptedDeps, START } from "../../support/fakes/scriptedDeps";
 
 const PATH = "/identityGovernance/entitlementManagement/assignmentPolicies/p1";
 const BODY = { displayName: "All Users", description: "d", accessPackage: { id: "ap-1" } };

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { readAfterWrite } from "../../../provider/core/operations/readAfterWrite";
-import { answer, graphError, scriptedDeps, START } from "./scriptedDeps";
+import { answer, graphError, scriptedDeps, START } from "../../support/fakes/scriptedDeps";
 
 describe("readAfterWrite", () => {
     it("waits out the 404 and 403 Graph gives before it has replicated a write, and a body that does not reflect it", async () => {

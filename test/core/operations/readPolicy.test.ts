@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { readPolicy } from "../../../provider/core/operations/readPolicy";
-import { answer, graphError, scriptedDeps, START } from "./scriptedDeps";
+import { answer, graphError, scriptedDeps, START } from "../../support/fakes/scriptedDeps";
 
 const at = (offsetMs: number): string => new Date(START + offsetMs).toISOString();
 

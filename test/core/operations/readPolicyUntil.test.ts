@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { GraphRequestError } from "../../../provider/core/graph";
 import { BEHIND, readPolicyUntil } from "../../../provider/core/operations/readPolicyUntil";
-import { answer, graphError, scriptedDeps, START } from "./scriptedDeps";
+import { answer, graphError, scriptedDeps, START } from "../../support/fakes/scriptedDeps";
 
 const READ =
     "GET /identityGovernance/entitlementManagement/assignmentPolicies/p1?$expand=" +

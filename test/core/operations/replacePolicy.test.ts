@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { replacePolicy } from "../../../provider/core/operations/replacePolicy";
-import { answer, scriptedDeps, START } from "./scriptedDeps";
+import { answer, scriptedDeps, START } from "../../support/fakes/scriptedDeps";
 
 const at = (offsetMs: number): string => new Date(START + offsetMs).toISOString();
 

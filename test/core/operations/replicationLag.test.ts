@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { answeredAt, graphInstant } from "../../../provider/core/operations/graphTime";
 import { withinReplicationLag } from "../../../provider/core/operations/replicationLag";
-import { answer, dropped } from "./scriptedDeps";
+import { answer, dropped } from "../../support/fakes/scriptedDeps";
 
 describe("Graph's clock and its replication lag", () => {
     it("reads Graph's timestamps and Date header, whatever their precision, and nothing from what is not one", () => {

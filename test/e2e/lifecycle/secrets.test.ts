@@ -4,7 +4,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../../emulator";
 import { describeWithCli, EngineError, PulumiCli, type Engine, type StackConfig } from "../../harness";
-import { emulatorStackConfig } from "../../support/emulatorStackConfig";
 import { ACCESS_PACKAGE, graphCalls, lifecycleCli, lifecycleEngine, policyInState, policyUrn, POLICIES, POLICY } from "./lifecycleStack";
 
 /** A secret value that is easy to find anywhere it leaks to. */

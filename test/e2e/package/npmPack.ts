@@ -20,7 +20,7 @@ export async function npm(args: string[], cwd: string): Promise<{ stdout: string
         return await promisify(execFile)("npm", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
     } catch (error) {
         const { stderr, message } = error as { stderr?: string; message: string };
-        throw new Error(`npm ${args.join(" ")} failed in ${cwd}: ${stderr || message}`);
+        throw new Error(`npm ${args.join(" ")} failed in ${cwd}: ${stderr || message}`, { cause: error });
     }
 }
 
