@@ -6,6 +6,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ConfigSource } from "../core/graph";
 import type { CanonicalPolicy, PolicyInputs, PolicyOutputs } from "../core/model";
+import { checkWarningLine } from "../core/governance";
 import { createPolicyOperations, PartialCreateError } from "../core/operations";
 
 type Operations = Required<Omit<pulumi.dynamic.ResourceProvider<PolicyInputs, PolicyOutputs>, "configure">>;
@@ -49,7 +50,9 @@ export function bindOperations(config?: ConfigSource): Operations {
     const operations = createPolicyOperations(config, process.env);
     return {
         async check(olds, news) {
-            const { inputs, failures } = operations.check(olds, news);
+            const { inputs, failures, warnings } = operations.check(olds, news);
+            // Pulumi's engine shows a provider's standard error with the preview; a check answer has no warnings.
+            warnings.forEach((warning) => process.stderr.write(checkWarningLine(inputs.displayName, warning)));
             return { inputs: inputs as PolicyInputs, failures };
         },
 

@@ -4,6 +4,7 @@
  */
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { diffPolicy, type CanonicalPolicy, type PolicyOutputs } from "../core/model";
+import { checkWarningLine } from "../core/governance";
 import type { PolicyOperations } from "../core/operations";
 import { detailedDiff, type PathDiff } from "./detailedDiff";
 import { fromStruct, toStruct } from "./properties";
@@ -25,7 +26,9 @@ function checked(inputs: Record<string, unknown>): CanonicalPolicy {
 }
 
 export async function check(ops: PolicyOperations, request: provproto.CheckRequest): Promise<provproto.CheckResponse> {
-    const { inputs, failures } = ops.check(fromStruct(request.getOlds()), fromStruct(request.getNews()));
+    const { inputs, failures, warnings } = ops.check(fromStruct(request.getOlds()), fromStruct(request.getNews()));
+    // The engine shows a plugin's standard error with the preview; CheckResponse has no warnings.
+    warnings.forEach((warning) => process.stderr.write(checkWarningLine(inputs.displayName, warning)));
     const response = new provproto.CheckResponse();
     response.setInputs(await toStruct("inputs", inputs ?? {}));
     response.setFailuresList(

@@ -19,3 +19,4 @@ export {
     type Severity,
     type Violation,
 } from "./types";
+export { checkWarningLine, checkWarnings, type CheckWarning } from "./checkWarnings";

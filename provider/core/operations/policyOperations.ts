@@ -6,6 +6,7 @@
  */
 import type * as Graph from "@microsoft/microsoft-graph-types";
 import { resolveGraphSettings, type ConfigSource, type GraphSettings } from "../graph";
+import { checkWarnings, type CheckWarning } from "../governance/checkWarnings";
 import { DisplayNameTakenError } from "./displayNameTakenError";
 import { WriteAppliedError } from "./writeAppliedError";
 import {
@@ -38,7 +39,7 @@ export interface ReadPolicy {
  */
 export interface PolicyOperations {
     /** Validates and canonicalises the declared inputs; reads the settings but sends nothing. */
-    check(olds: Record<string, unknown>, news: Record<string, unknown>): CheckResult;
+    check(olds: Record<string, unknown>, news: Record<string, unknown>): CheckResult & { warnings: CheckWarning[] };
     /** Compares the old outputs with the checked inputs; sends nothing. */
     diff(olds: Record<string, unknown>, news: CanonicalPolicy): PolicyDiff;
     /**
@@ -71,6 +72,10 @@ export class PartialCreateError extends Error {
     ) {
         super(cause.message);
     }
+}
+
+function passed(result: CheckResult): result is Extract<CheckResult, { failures: [] }> {
+    return result.failures.length === 0;
 }
 
 function catalogIdOf(policy: Graph.AccessPackageAssignmentPolicy): string | undefined {
@@ -124,7 +129,8 @@ export function createPolicyOperations(config: ConfigSource | undefined, env: No
     return {
         check(olds, news) {
             graphSettings();
-            return checkPolicy(olds, news);
+            const result = checkPolicy(olds, news);
+            return { ...result, warnings: passed(result) ? checkWarnings(result.inputs) : [] };
         },
 
         diff: diffPolicy,
