@@ -1,5 +1,5 @@
 /** The benchmark's results as saved to `bench/results.json`, and their Markdown rendering. */
-import { CLI_STACKS, type CliScale, type CliStep } from "./scenarios/cliScale";
+import { CLI_STACKS, REQUESTS_PER_POLICY, type CliScale, type CliStep } from "./scenarios/cliScale";
 import type { HostStartup } from "./scenarios/hostStartup";
 import type { RequestEconomy } from "./scenarios/requestEconomy";
 import type { Scale } from "./scenarios/scale";
@@ -42,7 +42,67 @@ const routes = (byRoute: Record<string, number>): string =>
 
 const graphPhase = (step: CliStep, ms: number): string => (step.requests === 0 ? "—" : seconds(ms));
 
-/** The real-CLI tables: each command per stack, then its CPU by kind of process. */
+/** How each command is run (see {@link CliStep.operation}). */
+const COMMAND_LABELS: Record<CliStep["operation"], string> = {
+    up: "pulumi up",
+    "no-op up": "pulumi up (no changes)",
+    preview: "pulumi preview (updates)",
+    update: "pulumi up (updates)",
+    refresh: "pulumi refresh",
+    destroy: "pulumi destroy",
+};
+
+const ratio = (value: number | undefined): string => (value === undefined ? "—" : String(round(value, 2)));
+
+/** Requests per resource next to the count every policies stack must make; the trivial stack must make none. */
+function perPolicy(step: CliStep, policies: number): string {
+    const expected = step.stack === CLI_STACKS[0] ? 0 : REQUESTS_PER_POLICY[step.operation];
+    return `${round(step.requests / policies, 2)} (${expected})`;
+}
+
+/** Each command per stack. */
+function renderCliSteps(cliScale: Exclude<CliScale, { skipped: string }>): string {
+    const { steps } = cliScale;
+    // CPU time depends far less than wall time on what else the machine runs, so its ratio is the steadier figure.
+    const cpuRatio = (step: CliStep): string => {
+        const trivial = steps.find((t) => t.operation === step.operation && t.stack === CLI_STACKS[0])?.host.cpuSeconds;
+        return step.host.cpuSeconds === undefined || trivial === undefined ? "—" : String(round(step.host.cpuSeconds / trivial, 2));
+    };
+    return markdownTable(
+        [
+            "command",
+            "stack",
+            "wall",
+            `wall ÷ trivial (goal ≤ ${CLI_RATIO_GOAL})`,
+            "wall ÷ dynamic provider",
+            "Graph requests",
+            "per policy (must be)",
+            "start → first request",
+            "Graph window",
+            "last response → exit",
+            "host CPU",
+            "host CPU ÷ trivial",
+            "host peak RSS",
+        ],
+        steps.map((s) => [
+            COMMAND_LABELS[s.operation],
+            s.stack,
+            seconds(s.wallMs),
+            ratio(s.ratioToTrivial),
+            ratio(s.ratioToDynamic),
+            s.requests,
+            perPolicy(s, cliScale.policies),
+            graphPhase(s, s.beforeFirstRequestMs),
+            graphPhase(s, s.graphWindowMs),
+            graphPhase(s, s.afterLastResponseMs),
+            cpu(s.host.cpuSeconds),
+            cpuRatio(s),
+            mib(s.host.peakRssMiB),
+        ]),
+    );
+}
+
+/** The real-CLI tables: each command per stack, its CPU by kind of process, and the state per resource. */
 function renderCliScale(cliScale: CliScale): string[] {
     if ("skipped" in cliScale) return [`### Real CLI: skipped (${cliScale.skipped})`];
     const { steps } = cliScale;
@@ -51,45 +111,18 @@ function renderCliScale(cliScale: CliScale): string[] {
         const usage = step.host.byRole?.find((r) => r.role === role);
         return usage === undefined ? "—" : cpu(usage.cpuSeconds);
     };
-    // CPU time depends far less than wall time on what else the machine runs, so its ratio is the steadier figure.
-    const cpuRatio = (step: CliStep): string => {
-        const trivial = steps.find((t) => t.operation === step.operation && t.stack === CLI_STACKS[0])?.host.cpuSeconds;
-        return step.host.cpuSeconds === undefined || trivial === undefined ? "n/a" : String(round(step.host.cpuSeconds / trivial, 2));
-    };
     return [
-        `### Real CLI (${cliScale.cliVersion}): ${cliScale.policies} resources per stack, policies over ${cliScale.packages} access packages, parallelism ${cliScale.parallel}, +${cliScale.latencyMs} ms per Graph request`,
-        markdownTable(
-            [
-                "command",
-                "stack",
-                "wall",
-                `wall ÷ trivial (goal ≤ ${CLI_RATIO_GOAL})`,
-                "Graph requests",
-                "start → first request",
-                "Graph window",
-                "last response → exit",
-                "host CPU",
-                "host CPU ÷ trivial",
-                "host peak RSS",
-            ],
-            steps.map((s) => [
-                `pulumi ${s.operation}`,
-                s.stack,
-                seconds(s.wallMs),
-                round(s.ratioToTrivial, 2),
-                s.requests,
-                graphPhase(s, s.beforeFirstRequestMs),
-                graphPhase(s, s.graphWindowMs),
-                graphPhase(s, s.afterLastResponseMs),
-                cpu(s.host.cpuSeconds),
-                cpuRatio(s),
-                mib(s.host.peakRssMiB),
-            ]),
-        ),
+        `### Real CLI (${cliScale.cliVersion}): ${cliScale.policies} resources per stack, policies over ${cliScale.packages} access packages per stack, parallelism ${cliScale.parallel}, +${cliScale.latencyMs} ms per Graph request`,
+        renderCliSteps(cliScale),
         "### Real CLI: host CPU by process (sampled from `/proc`)",
         markdownTable(
             ["command", "stack", ...roles],
-            steps.map((s) => [`pulumi ${s.operation}`, s.stack, ...roles.map((role) => roleCpu(s, role))]),
+            steps.map((s) => [COMMAND_LABELS[s.operation], s.stack, ...roles.map((role) => roleCpu(s, role))]),
+        ),
+        "### Real CLI: state per resource after the first up (`pulumi stack export`, compact JSON, mean bytes)",
+        markdownTable(
+            ["stack", "resource", "inputs", "outputs", "`__provider` (inputs + outputs)"],
+            cliScale.stateSizes.map((s) => [s.stack, s.bytes, s.inputBytes, s.outputBytes, s.providerBytes]),
         ),
     ];
 }

@@ -17,6 +17,12 @@ export const POLICIES_PROGRAM: BenchProgram = {
     project: "entra-policy-bench",
 };
 
+/** The same policies through the `entra` plugin, which the project's `plugins.providers` points the engine at. */
+export const PLUGIN_PROGRAM: BenchProgram = {
+    projectDir: path.join(__dirname, "..", "programs", "plugin"),
+    project: "entra-plugin-bench",
+};
+
 /** Two resources of a dynamic provider that does no I/O. */
 export const TRIVIAL_PROGRAM: BenchProgram = {
     projectDir: path.join(__dirname, "..", "programs", "trivial"),

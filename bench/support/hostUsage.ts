@@ -69,7 +69,8 @@ const PROVIDER_HOST = "provider host (node cmd/dynamic-provider)";
 /**
  * What a process is, from its command line. Node.js and the shell are named by the script they run: the language
  * host runs the program with `node …/@pulumi/pulumi/cmd/run`, and the dynamic-provider plugin is a shell script that
- * resolves the host's path with `node -e` and then runs `node …/cmd/dynamic-provider`.
+ * resolves the host's path with `node -e` and then runs `node …/cmd/dynamic-provider`; the `entra` plugin's launcher
+ * runs `node …/provider/plugin/main.js`.
  */
 function processRole(argv: string[]): string {
     const [executable = "", first = ""] = argv;
@@ -77,6 +78,7 @@ function processRole(argv: string[]): string {
     if (name === "node") {
         if (/cmd[/\\]dynamic-provider/.test(first)) return PROVIDER_HOST;
         if (/cmd[/\\]run/.test(first)) return "program (node cmd/run)";
+        if (/provider[/\\]plugin[/\\]main\.js$/.test(first)) return "plugin (node provider/plugin/main.js)";
         return `node ${first.startsWith("-") ? first : path.basename(first)}`;
     }
     if (name === "sh" || name === "bash") return `${path.basename(first)} (${name})`;

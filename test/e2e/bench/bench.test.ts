@@ -121,37 +121,77 @@ describe("npm run bench: the benchmark runs end to end at a tiny size", function
     });
 
     describeWithCli("the real-CLI scenario", function () {
-        it("runs up, refresh and destroy on the trivial stack, then on ours, with the ratio of their walls", () => {
+        const [trivialStack, dynamicStack, pluginStack] = CLI_STACKS;
+        /** Graph requests of each command on either policies stack, for 5 policies (issue #17). */
+        const requests = { up: 15, "no-op up": 0, preview: 0, update: 5, refresh: 5, destroy: 10 };
+        const ran = (): Exclude<BenchResults["cliScale"], { skipped: string }> => {
             assert.ok(!("skipped" in results.cliScale));
-            const { cliScale } = results;
+            return results.cliScale;
+        };
+
+        it("runs up, refresh and destroy on the trivial stack, and the whole lifecycle through the dynamic provider and through the plugin", () => {
+            const cliScale = ran();
             assert.deepEqual([cliScale.policies, cliScale.packages, cliScale.parallel, cliScale.latencyMs], [5, 2, 4, 1]);
             assert.match(cliScale.cliVersion, /^v3\./);
             assert.deepEqual(
                 cliScale.steps.map((s) => `${s.operation} ${s.stack}`),
-                ["up", "refresh", "destroy"].flatMap((operation) => CLI_STACKS.map((stack) => `${operation} ${stack}`)),
+                Object.keys(requests).flatMap((operation) =>
+                    (["up", "refresh", "destroy"].includes(operation) ? CLI_STACKS : [dynamicStack, pluginStack]).map(
+                        (stack) => `${operation} ${stack}`,
+                    ),
+                ),
             );
-            for (const [trivial, ours] of [0, 2, 4].map((i) => cliScale.steps.slice(i, i + 2))) {
-                assert.equal(trivial.ratioToTrivial, 1);
-                assert.equal(ours.ratioToTrivial, ours.wallMs / trivial.wallMs);
-                assert.equal(trivial.requests, 0, `${trivial.operation}: the trivial stack made Graph requests`);
-                assert.ok(ours.requests >= 5, `${ours.operation}: ${ours.requests} Graph requests for 5 policies`);
-                const phases = ours.beforeFirstRequestMs + ours.graphWindowMs + ours.afterLastResponseMs;
-                assert.ok(Math.abs(phases - ours.wallMs) < 1e-6, `${ours.operation}: phases add up to ${phases} ms of ${ours.wallMs} ms`);
+        });
+
+        it("makes the same Graph requests per policy through either door, and none on the trivial stack", () => {
+            for (const step of ran().steps) {
+                const expected = step.stack === trivialStack ? 0 : requests[step.operation];
+                assert.equal(step.requests, expected, `${step.operation} ${step.stack}`);
+                const phases = step.beforeFirstRequestMs + step.graphWindowMs + step.afterLastResponseMs;
+                if (step.requests > 0)
+                    assert.ok(
+                        Math.abs(phases - step.wallMs) < 1e-6,
+                        `${step.operation}: phases add up to ${phases} ms of ${step.wallMs} ms`,
+                    );
             }
+        });
+
+        it("divides each wall by the trivial stack's for the same command, and the plugin's by the dynamic provider's", () => {
+            const { steps } = ran();
+            const wall = (operation: string, stack: string): number | undefined =>
+                steps.find((s) => s.operation === operation && s.stack === stack)?.wallMs;
+            for (const step of steps) {
+                const trivial = wall(step.operation, trivialStack);
+                assert.equal(step.ratioToTrivial, trivial === undefined ? undefined : step.wallMs / trivial);
+                const dynamic = step.stack === pluginStack ? wall(step.operation, dynamicStack) : undefined;
+                assert.equal(step.ratioToDynamic, dynamic === undefined ? undefined : step.wallMs / dynamic);
+            }
+        });
+
+        it("sizes a resource's state in each stack: the plugin's holds no __provider", () => {
+            const sizes = ran().stateSizes;
+            assert.deepEqual(
+                sizes.map((s) => [s.stack, s.resources]),
+                CLI_STACKS.map((stack) => [stack, 5]),
+            );
+            const [trivial, dynamic, plugin] = sizes;
+            for (const s of [trivial, dynamic]) assert.ok(s.providerBytes > 0, JSON.stringify(s));
+            assert.equal(plugin.providerBytes, 0);
+            for (const s of sizes) assert.ok(s.bytes > s.inputBytes + s.outputBytes, JSON.stringify(s));
         });
 
         it("measures the CPU and memory of the whole CLI process tree, by kind of process", function () {
             if (process.platform !== "linux") this.skip();
-            assert.ok(!("skipped" in results.cliScale));
-            for (const step of results.cliScale.steps) {
+            for (const step of ran().steps) {
                 const label = `${step.operation} ${step.stack}`;
                 assert.ok(
                     Number.isFinite(step.host.cpuSeconds) && Number.isFinite(step.host.peakRssMiB),
                     `${label}: ${JSON.stringify(step.host)}`,
                 );
                 const roles = (step.host.byRole ?? []).map((r) => r.role);
-                for (const role of ["pulumi CLI", "provider host (node cmd/dynamic-provider)"])
-                    assert.ok(roles.includes(role), `${label}: no ${role} in ${roles}`);
+                const provider =
+                    step.stack === pluginStack ? "plugin (node provider/plugin/main.js)" : "provider host (node cmd/dynamic-provider)";
+                for (const role of ["pulumi CLI", provider]) assert.ok(roles.includes(role), `${label}: no ${role} in ${roles}`);
             }
         });
     });
@@ -164,6 +204,7 @@ describe("npm run bench: the benchmark runs end to end at a tiny size", function
             "### Scale:",
             "### Throttling:",
             "### Real CLI",
+            "### Real CLI: state per resource",
         ]) {
             assert.ok(stdout.includes(heading), `no "${heading}" in:\n${stdout}`);
         }
