@@ -4,6 +4,7 @@
  * discriminator, and every description is the TSDoc of the declaration.
  */
 import * as ts from "typescript";
+import { schemaName } from "../../../provider/plugin/wireNames";
 
 /** A Pulumi schema type spec (the subset this package needs). */
 export type TypeSpec = {
@@ -70,9 +71,9 @@ export class SchemaTypeReader {
                 single !== undefined && !members[0].aliasSymbol
                     ? { type: "string" as const, const: single }
                     : this.spec(valueType, declaredAlias(symbol));
-            properties[symbol.name] = { ...spec, ...this.described(symbol) };
+            properties[schemaName(symbol.name)] = { ...spec, ...this.described(symbol) };
             if ((symbol.flags & ts.SymbolFlags.Optional) === 0) {
-                required.push(symbol.name);
+                required.push(schemaName(symbol.name));
             }
         }
         return { properties, required };
@@ -129,7 +130,7 @@ export class SchemaTypeReader {
             }
         }
         return Object.keys(mapping).length === rest.length && !boolean
-            ? { oneOf, discriminator: { propertyName: DISCRIMINATOR, mapping } }
+            ? { oneOf, discriminator: { propertyName: schemaName(DISCRIMINATOR), mapping } }
             : { oneOf };
     }
 

@@ -1,0 +1,37 @@
+/**
+ * The schema's package-level `language` sections: what `pulumi package gen-sdk` needs from each language to name,
+ * place and pin the generated SDK (Pulumi's codegen reads these keys: pkg/v3/codegen/{nodejs,python,go}/importer.go).
+ */
+
+/** The `language` sections this package sets. */
+export interface LanguageSections {
+    nodejs: { packageName: string; packageDescription: string; dependencies: Record<string, string> };
+    python: { packageName: string; pythonRequires: string; requires: Record<string, string>; pyproject: { enabled: boolean } };
+    go: { importBasePath: string; generateResourceContainerTypes: boolean };
+}
+
+/**
+ * The sections for a package whose repository is `repository` (an https URL) and whose SDKs build on the Pulumi SDK
+ * `pulumiVersion`, the version the plugin is tested with: the SDKs accept any later 3.x.
+ */
+export function languageSections(repository: string, description: string, pulumiVersion: string): LanguageSections {
+    const [major] = pulumiVersion.split(".");
+    return {
+        nodejs: {
+            packageName: "@pulumi-entra/entra",
+            packageDescription: description,
+            dependencies: { "@pulumi/pulumi": `^${pulumiVersion}` },
+        },
+        python: {
+            packageName: "pulumi_entra",
+            pythonRequires: ">=3.9",
+            requires: { pulumi: `>=${pulumiVersion},<${Number(major) + 1}.0.0` },
+            pyproject: { enabled: true },
+        },
+        go: {
+            // The Go SDK's module lives in the repository's sdk/go, as Pulumi's own providers lay theirs out.
+            importBasePath: `${repository.replace(/^https:\/\//, "")}/sdk/go/entra`,
+            generateResourceContainerTypes: true,
+        },
+    };
+}
