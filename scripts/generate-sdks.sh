@@ -2,7 +2,8 @@
 # Generates the entra SDKs for Node.js, Python and Go from provider/plugin/schema.json into <outdir>/{nodejs,python,go}
 # with the real `pulumi package gen-sdk` (the CLI and language hosts that scripts/build-pulumi-cli.sh puts on PATH).
 # Nothing generated is committed: the schema is, and it is generated and checked itself (test/plugin/schema.test.ts).
-# The Go SDK gets a go.mod, since gen-sdk writes only the package: its module is the schema's Go import base less the
+# The Python SDK gets its README.md beside pyproject.toml, which names it. The Go SDK gets a go.mod, since gen-sdk
+# writes only the package: its module is the schema's Go import base less the
 # package directory, and it requires the Pulumi Go SDK at the version of the tested @pulumi/pulumi.
 set -euo pipefail
 
@@ -20,6 +21,9 @@ for language in nodejs python go; do
     rm -rf "${out:?}/$language"
     pulumi package gen-sdk "$schema" --language "$language" --out "$out" >&2
 done
+
+# pyproject.toml names a README.md beside it, which gen-sdk writes into the package directory only.
+cp "$out/python/pulumi_entra/README.md" "$out/python/README.md"
 
 version="$(node -p 'require(process.argv[1]).devDependencies["@pulumi/pulumi"]' "$root/package.json")"
 import_base="$(node -p 'require(process.argv[1]).language.go.importBasePath' "$schema")"

@@ -26,9 +26,10 @@ export interface PluginLanguage {
      */
     breakDuration(dir: string, pluginDir: string, stack: PulumiCli): Promise<() => Promise<void>>;
     /**
-     * The project to `pulumi import` the policy `imported` into, and the config of its stack.
+     * The project to `pulumi import` the policy `imported` into, the config of its stack, and the import's flags
+     * beyond `--yes`; `settings` are the policy's program config values (unqualified) at the time of the import.
      */
-    importProject(pluginDir: string, accessPackageId: string): { dir: string; config: Record<string, string> };
+    importProject(pluginDir: string, settings: Record<string, string>): { dir: string; config: Record<string, string>; flags: string[] };
     /** After the import: makes the program in `dir` declare the imported policy, from the import's `output` if need be. */
     adoptImport(dir: string, pluginDir: string, output: string, accessPackageId: string): void;
 }

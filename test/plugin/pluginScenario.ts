@@ -13,6 +13,9 @@ import { pluginDirectory } from "./pluginProject";
 
 export const TOKEN = "entra:index:AccessPackageAssignmentPolicy";
 
+/** The program's `selfAdd` from the update on, which a program that declares the imported policy must say too. */
+const UPDATED_SELF_ADD = "false";
+
 interface Exported {
     type: string;
     id: string;
@@ -95,7 +98,7 @@ export function describePluginLifecycle(language: PluginLanguage): Mocha.Suite {
 
         it("previews an update as the property path that changes, then applies it with one PUT", async () => {
             const [stack, graph] = [cli!, emulator!];
-            await stack.setConfig({ [`${project}:selfAdd`]: "false" });
+            await stack.setConfig({ [`${project}:selfAdd`]: UPDATED_SELF_ADD });
 
             const diff = await previewDiff(stack);
             assert.match(diff, /~ requestorSettings: \{\s+~ enableTargetsToSelfAddAccess: true => false\s+\}/);
@@ -142,12 +145,19 @@ export function describePluginLifecycle(language: PluginLanguage): Mocha.Suite {
         it("imports an existing policy by id, one GET for its preview and one for itself, and then previews clean", async () => {
             const [stack, graph] = [cli!, emulator!];
             const [policy] = await policiesInState(stack);
-            const { dir: importDir, config } = language.importProject(pluginDir, accessPackageId);
+            const {
+                dir: importDir,
+                config,
+                flags,
+            } = language.importProject(pluginDir, {
+                accessPackageId,
+                selfAdd: UPDATED_SELF_ADD,
+            });
             dirs.push(importDir);
             const importer = await stackOn(importDir);
             await importer.setConfig(config);
             await graph.admin.resetLog();
-            const output = await importer.importResource(TOKEN, "imported", policy.id);
+            const output = await importer.importResource(TOKEN, "imported", policy.id, flags);
             assert.deepEqual(await graphCalls(graph), [`GET ${POLICY}`, `GET ${POLICY}`]);
             assert.equal((await policiesInState(importer))[0].id, policy.id);
 

@@ -17,17 +17,9 @@ describePluginLifecycle(
             const sdks = generateSdks();
             venv = temporaryDirectory("entra-venv");
             execFileSync("python3", ["-m", "venv", venv], { stdio: "inherit" });
-            // No build isolation: the venv's own setuptools builds the SDK, so pip downloads only what it installs.
             execFileSync(
                 path.join(venv, "bin", "pip"),
-                [
-                    "install",
-                    "--quiet",
-                    "--disable-pip-version-check",
-                    "--no-build-isolation",
-                    `pulumi==${PULUMI_VERSION}`,
-                    path.join(sdks, "python"),
-                ],
+                ["install", "--quiet", "--disable-pip-version-check", `pulumi==${PULUMI_VERSION}`, path.join(sdks, "python")],
                 { stdio: "inherit" },
             );
             return [sdks, venv];

@@ -27,7 +27,7 @@ export function temporaryDirectory(prefix: string): string {
 /** scripts/generate-sdks.sh into a new temporary directory, which holds nodejs/, python/ and go/. */
 export function generateSdks(): string {
     const out = temporaryDirectory("entra-sdks");
-    execFileSync(GENERATE_SDKS, [out], { stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync(GENERATE_SDKS, [out], { stdio: "pipe" });
     return out;
 }
 
@@ -61,9 +61,14 @@ export function sdkLanguage(label: string, host: string, project: string, projec
             await stack.setConfig({ [duration]: "P2X" });
             return () => stack.setConfig({ [duration]: "" });
         },
-        importProject: (pluginDir, accessPackageId) => ({
+        importProject: (pluginDir, settings) => ({
             dir: projects.create(project, pluginDir),
-            config: { [`${project}:accessPackageId`]: accessPackageId, [`${project}:resourceName`]: "imported" },
+            config: Object.fromEntries(
+                Object.entries({ ...settings, resourceName: "imported" }).map(([key, value]) => [`${project}:${key}`, value]),
+            ),
+            // Our Python and Go hosts (tools/) do not implement GenerateProgram, which writing the code would need; the
+            // program already declares the policy.
+            flags: ["--generate-code=false"],
         }),
         adoptImport: () => {},
     };

@@ -46,7 +46,7 @@ const yaml: PluginLanguage = {
         writeProgram(dir, PROJECT, pluginDir, broken);
         return async () => writeProgram(dir, PROJECT, pluginDir, PROGRAM);
     },
-    importProject: (pluginDir) => ({ dir: yamlProject(`${PROJECT}-import`, pluginDir, ""), config: {} }),
+    importProject: (pluginDir) => ({ dir: yamlProject(`${PROJECT}-import`, pluginDir, ""), config: {}, flags: [] }),
     adoptImport: (dir, pluginDir, output, accessPackageId) => {
         // `pulumi import` prints the program that declares what it imported, which YAML's host generates.
         const code = output.slice(output.indexOf("resources:"), output.lastIndexOf("protect: true") + "protect: true".length);
