@@ -1,7 +1,8 @@
 /**
  * Pulumi schema type specs read from provider/core/types with the TypeScript compiler: interfaces become object
  * types, named string-literal unions become enums, unions of interfaces become `oneOf` with their `@odata.type`
- * discriminator, and every description is the TSDoc of the declaration.
+ * discriminator, and every description is the TSDoc of the declaration. Property names are the schema's
+ * (provider/plugin/wireNames.ts: `@odata.type` is `odataType`, which every SDK generator can take as it is).
  */
 import * as ts from "typescript";
 import { schemaName } from "../../../provider/plugin/wireNames";
