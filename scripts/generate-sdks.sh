@@ -2,9 +2,9 @@
 # Generates the entra SDKs for Node.js, Python and Go from provider/plugin/schema.json into <outdir>/{nodejs,python,go}
 # with the real `pulumi package gen-sdk` (the CLI and language hosts that scripts/build-pulumi-cli.sh puts on PATH).
 # Nothing generated is committed: the schema is, and it is generated and checked itself (test/plugin/schema.test.ts).
-# The Python SDK gets its README.md beside pyproject.toml, which names it. The Go SDK gets a go.mod, since gen-sdk
-# writes only the package: its module is the schema's Go import base less the
-# package directory, and it requires the Pulumi Go SDK at the version of the tested @pulumi/pulumi.
+# The Go SDK gets a go.mod, since gen-sdk
+# writes only the package: its module is the schema's Go import base less the package directory, and it requires the
+# Pulumi Go SDK at the version of the tested @pulumi/pulumi. Prints <outdir>; gen-sdk's messages go to stderr.
 set -euo pipefail
 
 if [ $# -ne 1 ]; then
