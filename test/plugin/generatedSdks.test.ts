@@ -3,9 +3,10 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describeWithCli } from "../harness";
-import { generateSdks } from "./sdkLanguage";
+import { generateSdks, PULUMI_VERSION } from "./sdkLanguage";
 
 const ROOT = path.resolve(__dirname, "../..");
+const PLUGIN_VERSION = (require("../../package.json") as { version: string }).version;
 
 function read(file: string): string {
     return fs.readFileSync(file, "utf8");
@@ -22,10 +23,11 @@ describeWithCli("plugin: scripts/generate-sdks.sh, the Node.js, Python and Go SD
         fs.rmSync(out, { recursive: true, force: true });
     });
 
-    it("nodejs: the package the schema names, with Graph's @odata.type as odataType, and it type-checks", function () {
+    it("nodejs: the package the schema names, at the plugin's version, with @odata.type as odataType, and it type-checks", function () {
         this.timeout(5 * 60_000);
         const sdk = path.join(out, "nodejs");
-        assert.equal((JSON.parse(read(path.join(sdk, "package.json"))) as { name: string }).name, "@pulumi-entra/entra");
+        const manifest = JSON.parse(read(path.join(sdk, "package.json"))) as { name: string; version: string };
+        assert.deepEqual([manifest.name, manifest.version], ["@pulumi-entra/entra", PLUGIN_VERSION]);
         assert.match(read(path.join(sdk, "types", "input.ts")), /^ {4}odataType: pulumi\.Input<"#microsoft\.graph\.singleUser">;$/m);
         assert.doesNotMatch(read(path.join(sdk, "types", "input.ts")), /@odata/);
         // The SDK's dependencies (@pulumi/pulumi, typescript, @types/node) are this package's own, at the tested versions.
@@ -33,10 +35,11 @@ describeWithCli("plugin: scripts/generate-sdks.sh, the Node.js, Python and Go SD
         execFileSync(path.join(ROOT, "node_modules", ".bin", "tsc"), ["-p", sdk, "--noEmit"], { stdio: "pipe" });
     });
 
-    it("python: pulumi_entra with snake_case names (odata_type), pinned to the tested pulumi, and every module compiles", () => {
+    it("python: pulumi_entra at the plugin's version, snake_case names (odata_type), on the tested pulumi, and it compiles", () => {
         const sdk = path.join(out, "python");
-        const version = (require("../../package.json") as { devDependencies: Record<string, string> }).devDependencies["@pulumi/pulumi"];
-        assert.match(read(path.join(sdk, "pyproject.toml")), new RegExp(`"pulumi>=${version.replace(/\./g, "\\.")},<4\\.0\\.0"`));
+        const pyproject = read(path.join(sdk, "pyproject.toml"));
+        assert.ok(pyproject.includes(`"pulumi>=${PULUMI_VERSION},<4.0.0"`), pyproject);
+        assert.ok(pyproject.includes(`version = "${PLUGIN_VERSION}"`), pyproject);
         assert.match(read(path.join(sdk, "pulumi_entra", "_inputs.py")), /@pulumi\.getter\(name="odataType"\)\n {4}def odata_type\(self\)/);
         execFileSync("python3", ["-m", "compileall", "-q", sdk], { stdio: "pipe" });
     });

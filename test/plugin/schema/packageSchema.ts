@@ -22,6 +22,8 @@ const RESOURCE_ID = "id";
 
 export interface PackageSchema {
     name: string;
+    /** The plugin's version (package.json's), which GetPluginInfo answers too. */
+    version: string;
     displayName: string;
     description: string;
     keywords: string[];
@@ -65,6 +67,7 @@ export function packageSchema(): PackageSchema {
         homepage: string;
         repository: { url: string };
         license: string;
+        version: string;
         devDependencies: Record<string, string>;
     };
     const variables = configVariables();
@@ -72,6 +75,7 @@ export function packageSchema(): PackageSchema {
     const repository = manifest.repository.url.replace(/^git\+/, "").replace(/\.git$/, "");
     return {
         name: "entra",
+        version: manifest.version,
         displayName: "Microsoft Entra access package assignment policies",
         description,
         keywords: ["pulumi", "entra", "entitlement-management", "microsoft-graph", "category/cloud"],
