@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describeWithCli } from "../harness";
-import { generateSdks, PULUMI_VERSION } from "./sdkLanguage";
+import { generateSdks, PULUMI_VERSION, temporaryDirectory } from "./sdkLanguage";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PLUGIN_VERSION = (require("../../package.json") as { version: string }).version;
@@ -17,7 +17,7 @@ describeWithCli("plugin: scripts/generate-sdks.sh, the Node.js, Python and Go SD
 
     before(function () {
         this.timeout(5 * 60_000);
-        out = generateSdks();
+        out = generateSdks(temporaryDirectory("entra-sdks"));
     });
     after(() => {
         fs.rmSync(out, { recursive: true, force: true });

@@ -38,11 +38,9 @@ function buildProgram(dir: string, sdk: string): string {
 
 describePluginLifecycle(
     sdkLanguage("Go", "go", PROJECT, {
-        prepare: async () => {
-            const sdks = generateSdks();
-            const build = temporaryDirectory(`${PROJECT}-build`);
-            program = buildProgram(build, path.join(sdks, "go"));
-            return [sdks, build];
+        prepare: async (directory) => {
+            const sdks = generateSdks(directory("entra-sdks"));
+            program = buildProgram(directory(`${PROJECT}-build`), path.join(sdks, "go"));
         },
         create: (project, pluginDir) => {
             const dir = temporaryDirectory(project);

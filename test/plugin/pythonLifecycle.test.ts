@@ -13,16 +13,15 @@ let venv = "";
 
 describePluginLifecycle(
     sdkLanguage("Python", "python", "pyplugin", {
-        prepare: async () => {
-            const sdks = generateSdks();
-            venv = temporaryDirectory("entra-venv");
+        prepare: async (directory) => {
+            const sdks = generateSdks(directory("entra-sdks"));
+            venv = directory("entra-venv");
             execFileSync("python3", ["-m", "venv", venv], { stdio: "inherit" });
             execFileSync(
                 path.join(venv, "bin", "pip"),
                 ["install", "--quiet", "--disable-pip-version-check", `pulumi==${PULUMI_VERSION}`, path.join(sdks, "python")],
                 { stdio: "inherit" },
             );
-            return [sdks, venv];
         },
         create: (project, pluginDir) => {
             const dir = temporaryDirectory(project);

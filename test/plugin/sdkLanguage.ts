@@ -24,17 +24,19 @@ export function temporaryDirectory(prefix: string): string {
     return fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
 }
 
-/** scripts/generate-sdks.sh into a new temporary directory, which holds nodejs/, python/ and go/. */
-export function generateSdks(): string {
-    const out = temporaryDirectory("entra-sdks");
+/** scripts/generate-sdks.sh into `out`, which then holds nodejs/, python/ and go/. */
+export function generateSdks(out: string): string {
     execFileSync(GENERATE_SDKS, [out], { stdio: "pipe" });
     return out;
 }
 
 /** How a language's suite sets up and lays out its projects. */
 export interface SdkProjects {
-    /** Once per suite: generates the SDK and what the projects share; returns the directories to remove at the end. */
-    prepare(): Promise<string[]>;
+    /**
+     * Once per suite: generates the SDK and what the projects share, in directories from `directory` (a new temporary
+     * one, which the suite removes at its end even when `prepare` fails).
+     */
+    prepare(directory: (prefix: string) => string): Promise<void>;
     /** A new project directory named `project` running the language's policy program with the plugin at `pluginDir`. */
     create(project: string, pluginDir: string): string;
 }
@@ -50,9 +52,12 @@ export function sdkLanguage(label: string, host: string, project: string, projec
         label,
         project,
         describe: describeWithHost(host),
-        prepare: async () => {
-            temporary.push(...(await projects.prepare()));
-        },
+        prepare: () =>
+            projects.prepare((prefix) => {
+                const dir = temporaryDirectory(prefix);
+                temporary.push(dir);
+                return dir;
+            }),
         dispose: () => {
             for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
         },
