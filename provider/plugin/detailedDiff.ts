@@ -5,6 +5,7 @@
  * `requestApprovalSettings.stages[0].durationBeforeEscalation` rather than the whole settings object.
  */
 import { isDeepStrictEqual } from "node:util";
+import { schemaName } from "./wireNames";
 
 /** Mirrors `pulumirpc.PropertyDiff.Kind` without tying this module to the generated protobuf code. */
 export type DiffKind = "add" | "delete" | "update";
@@ -20,9 +21,13 @@ function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** A Pulumi property path step: `.name` for identifiers, `["@odata.type"]` for anything else. */
+/**
+ * A Pulumi property path step, named as the engine knows the property (the schema's name: `.odataType` for Graph's
+ * `@odata.type`): `.name` for identifiers, `["name"]` for anything else.
+ */
 function child(path: string, key: string): string {
-    return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+    const name = schemaName(key);
+    return /^[A-Za-z_$][\w$]*$/.test(name) ? `${path}.${name}` : `${path}[${JSON.stringify(name)}]`;
 }
 
 /** The deepest paths at which `old` and `next` differ; lists of another length differ as a whole. */

@@ -6,13 +6,17 @@
  */
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { withGraphNames, withSchemaNames } from "./wireNames";
 
-/** The properties of a request; a missing struct is an empty one. */
+/** The properties of a request, with Graph's names; a missing struct is an empty one. */
 export function fromStruct<T = Record<string, unknown>>(struct: Struct | undefined): T {
-    return (struct?.toJavaScript() ?? {}) as T;
+    return withGraphNames(struct?.toJavaScript() ?? {}) as T;
 }
 
-/** The properties of a response, serialized by the Pulumi SDK (which drops `undefined`, which protobuf refuses). */
+/**
+ * The properties of a response with the schema's names, serialized by the Pulumi SDK (which drops `undefined`, which
+ * protobuf refuses).
+ */
 export async function toStruct(label: string, properties: object): Promise<Struct> {
-    return Struct.fromJavaScript(await rpc.serializeProperties(label, properties as Record<string, unknown>));
+    return Struct.fromJavaScript(await rpc.serializeProperties(label, withSchemaNames(properties as Record<string, unknown>)));
 }

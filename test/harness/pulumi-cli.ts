@@ -119,9 +119,9 @@ export class PulumiCli {
         return (await this.run(["version"])).trim();
     }
 
-    /** `pulumi import <type> <name> <id> --yes`: adopts an existing resource into the stack. */
-    importResource(type: string, name: string, id: string): Promise<string> {
-        return this.run(["import", type, name, id, "--yes", ...this.configFile()]);
+    /** `pulumi import <type> <name> <id> --yes [flags]`: adopts an existing resource into the stack. */
+    importResource(type: string, name: string, id: string, flags: string[] = []): Promise<string> {
+        return this.run(["import", type, name, id, "--yes", ...flags, ...this.configFile()]);
     }
 
     /** `pulumi stack export`, secrets still encrypted. */

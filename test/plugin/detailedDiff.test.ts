@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { detailedDiff } from "../../provider/plugin/detailedDiff";
 
 describe("plugin: detailed diffs", function () {
-    it("names the deepest changed paths of each changed property, with Pulumi's path syntax", () => {
+    it("names the deepest changed paths of each changed property, with Pulumi's path syntax and the schema's names", () => {
         const olds = {
             requestApprovalSettings: {
                 stages: [
@@ -25,7 +25,7 @@ describe("plugin: detailed diffs", function () {
         };
         assert.deepEqual(detailedDiff(olds, news, ["requestApprovalSettings"], []), [
             { path: "requestApprovalSettings.stages[0].durationBeforeAutomaticDenial", kind: "update", replace: false },
-            { path: 'requestApprovalSettings.stages[0].primaryApprovers[0]["@odata.type"]', kind: "update", replace: false },
+            { path: "requestApprovalSettings.stages[0].primaryApprovers[0].odataType", kind: "update", replace: false },
         ]);
     });
 

@@ -1,7 +1,7 @@
 /**
- * Pulumi YAML projects that use the `entra` plugin built in dist/, for the real CLI. The engine finds the plugin
- * through the project's `plugins.providers` path rather than through PATH: the path names exactly this build for
- * this project, whatever else is installed or on PATH, and the engine warns about every plugin it takes from PATH.
+ * Projects that use the `entra` plugin built in dist/, for the real CLI. The engine finds the plugin through the
+ * project's `plugins.providers` path rather than through PATH: the path names exactly this build for this project,
+ * whatever else is installed or on PATH, and the engine warns about every plugin it takes from PATH.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -16,24 +16,39 @@ export const PLUGIN_MAIN = path.resolve(
     (require("../../package.json") as { bin: Record<string, string> }).bin["pulumi-resource-entra"],
 );
 
-/** Why the YAML suites are skipped when the language host is missing. */
-export const NO_YAML_REASON = "pulumi-language-yaml not on PATH (github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml, a Go module)";
+/** Where each language host the suites need comes from, for the reason a suite is skipped. */
+const HOST_SOURCES: Record<string, string> = {
+    yaml: "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml, a Go module",
+    python: "tools/pulumi-language-python, built by scripts/build-pulumi-cli.sh",
+    go: "tools/pulumi-language-go, built by scripts/build-pulumi-cli.sh",
+};
+
+/** Why a suite for programs in `language` is skipped when its language host is missing. */
+export function noHostReason(language: string): string {
+    return `pulumi-language-${language} not on PATH (${HOST_SOURCES[language]})`;
+}
 
 /**
- * `describeWithCli` for programs written in Pulumi YAML: also needs `pulumi-language-yaml` on PATH. Under CI a
- * missing host fails the suite, as a missing CLI does.
+ * `describeWithCli` for programs in `language`: also needs `pulumi-language-<language>` on PATH. Under CI a missing
+ * host fails the suite, as a missing CLI does.
  */
-export function describeWithYaml(title: string, body: (this: Mocha.Suite) => void): Mocha.Suite {
-    const available = spawnSync("pulumi-language-yaml", ["--help"], { stdio: "ignore" }).error === undefined;
-    return describeWithCli(available ? title : `${title} (skipped: ${NO_YAML_REASON})`, function () {
-        before(function () {
-            if (available) return;
-            if (process.env.CI) throw new Error(`CI is set but the suite cannot run: ${NO_YAML_REASON}`);
-            this.skip();
+export function describeWithHost(language: string): (title: string, body: (this: Mocha.Suite) => void) => Mocha.Suite {
+    return (title, body) => {
+        const available = spawnSync(`pulumi-language-${language}`, ["--help"], { stdio: "ignore" }).error === undefined;
+        const reason = noHostReason(language);
+        return describeWithCli(available ? title : `${title} (skipped: ${reason})`, function () {
+            before(function () {
+                if (available) return;
+                if (process.env.CI) throw new Error(`CI is set but the suite cannot run: ${reason}`);
+                this.skip();
+            });
+            body.call(this);
         });
-        body.call(this);
-    });
+    };
 }
+
+/** `describeWithHost` for Pulumi YAML programs. */
+export const describeWithYaml = describeWithHost("yaml");
 
 /**
  * A directory holding `pulumi-resource-entra` as npm installs it for a user: a launcher of the package's compiled
@@ -53,16 +68,24 @@ export function yamlProject(name: string, pluginDir: string, program: string): s
     return dir;
 }
 
-/** Rewrites the program of the project in `dir`. */
-export function writeProgram(dir: string, name: string, pluginDir: string, program: string): void {
+/**
+ * Writes the Pulumi.yaml of project `name` in `dir`, with the plugin's path: `runtime` is the YAML of its `runtime`
+ * key's value, and `rest` what follows the header (a YAML program's text).
+ */
+export function writeProjectFile(dir: string, name: string, runtime: string, pluginDir: string, rest = ""): void {
     const header = [
         `name: ${name}`,
-        "runtime: yaml",
+        `runtime:${runtime}`,
         "plugins:",
         "  providers:",
         "    - name: entra",
         `      path: ${JSON.stringify(pluginDir)}`,
         "",
     ].join("\n");
-    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), header + program);
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), header + rest);
+}
+
+/** Rewrites the program of the YAML project in `dir`. */
+export function writeProgram(dir: string, name: string, pluginDir: string, program: string): void {
+    writeProjectFile(dir, name, " yaml", pluginDir, program);
 }

@@ -177,6 +177,27 @@ describe("plugin: the ResourceProvider protocol, served by the compiled plugin",
         assert.equal(gone.getId(), "");
     });
 
+    it("takes Graph's @odata.type as the schema's odataType: Graph's name in Graph's body, the schema's in and out", async () => {
+        const approver = { odataType: "#microsoft.graph.requestorManager", managerLevel: 1 };
+        const approval = {
+            isApprovalRequiredForAdd: true,
+            stages: [{ durationBeforeAutomaticDenial: "P2D", primaryApprovers: [approver] }],
+        };
+        const checked = await check({ ...policy(), displayName: "Approved policy", requestApprovalSettings: approval });
+        assert.deepEqual(checked.getFailuresList(), []);
+        const created = await call((done: Done<provproto.CreateResponse>) =>
+            plugin.client.create(new provproto.CreateRequest().setProperties(checked.getInputs()), done),
+        );
+        const stage = (settings: unknown) => (settings as { stages: { primaryApprovers: Record<string, unknown>[] }[] }).stages[0];
+        const stored = await emulator.admin.get("assignmentPolicies", created.getId());
+        assert.equal(stage(stored?.properties.requestApprovalSettings).primaryApprovers[0]["@odata.type"], approver.odataType);
+        const outputs = created.getProperties()!;
+        assert.deepEqual(stage(outputs.toJavaScript().requestApprovalSettings).primaryApprovers[0], approver);
+        await call((done: Done<Empty>) =>
+            plugin.client.delete(new provproto.DeleteRequest().setId(created.getId()).setProperties(outputs), done),
+        );
+    });
+
     it("answers a create that leaves a policy in Graph but cannot finish as ErrorResourceInitFailed, carrying its id", async () => {
         // The POST's answer is lost, Graph's list lags, and the PUT that would take the create's mark off keeps failing.
         const faults = [

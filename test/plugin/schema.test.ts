@@ -54,11 +54,11 @@ describe("plugin: the package schema", function () {
         assert.ok(!scope.enum.some(({ value }) => value === "unknownFutureValue"));
     });
 
-    it("types polymorphic lists as oneOf discriminated by @odata.type", () => {
+    it("types polymorphic lists as oneOf discriminated by @odata.type, named odataType for the SDKs", () => {
         const approvers = (schema.types["entra:index:ApprovalStage"] as { properties: Record<string, { items?: unknown }> }).properties
             .primaryApprovers;
         const items = approvers.items as { oneOf: unknown[]; discriminator: { propertyName: string; mapping: Record<string, string> } };
-        assert.equal(items.discriminator.propertyName, "@odata.type");
+        assert.equal(items.discriminator.propertyName, "odataType");
         assert.equal(items.discriminator.mapping["#microsoft.graph.requestorManager"], "#/types/entra:index:RequestorManager");
         assert.equal(items.oneOf.length, Object.keys(items.discriminator.mapping).length);
     });

@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
 import { configVariables } from "./configVariables";
+import { languageSections, type LanguageSections } from "./languageSections";
 import { SchemaTypeReader, typeToken, type ComplexTypeSpec, type PropertySpec } from "./schemaTypes";
 
 const TYPES_INDEX = path.resolve(__dirname, "../../../provider/core/types/index.ts");
@@ -21,6 +22,8 @@ const RESOURCE_ID = "id";
 
 export interface PackageSchema {
     name: string;
+    /** The plugin's version (package.json's), which GetPluginInfo answers too. */
+    version: string;
     displayName: string;
     description: string;
     keywords: string[];
@@ -28,6 +31,7 @@ export interface PackageSchema {
     repository: string;
     license: string;
     meta: { moduleFormat: string };
+    language: LanguageSections;
     config: { variables: Record<string, PropertySpec> };
     provider: { description: string; inputProperties: Record<string, PropertySpec> };
     resources: Record<string, unknown>;
@@ -59,17 +63,27 @@ export function packageSchema(): PackageSchema {
     const reader = new SchemaTypeReader(checker, exported);
     const inputs = reader.objectProperties(checker.getDeclaredTypeOfSymbol(declared("PolicyInputs")));
     const outputs = reader.objectProperties(checker.getDeclaredTypeOfSymbol(declared("PolicyOutputs")));
-    const manifest = require("../../../package.json") as { homepage: string; repository: { url: string }; license: string };
+    const manifest = require("../../../package.json") as {
+        homepage: string;
+        repository: { url: string };
+        license: string;
+        version: string;
+        devDependencies: Record<string, string>;
+    };
     const variables = configVariables();
+    const description = "Microsoft Entra entitlement-management access package assignment policies, on Microsoft Graph v1.0.";
+    const repository = manifest.repository.url.replace(/^git\+/, "").replace(/\.git$/, "");
     return {
         name: "entra",
+        version: manifest.version,
         displayName: "Microsoft Entra access package assignment policies",
-        description: "Microsoft Entra entitlement-management access package assignment policies, on Microsoft Graph v1.0.",
+        description,
         keywords: ["pulumi", "entra", "entitlement-management", "microsoft-graph", "category/cloud"],
         homepage: manifest.homepage,
-        repository: manifest.repository.url.replace(/^git\+/, "").replace(/\.git$/, ""),
+        repository,
         license: manifest.license,
         meta: { moduleFormat: "(.*)" },
+        language: languageSections(repository, description, manifest.devDependencies["@pulumi/pulumi"]),
         config: { variables },
         provider: {
             description: "The entra provider: how to reach Microsoft Graph and how long to try.",

@@ -1,9 +1,11 @@
 /**
  * Pulumi schema type specs read from provider/core/types with the TypeScript compiler: interfaces become object
  * types, named string-literal unions become enums, unions of interfaces become `oneOf` with their `@odata.type`
- * discriminator, and every description is the TSDoc of the declaration.
+ * discriminator, and every description is the TSDoc of the declaration. Property names are the schema's
+ * (provider/plugin/wireNames.ts: `@odata.type` is `odataType`, which every SDK generator can take as it is).
  */
 import * as ts from "typescript";
+import { schemaName } from "../../../provider/plugin/wireNames";
 
 /** A Pulumi schema type spec (the subset this package needs). */
 export type TypeSpec = {
@@ -70,9 +72,9 @@ export class SchemaTypeReader {
                 single !== undefined && !members[0].aliasSymbol
                     ? { type: "string" as const, const: single }
                     : this.spec(valueType, declaredAlias(symbol));
-            properties[symbol.name] = { ...spec, ...this.described(symbol) };
+            properties[schemaName(symbol.name)] = { ...spec, ...this.described(symbol) };
             if ((symbol.flags & ts.SymbolFlags.Optional) === 0) {
-                required.push(symbol.name);
+                required.push(schemaName(symbol.name));
             }
         }
         return { properties, required };
@@ -129,7 +131,7 @@ export class SchemaTypeReader {
             }
         }
         return Object.keys(mapping).length === rest.length && !boolean
-            ? { oneOf, discriminator: { propertyName: DISCRIMINATOR, mapping } }
+            ? { oneOf, discriminator: { propertyName: schemaName(DISCRIMINATOR), mapping } }
             : { oneOf };
     }
 
