@@ -3,16 +3,16 @@ import type { ExportedPolicy } from "./exportedPolicy";
 import { goFields, goString } from "./goLiteral";
 import { literalTree, type LiteralValue } from "./literalTree";
 import { pluginPackageJson, pluginProjectHeader } from "./pluginProject";
-import { POLICY_TYPE } from "./pluginSchema";
+import { GO_IMPORT_BASE, POLICY_TYPE } from "./pluginSchema";
 import type { PackageVersions } from "./programFiles";
 import { programPlan } from "./programPlan";
 
 /** File name to content. */
 export type GoProgramFiles = Readonly<Record<"Pulumi.yaml" | "package.json" | "go.mod" | "main.go", string>>;
 
-/** The SDK's Go module and package; the schema has no `language.go` section to say otherwise. */
-export const GO_SDK_MODULE = "github.com/pulumi-entra/pulumi-entra-assignment-policy/sdk";
-export const GO_SDK_PACKAGE = `${GO_SDK_MODULE}/go/entra`;
+/** The SDK's Go package, from the schema, and its module: the directory above it, as scripts/generate-sdks.sh makes it. */
+export const GO_SDK_PACKAGE = GO_IMPORT_BASE;
+export const GO_SDK_MODULE = GO_IMPORT_BASE.slice(0, GO_IMPORT_BASE.lastIndexOf("/"));
 
 /** `main.go`: the ids as constants, then one `entra.NewAccessPackageAssignmentPolicy` per policy. */
 export function renderGoProgram(policies: readonly ExportedPolicy[]): string {

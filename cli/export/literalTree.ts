@@ -2,6 +2,7 @@
  * The walk every language's literal writer shares: from the data a program declares to a tree that says, at each
  * node, which schema type it has and which id constant stands in for a string. Writers only spell the tree.
  */
+import { schemaName } from "../../provider/plugin/wireNames";
 import { ANY, type SchemaProperty, type SchemaType } from "./pluginSchema";
 
 /** A JSON value, the only data an exported program holds. */
@@ -24,7 +25,9 @@ export type LiteralNode =
 /** The member of a union that `value` is: by the discriminator for objects, by the JSON type for scalars. */
 function unionMember(type: Extract<SchemaType, { kind: "union" }>, value: LiteralValue): SchemaType {
     if (type.discriminator !== undefined && typeof value === "object" && value !== null && !Array.isArray(value)) {
-        const tag = value[type.discriminator.propertyName];
+        // The data has Graph's names (`@odata.type`); the schema may name the discriminator otherwise (`odataType`).
+        const tagKey = Object.keys(value).find((key) => schemaName(key) === type.discriminator?.propertyName);
+        const tag = tagKey === undefined ? undefined : value[tagKey];
         // check accepts a type name without `#` and in any letter case; the mapping has Graph's spelling.
         const wanted = typeof tag === "string" ? `#${tag.replace(/^#/, "")}`.toLowerCase() : undefined;
         const match = [...type.discriminator.mapping].find(([name]) => name.toLowerCase() === wanted);
@@ -51,7 +54,9 @@ export function literalTree(value: LiteralValue, type: SchemaType = ANY, constan
         return { kind: "list", elements: value.map((element) => literalTree(element, items, constants)), type: resolved };
     }
     const properties = resolved.kind === "object" ? resolved.properties : undefined;
-    const entries = Object.entries(value).map(([key, element]): LiteralEntry => {
+    // Under a schema, keys take the schema's names (the plugin's SDKs and YAML know `odataType`, not `@odata.type`).
+    const entries = Object.entries(value).map(([graphKey, element]): LiteralEntry => {
+        const key = properties === undefined ? graphKey : schemaName(graphKey);
         const property = properties?.get(key);
         return { key, ...(property ? { property } : {}), value: literalTree(element, property?.type ?? ANY, constants) };
     });

@@ -40,6 +40,7 @@ interface RawType {
 
 interface RawSchema {
     name: string;
+    language: { go: { importBasePath: string } };
     resources: Record<string, RawType>;
     types: Record<string, RawType>;
 }
@@ -48,6 +49,9 @@ const SCHEMA = schemaDocument as unknown as RawSchema;
 
 /** The plugin's package name (`entra`), the SDK's Go package and the tokens' first part. */
 export const PACKAGE = SCHEMA.name;
+
+/** The Go SDK's package import path, as the schema tells Pulumi's Go generator. */
+export const GO_IMPORT_BASE = SCHEMA.language.go.importBasePath;
 
 /** The resource token exported programs declare. */
 export const POLICY_TOKEN = `${PACKAGE}:index:AccessPackageAssignmentPolicy`;
