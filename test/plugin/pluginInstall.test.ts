@@ -66,6 +66,7 @@ describeWithYaml("plugin: installed from the release tarball by pulumi plugin in
     let env: NodeJS.ProcessEnv = {};
     let emulator: RunningGraphEmulator | undefined;
     let cli: PulumiCli | undefined;
+    let projectDir = "";
 
     function tempDir(prefix: string): string {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -82,7 +83,7 @@ describeWithYaml("plugin: installed from the release tarball by pulumi plugin in
         env = { PULUMI_HOME: tempDir("pulumi-home-"), PATH: pathWithoutPlugin() };
         await run("pulumi", ["plugin", "install", "resource", "entra", VERSION, "--file", tarball], env);
 
-        const projectDir = tempDir(`${PROJECT}-`);
+        projectDir = tempDir(`${PROJECT}-`);
         fs.writeFileSync(path.join(projectDir, "Pulumi.yaml"), PROJECT_FILE);
         emulator = await startGraphEmulator();
         const accessPackageId = await seedAccessPackage(emulator, `${PROJECT}-package`);
@@ -105,6 +106,21 @@ describeWithYaml("plugin: installed from the release tarball by pulumi plugin in
         const onPath = env.PATH!.split(path.delimiter).filter((dir) => fs.existsSync(path.join(dir, PLUGIN)));
         assert.deepEqual(onPath, []);
         assert.ok(fs.statSync(path.join(env.PULUMI_HOME!, "plugins", `resource-entra-v${VERSION}`, PLUGIN)).mode & 0o100);
+    });
+
+    it("is what the engine runs: with an empty PULUMI_HOME the same program finds no plugin", async () => {
+        const bare = await PulumiCli.create({
+            projectDir,
+            env: { ...env, PULUMI_HOME: tempDir("pulumi-home-empty-") },
+            config: { [`${PROJECT}:accessPackageId`]: "never-read" },
+        });
+        try {
+            const { code, stdout, stderr } = await bare.tryPreview([]);
+            assert.notEqual(code, 0);
+            assert.match(stdout + stderr, new RegExp(`no resource plugin '${PLUGIN}' found in the workspace`));
+        } finally {
+            await bare.dispose();
+        }
     });
 
     it("previews without a Graph request, creates the policy, and destroys it", async () => {
