@@ -87,7 +87,9 @@ export class PulumiCli {
         for (const [key, value] of Object.entries(config)) {
             const secret = typeof value !== "string";
             const flags = [...(secret ? ["--secret"] : []), ...(/\[\d+\]/.test(key) ? ["--path"] : [])];
-            await this.run(["config", "set", key, secret ? value.secret : value, ...flags, ...this.configFile()]);
+            // The value goes after `--`: it may start with a dash (the emulator's random tokens sometimes do), which the
+            // CLI would read as a flag, and then wait for the value on standard input.
+            await this.run(["config", "set", key, ...flags, ...this.configFile()], [secret ? value.secret : value]);
         }
     }
 
@@ -180,12 +182,13 @@ export class PulumiCli {
         };
     }
 
-    private run(args: string[]): Promise<string> {
+    /** Runs `pulumi <args>` on this stack; `values` go last, after `--`, so that none is read as a flag. */
+    private run(args: string[], values: string[] = []): Promise<string> {
         const stackArgs = (args[0] === "stack" && args[1] === "init") || args[0] === "version" ? [] : ["--stack", this.stack];
         return new Promise((resolve, reject) => {
             execFile(
                 "pulumi",
-                [...args, ...stackArgs, "--non-interactive", ...this.logging()],
+                [...args, ...stackArgs, "--non-interactive", ...this.logging(), ...(values.length > 0 ? ["--", ...values] : [])],
                 this.execOptions(),
                 (error, stdout, stderr) => {
                     this.transcript += stdout + stderr;

@@ -35,4 +35,8 @@ describeWithCli("engine harness: the toy stack through the real pulumi CLI", fun
         const store = JSON.parse(fs.readFileSync(path.join(storeDir, "store.json"), "utf8"));
         assert.deepEqual(store.objects, {});
     });
+
+    it("sets config values that start with a dash, as the emulator's random tokens sometimes do", async () => {
+        await cli!.setConfig({ "toy:note": "-starts-with-a-dash", "toy:other": { secret: "-a-secret-with-a-dash" } });
+    });
 });
