@@ -90,3 +90,10 @@ func (host *goLanguageHost) GeneratePackage(
 		return gen.GeneratePackage("pulumi-language-go", pkg, req.GetLocalDependencies())
 	})
 }
+
+// GenerateProgram writes a Go program from PCL, as Pulumi's Go host does for `pulumi import` and `pulumi convert`.
+func (host *goLanguageHost) GenerateProgram(
+	_ context.Context, req *pulumirpc.GenerateProgramRequest,
+) (*pulumirpc.GenerateProgramResponse, error) {
+	return languagehost.GenerateProgram(req, gen.GenerateProgram)
+}

@@ -88,3 +88,11 @@ func (host *pythonLanguageHost) GeneratePackage(
 		return python.GeneratePackage("pulumi-language-python", pkg, req.GetExtraFiles(), loader)
 	})
 }
+
+// GenerateProgram writes a Python program from PCL, as Pulumi's Python host does for `pulumi import` and
+// `pulumi convert`.
+func (host *pythonLanguageHost) GenerateProgram(
+	_ context.Context, req *pulumirpc.GenerateProgramRequest,
+) (*pulumirpc.GenerateProgramResponse, error) {
+	return languagehost.GenerateProgram(req, python.GenerateProgram)
+}
