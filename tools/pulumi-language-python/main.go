@@ -3,7 +3,8 @@
 // Pulumi's own Python host (github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python/v3) is not served by the
 // Go module proxy this project builds from. This one runs a program with the project's Python (its `virtualenv`
 // runtime option, else python3 on $PATH) through launcher.py, which configures the `pulumi` package from PyPI the
-// way that package's own exec script does, and generates Python SDKs with pkg/v3's codegen. Dependency installation,
+// way that package's own exec script does, and generates Python SDKs and programs (the code `pulumi import` prints)
+// with pkg/v3's codegen. Dependency installation,
 // the uv and poetry toolchains, plugins written in Python and `pulumi new` templates are not supported.
 package main
 
