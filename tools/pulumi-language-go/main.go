@@ -3,7 +3,8 @@
 // Pulumi's own Go host (github.com/pulumi/pulumi/sdk/go/pulumi-language-go/v3) is not served by the Go module proxy
 // this project builds from. This one builds the program with `go build` (or runs the prebuilt `binary` runtime
 // option), runs it with the settings github.com/pulumi/pulumi/sdk/v3/go/pulumi reads from the environment, and
-// generates Go SDKs with pkg/v3's codegen. Plugins written in Go and `pulumi new` templates are not supported.
+// generates Go SDKs and programs (the code `pulumi import` prints) with pkg/v3's codegen. Plugins written in Go and
+// `pulumi new` templates are not supported.
 package main
 
 import (
@@ -89,4 +90,11 @@ func (host *goLanguageHost) GeneratePackage(
 	) (map[string][]byte, error) {
 		return gen.GeneratePackage("pulumi-language-go", pkg, req.GetLocalDependencies())
 	})
+}
+
+// GenerateProgram writes a Go program from PCL, as Pulumi's Go host does for `pulumi import` and `pulumi convert`.
+func (host *goLanguageHost) GenerateProgram(
+	_ context.Context, req *pulumirpc.GenerateProgramRequest,
+) (*pulumirpc.GenerateProgramResponse, error) {
+	return languagehost.GenerateProgram(req, gen.GenerateProgram)
 }

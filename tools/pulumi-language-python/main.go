@@ -3,8 +3,9 @@
 // Pulumi's own Python host (github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python/v3) is not served by the
 // Go module proxy this project builds from. This one runs a program with the project's Python (its `virtualenv`
 // runtime option, else python3 on $PATH) through launcher.py, which configures the `pulumi` package from PyPI the
-// way that package's own exec script does, and generates Python SDKs with pkg/v3's codegen. Dependency installation,
-// the uv and poetry toolchains, plugins written in Python and `pulumi new` templates are not supported.
+// way that package's own exec script does, and generates Python SDKs and programs (the code `pulumi import` prints)
+// with pkg/v3's codegen. Dependency installation, the uv and poetry toolchains, plugins written in Python and
+// `pulumi new` templates are not supported.
 package main
 
 import (
@@ -87,4 +88,12 @@ func (host *pythonLanguageHost) GeneratePackage(
 	) (map[string][]byte, error) {
 		return python.GeneratePackage("pulumi-language-python", pkg, req.GetExtraFiles(), loader)
 	})
+}
+
+// GenerateProgram writes a Python program from PCL, as Pulumi's Python host does for `pulumi import` and
+// `pulumi convert`.
+func (host *pythonLanguageHost) GenerateProgram(
+	_ context.Context, req *pulumirpc.GenerateProgramRequest,
+) (*pulumirpc.GenerateProgramResponse, error) {
+	return languagehost.GenerateProgram(req, python.GenerateProgram)
 }
