@@ -6,28 +6,15 @@ import assert from "node:assert/strict";
 import { bindOperations } from "../../provider/dynamic/implementation";
 import type { PolicyInputs, PolicyOutputs } from "../../provider/core/types";
 import { graphError, startTinyGraph, type Script, type TinyGraph } from "../support/fakes/tinyGraph";
+import { storedAllUsers } from "../support/policies";
 
 const PACKAGE = "49d2c59b-0a81-463d-a8ec-ddad3935d8a0";
 const CATALOG = "c0c0c0c0-0000-4000-8000-000000000001";
 const ID = "87e1c7f7-c7f7-87e1-f7c7-e187f7c7e187";
 
-/** The policy as Graph stores it, without navigation properties. */
+/** The policy as Graph stores it, without navigation properties; modified now unless said otherwise. */
 function stored(description: string, modifiedDateTime = new Date().toISOString()): Record<string, unknown> {
-    return {
-        id: ID,
-        displayName: "All Users",
-        description,
-        allowedTargetScope: "allMemberUsers",
-        specificAllowedTargets: [],
-        automaticRequestSettings: null,
-        expiration: { type: "noExpiration" },
-        requestorSettings: { enableTargetsToSelfAddAccess: true, onBehalfRequestors: [] },
-        requestApprovalSettings: { isApprovalRequiredForAdd: false, stages: [] },
-        reviewSettings: null,
-        notificationSettings: { isAssignmentNotificationDisabled: false },
-        createdDateTime: "2026-01-01T00:00:00Z",
-        modifiedDateTime,
-    };
+    return storedAllUsers(ID, description, modifiedDateTime);
 }
 
 describe("provider operations against Graph answers that leave things out", () => {

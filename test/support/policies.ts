@@ -60,3 +60,25 @@ export function quarterlyReviews(): JsonObject {
         },
     };
 }
+
+/**
+ * The "All Users" policy `id` as Graph stores and returns it, without navigation properties: what the operations'
+ * tests script Graph to answer.
+ */
+export function storedAllUsers(id: string, description: string, modifiedDateTime = "2026-01-01T00:00:00Z"): Record<string, unknown> {
+    return {
+        id,
+        displayName: "All Users",
+        description,
+        allowedTargetScope: "allMemberUsers",
+        specificAllowedTargets: [],
+        automaticRequestSettings: null,
+        expiration: { type: "noExpiration" },
+        requestorSettings: { enableTargetsToSelfAddAccess: true, onBehalfRequestors: [] },
+        requestApprovalSettings: { isApprovalRequiredForAdd: false, stages: [] },
+        reviewSettings: null,
+        notificationSettings: { isAssignmentNotificationDisabled: false },
+        createdDateTime: "2026-01-01T00:00:00Z",
+        modifiedDateTime,
+    };
+}

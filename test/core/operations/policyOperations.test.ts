@@ -8,6 +8,7 @@ import { GraphRequestError, WriteAppliedError } from "../../../provider/core/gra
 import { toGraphBody, type CanonicalPolicy, type PolicyOutputs } from "../../../provider/core/model";
 import { createPolicyOperations, PartialCreateError, type PolicyOperations } from "../../../provider/core/operations";
 import { graphError, startTinyGraph, type Script, type TinyGraph } from "../../support/fakes/tinyGraph";
+import { storedAllUsers } from "../../support/policies";
 
 const PACKAGE = "49d2c59b-0a81-463d-a8ec-ddad3935d8a0";
 const CATALOG = "c0c0c0c0-0000-4000-8000-000000000001";
@@ -24,21 +25,7 @@ const DECLARED = {
 
 /** The policy as Graph stores it, without navigation properties. */
 function stored(description: string): Record<string, unknown> {
-    return {
-        id: ID,
-        displayName: "All Users",
-        description,
-        allowedTargetScope: "allMemberUsers",
-        specificAllowedTargets: [],
-        automaticRequestSettings: null,
-        expiration: { type: "noExpiration" },
-        requestorSettings: { enableTargetsToSelfAddAccess: true, onBehalfRequestors: [] },
-        requestApprovalSettings: { isApprovalRequiredForAdd: false, stages: [] },
-        reviewSettings: null,
-        notificationSettings: { isAssignmentNotificationDisabled: false },
-        createdDateTime: "2026-01-01T00:00:00Z",
-        modifiedDateTime: "2026-01-01T00:00:00Z",
-    };
+    return storedAllUsers(ID, description);
 }
 
 function checked(operations: PolicyOperations, declared: Record<string, unknown> = DECLARED): CanonicalPolicy {
