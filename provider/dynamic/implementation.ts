@@ -5,7 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { ConfigSource } from "../core/graph";
-import type { CanonicalPolicy, PolicyInputs, PolicyOutputs } from "../core/model";
+import { asChecked, type PolicyInputs, type PolicyOutputs } from "../core/model";
 import { checkWarningLine } from "../core/governance";
 import { createPolicyOperations, PartialCreateError } from "../core/operations";
 
@@ -36,11 +36,6 @@ function protobufSafe<T>(value: T): T {
     return JSON.parse(JSON.stringify(value));
 }
 
-/** The engine passes `create` and `update` what `check` returned: it checks every registration first. */
-function checked(inputs: PolicyInputs): CanonicalPolicy {
-    return inputs as CanonicalPolicy;
-}
-
 /**
  * Binds the provider operations to the stack configuration the host received in `Configure`. The configuration
  * object stays in this closure, inside the host process: it is read by the first operation, and credentials and the
@@ -57,13 +52,13 @@ export function bindOperations(config?: ConfigSource): Operations {
         },
 
         async diff(_id, olds, news) {
-            const { changes, replaces } = operations.diff(olds, checked(news));
+            const { changes, replaces } = operations.diff(olds, asChecked(news));
             return { changes, replaces, deleteBeforeReplace: false };
         },
 
         async create(inputs) {
             try {
-                const { id, outputs } = await operations.create(checked(inputs));
+                const { id, outputs } = await operations.create(asChecked(inputs));
                 return { id, outs: protobufSafe(outputs) };
             } catch (error) {
                 throw error instanceof PartialCreateError ? new ResourceInitError(error) : error;
@@ -85,7 +80,7 @@ export function bindOperations(config?: ConfigSource): Operations {
         },
 
         async update(id, olds, news) {
-            return { outs: protobufSafe(await operations.update(id, olds, checked(news))) };
+            return { outs: protobufSafe(await operations.update(id, olds, asChecked(news))) };
         },
 
         async delete(id, props) {

@@ -3,7 +3,7 @@
  * operations: the same check, the same diff decision, the same Graph requests as the dynamic provider's.
  */
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
-import { diffPolicy, type CanonicalPolicy, type PolicyOutputs } from "../core/model";
+import { asChecked, diffPolicy, type PolicyOutputs } from "../core/model";
 import { checkWarningLine } from "../core/governance";
 import type { PolicyOperations } from "../core/operations";
 import { detailedDiff, type PathDiff } from "./detailedDiff";
@@ -16,14 +16,6 @@ const KINDS: Record<PathDiff["kind"], [provproto.PropertyDiff.Kind, provproto.Pr
     delete: [Kind.DELETE, Kind.DELETE_REPLACE],
     update: [Kind.UPDATE, Kind.UPDATE_REPLACE],
 };
-
-/**
- * Inputs the engine sends to diff, create and update: what this provider's check returned, since the engine checks
- * every registration first, so they are already canonical.
- */
-function checked(inputs: Record<string, unknown>): CanonicalPolicy {
-    return inputs as CanonicalPolicy;
-}
 
 export async function check(ops: PolicyOperations, request: provproto.CheckRequest): Promise<provproto.CheckResponse> {
     const { inputs, failures, warnings } = ops.check(fromStruct(request.getOlds()), fromStruct(request.getNews()));
@@ -49,7 +41,7 @@ export async function check(ops: PolicyOperations, request: provproto.CheckReque
 export function diff(request: provproto.DiffRequest): provproto.DiffResponse {
     const olds = fromStruct(request.getOlds());
     const news = fromStruct(request.getNews());
-    const { changes, replaces, diffs } = diffPolicy(olds, checked(news));
+    const { changes, replaces, diffs } = diffPolicy(olds, asChecked(news));
     const oldInputs = request.hasOldInputs() ? fromStruct(request.getOldInputs()) : olds;
     const response = new provproto.DiffResponse();
     response.setChanges(changes ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE);
@@ -68,7 +60,7 @@ export function diff(request: provproto.DiffRequest): provproto.DiffResponse {
 }
 
 export async function create(ops: PolicyOperations, request: provproto.CreateRequest): Promise<provproto.CreateResponse> {
-    const { id, outputs } = await ops.create(checked(fromStruct(request.getProperties())));
+    const { id, outputs } = await ops.create(asChecked(fromStruct(request.getProperties())));
     const response = new provproto.CreateResponse();
     response.setId(id);
     response.setProperties(await toStruct("outputs", outputs));
@@ -94,7 +86,7 @@ export async function read(ops: PolicyOperations, request: provproto.ReadRequest
 
 export async function update(ops: PolicyOperations, request: provproto.UpdateRequest): Promise<provproto.UpdateResponse> {
     const olds = fromStruct<PolicyOutputs>(request.getOlds());
-    const outputs = await ops.update(request.getId(), olds, checked(fromStruct(request.getNews())));
+    const outputs = await ops.update(request.getId(), olds, asChecked(fromStruct(request.getNews())));
     const response = new provproto.UpdateResponse();
     response.setProperties(await toStruct("outputs", outputs));
     return response;

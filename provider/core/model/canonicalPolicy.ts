@@ -26,3 +26,11 @@ export function readCanonical(raw: unknown, findings: CheckContext): CanonicalPo
     // canonicalPolicy builds each property from its reader, so the record it returns is the canonical form.
     return canonicalPolicy(raw, findings) as CanonicalPolicy;
 }
+
+/**
+ * Inputs that `checkPolicy` returned and that come back unchanged, as a front door's host hands back between check
+ * and diff, create or update (Pulumi's engine checks every registration first): already canonical, so not read again.
+ */
+export function asChecked(inputs: object): CanonicalPolicy {
+    return inputs as CanonicalPolicy;
+}

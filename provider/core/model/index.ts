@@ -1,6 +1,7 @@
 /** The provider's model: validation and canonicalisation, mapping to and from Graph, and diff. */
 export { checkPolicy, type CheckResult } from "./checkPolicy";
 export type { CanonicalOutputs, CanonicalPolicy } from "./canonicalPolicy";
+export { asChecked } from "./canonicalPolicy";
 export { asSdkPolicy, toGraphBody } from "./graphBody";
 export { outputsFromGraph, inputsFromOutputs } from "./fromGraph";
 export { diffCanonical, diffPolicy, type PolicyDiff } from "./diffPolicy";
