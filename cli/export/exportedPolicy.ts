@@ -2,10 +2,10 @@
  * From a policy as Graph returns it to the inputs an exported program declares for it: the provider's own
  * canonical inputs, adopting the policy by id, checked and diffed by the provider before anything is written.
  */
-import { isDeepStrictEqual } from "node:util";
 import type * as Graph from "@microsoft/microsoft-graph-types";
 import {
     checkPolicy,
+    declaredInputs,
     diffPolicy,
     inputsFromOutputs,
     outputsFromGraph,
@@ -62,54 +62,5 @@ export function exportedPolicy(policy: Graph.AccessPackageAssignmentPolicy): Exp
     const { adopt, ...rest } = inputs as PolicyInputs & { adopt: string };
     const canonical = { adopt, ...rest };
     const accessPackageName = policy.accessPackage?.displayName ?? undefined;
-    return { id: policy.id, inputs: canonical, declared: withoutDefaults(canonical), ...(accessPackageName ? { accessPackageName } : {}) };
-}
-
-// Never left out, even where check could fill them: what the policy is and which one it adopts.
-const ALWAYS_DECLARED = new Set(["adopt", "accessPackageId", "displayName"]);
-
-/**
- * `canonical` with every property removed that `check` puts back as it was: each object property is tried for
- * removal first, and only where that changes the canonical form is its value searched for removable parts. List
- * elements are never removed (that would change the list), only searched.
- */
-function withoutDefaults(canonical: Record<string, unknown>): Record<string, unknown> {
-    const working = structuredClone(canonical);
-    const unchanged = (): boolean => {
-        const { inputs, failures } = checkPolicy({}, working);
-        return failures.length === 0 && isDeepStrictEqual(inputs, canonical);
-    };
-    const prune = (holder: Record<string, unknown> | unknown[], topLevel: boolean): void => {
-        if (Array.isArray(holder)) {
-            holder.forEach((element) => isContainer(element) && prune(element, false));
-            return;
-        }
-        const order = Object.keys(holder);
-        for (const key of order) {
-            if (topLevel && ALWAYS_DECLARED.has(key)) {
-                continue;
-            }
-            const value = holder[key];
-            delete holder[key];
-            if (unchanged()) {
-                continue;
-            }
-            holder[key] = value;
-            if (isContainer(value)) {
-                prune(value, false);
-            }
-        }
-        // A property put back went to the end; the program lists them in Graph's order.
-        for (const key of order.filter((kept) => Object.hasOwn(holder, kept))) {
-            const value = holder[key];
-            delete holder[key];
-            holder[key] = value;
-        }
-    };
-    prune(working, true);
-    return working;
-}
-
-function isContainer(value: unknown): value is Record<string, unknown> | unknown[] {
-    return typeof value === "object" && value !== null;
+    return { id: policy.id, inputs: canonical, declared: declaredInputs(canonical), ...(accessPackageName ? { accessPackageName } : {}) };
 }

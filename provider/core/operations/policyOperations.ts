@@ -13,6 +13,7 @@ import {
     asSdkPolicy,
     checkPolicy,
     diffPolicy,
+    declaredInputs,
     inputsFromOutputs,
     outputsFromGraph,
     toGraphBody,
@@ -20,16 +21,20 @@ import {
     type CanonicalPolicy,
     type CheckResult,
     type PolicyDiff,
+    type PolicyInputs,
     type PolicyOutputs,
 } from "../model";
 import { adoptionTarget, nameTakenError } from "./adoption";
 import { createPolicyApi, type OperationContext, type PolicyApi } from "./policyApi";
 import { reflecting, replaceCarrying, stateOf, type KnownState } from "./policyOperationsState";
 
-/** A policy as read: its outputs for state, and the inputs a refresh stores. */
+/**
+ * A policy as read: its outputs for state, and the inputs a refresh stores; for an import (nothing stored yet), the
+ * inputs a program declaring it would state, which is what `pulumi import` writes its code from.
+ */
 export interface ReadPolicy {
     outputs: CanonicalOutputs;
-    inputs: CanonicalPolicy;
+    inputs: PolicyInputs;
 }
 
 /**
@@ -154,7 +159,8 @@ export function createPolicyOperations(config: ConfigSource | undefined, env: No
                 return undefined;
             }
             const outputs = stateOf(policy, stored ?? {});
-            return { outputs, inputs: inputsFromOutputs(outputs, stored) };
+            const inputs = inputsFromOutputs(outputs, stored);
+            return { outputs, inputs: stored ? inputs : declaredInputs(inputs) };
         },
 
         async update(id, olds, news) {
