@@ -146,12 +146,7 @@ export class ProviderHost {
 
     /** `Check(olds, news)`: the checked inputs and any failures. */
     async check(urn: string, olds: PropertyMap, news: PropertyMap): Promise<{ inputs: PropertyMap; failures: CheckFailure[] }> {
-        const req = new provpb.CheckRequest()
-            .setUrn(urn)
-            .setName(nameOf(urn))
-            .setType(typeOf(urn))
-            .setOlds(toStruct(olds))
-            .setNews(toStruct(news));
+        const req = addressed(new provpb.CheckRequest(), urn).setOlds(toStruct(olds)).setNews(toStruct(news));
         const res: provpbTypes.CheckResponse = await this.call("check", req);
         return {
             inputs: fromStruct(res.getInputs()),
@@ -161,10 +156,7 @@ export class ProviderHost {
 
     /** `Diff(id, olds = old outputs, news = checked inputs, oldInputs)`. */
     async diff(urn: string, id: string, oldOutputs: PropertyMap, news: PropertyMap, oldInputs: PropertyMap): Promise<HostDiff> {
-        const req = new provpb.DiffRequest()
-            .setUrn(urn)
-            .setName(nameOf(urn))
-            .setType(typeOf(urn))
+        const req = addressed(new provpb.DiffRequest(), urn)
             .setId(id)
             .setOlds(toStruct(oldOutputs))
             .setNews(toStruct(news))
@@ -175,20 +167,14 @@ export class ProviderHost {
 
     /** `Create(properties = checked inputs)`. Never sent in preview: the host would really create. */
     async create(urn: string, inputs: PropertyMap): Promise<{ id: string; outputs: PropertyMap }> {
-        const req = new provpb.CreateRequest().setUrn(urn).setName(nameOf(urn)).setType(typeOf(urn)).setProperties(toStruct(inputs));
+        const req = addressed(new provpb.CreateRequest(), urn).setProperties(toStruct(inputs));
         const res: provpbTypes.CreateResponse = await this.call("create", req);
         return { id: res.getId(), outputs: fromStruct(res.getProperties()) };
     }
 
     /** `Read(id, properties = old outputs, inputs = old inputs)`, as a refresh sends it. */
     async read(urn: string, id: string, oldOutputs: PropertyMap, oldInputs: PropertyMap): Promise<HostRead> {
-        const req = new provpb.ReadRequest()
-            .setUrn(urn)
-            .setName(nameOf(urn))
-            .setType(typeOf(urn))
-            .setId(id)
-            .setProperties(toStruct(oldOutputs))
-            .setInputs(toStruct(oldInputs));
+        const req = addressed(new provpb.ReadRequest(), urn).setId(id).setProperties(toStruct(oldOutputs)).setInputs(toStruct(oldInputs));
         const res: provpbTypes.ReadResponse = await this.call("read", req);
         const inputs = res.getInputs();
         return { id: res.getId(), outputs: fromStruct(res.getProperties()), ...(inputs ? { inputs: fromStruct(inputs) } : {}) };
@@ -196,10 +182,7 @@ export class ProviderHost {
 
     /** `Update(id, olds = old outputs, news = checked inputs, oldInputs)`: the new outputs. */
     async update(urn: string, id: string, oldOutputs: PropertyMap, news: PropertyMap, oldInputs: PropertyMap): Promise<PropertyMap> {
-        const req = new provpb.UpdateRequest()
-            .setUrn(urn)
-            .setName(nameOf(urn))
-            .setType(typeOf(urn))
+        const req = addressed(new provpb.UpdateRequest(), urn)
             .setId(id)
             .setOlds(toStruct(oldOutputs))
             .setNews(toStruct(news))
@@ -210,13 +193,7 @@ export class ProviderHost {
 
     /** `Delete(id, properties = outputs, oldInputs = inputs)`. */
     async delete(urn: string, id: string, outputs: PropertyMap, inputs: PropertyMap): Promise<void> {
-        const req = new provpb.DeleteRequest()
-            .setUrn(urn)
-            .setName(nameOf(urn))
-            .setType(typeOf(urn))
-            .setId(id)
-            .setProperties(toStruct(outputs))
-            .setOldInputs(toStruct(inputs));
+        const req = addressed(new provpb.DeleteRequest(), urn).setId(id).setProperties(toStruct(outputs)).setOldInputs(toStruct(inputs));
         await this.call("delete", req);
     }
 
@@ -309,6 +286,11 @@ function nameOf(urn: string): string {
 
 function typeOf(urn: string): string {
     return urn.split("::")[2].split("$").pop()!;
+}
+
+/** What every resource request carries about its resource, as the engine fills it in: the URN and its name and type. */
+function addressed<T extends { setUrn(urn: string): T; setName(name: string): T; setType(type: string): T }>(request: T, urn: string): T {
+    return request.setUrn(urn).setName(nameOf(urn)).setType(typeOf(urn));
 }
 
 function toHostError(error: grpcTypes.ServiceError): HostError {
