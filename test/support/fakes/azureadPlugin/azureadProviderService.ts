@@ -30,7 +30,7 @@ function unary<Req, Res>(answer: (request: Req) => Res | Promise<Res>): Handler<
     };
 }
 
-const plain = (struct: Struct | undefined): Properties => (struct?.toJavaScript() ?? {}) as Properties;
+const plain = (struct: Struct | undefined): Properties => struct?.toJavaScript() ?? {};
 
 /** The double's resource of a URN's type, or an error naming the type it does not model. */
 function resourceOf(urn: string): AzureadResource {
@@ -77,7 +77,7 @@ function diff(request: provproto.DiffRequest): provproto.DiffResponse {
 async function create(request: provproto.CreateRequest): Promise<provproto.CreateResponse> {
     const inputs = plain(request.getProperties());
     const { id, outputs } = await resourceOf(request.getUrn()).create(tenant(), inputs);
-    return new provproto.CreateResponse().setId(id).setProperties(Struct.fromJavaScript({ ...inputs, ...outputs } as never));
+    return new provproto.CreateResponse().setId(id).setProperties(Struct.fromJavaScript({ ...inputs, ...outputs }));
 }
 
 /** The state as kept while the object exists; no id (gone from state) once it does not. */

@@ -3,11 +3,12 @@
  * what it makes in the emulator. Only those inputs are modelled: any other is refused at check, so a program that
  * relies on more of azuread fails instead of passing on behaviour the double does not have.
  */
+import type { JavaScriptValue } from "google-protobuf/google/protobuf/struct_pb";
 import { AZUREAD, type AzureadToken } from "./azureadTokens";
-import type { EmulatorTenant, TenantObject } from "./emulatorTenant";
+import type { DirectoryCollection, EmulatorTenant, TenantObject } from "./emulatorTenant";
 
 /** Plain property values, as the engine sends them to a provider that does not accept secrets. */
-export type Properties = Record<string, unknown>;
+export type Properties = Record<string, JavaScriptValue>;
 
 /** What the double does for one azuread resource type. */
 export interface AzureadResource {
@@ -56,7 +57,7 @@ function entitlementObject(
 
 /** A user or group, whose `objectId` is its id. */
 function directoryObject(
-    collection: "users" | "groups",
+    collection: DirectoryCollection,
     inputs: readonly string[],
     required: readonly string[],
     body: (inputs: Properties) => Record<string, unknown>,
