@@ -361,11 +361,11 @@ describeWithCli("examples through the real pulumi CLI", function () {
         assert.deepEqual(left, [], "destroy left azuread's objects behind");
     }
 
-    it("with-azuread: previews, creates both policies on the access package, groups and user the azuread plugin double made in the emulator, keeps the password secret, changes nothing on a second up, and destroys it all", async function () {
+    it("with-azuread: previews, creates both policies on the access package, groups and user the azuread plugin double made in the emulator, keeps the password secret, changes nothing on a second up, and destroys it all", async () => {
         const pulumiHome = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-home-azuread-"));
         const password = `Example-only-${randomUUID()}`;
         try {
-            await installAzureadPlugin(pulumiHome, path.join(EXAMPLES, "with-azuread"));
+            const version = await installAzureadPlugin(pulumiHome, path.join(EXAMPLES, "with-azuread"));
             const env = { PULUMI_HOME: pulumiHome, ENTRA_GRAPH_ENDPOINT: emulator!.url, ENTRA_GRAPH_TOKEN: emulator!.token };
             const config = { domain: "contoso.onmicrosoft.com", salesLeadPassword: { secret: password } };
             let made: AzureadObjects | undefined;
@@ -374,7 +374,7 @@ describeWithCli("examples through the real pulumi CLI", function () {
                 config,
                 ["sales-members", "lead-assigned"],
                 async (created, stack) => {
-                    made = await azureadObjects(stack, password);
+                    made = await azureadObjects(stack, version, password);
                     await assertPoliciesUse(created, made);
                 },
                 env,
@@ -466,17 +466,22 @@ interface ExportedResource {
     urn: string;
     type: string;
     id?: string;
+    inputs?: Record<string, unknown>;
     outputs?: Record<string, unknown>;
 }
 
 /**
- * The azuread objects in the stack's state, with the user's password there only as a secret (a ciphertext) and
- * nowhere in the clear.
+ * The azuread objects in the stack's state, made by the azuread provider of `version` (the one installed), with the
+ * user's password there only as a secret (a ciphertext) and nowhere in the clear.
  */
-async function azureadObjects(cli: PulumiCli, password: string): Promise<AzureadObjects> {
+async function azureadObjects(cli: PulumiCli, version: string, password: string): Promise<AzureadObjects> {
     const exported = (await cli.exportState()) as { deployment?: { resources?: ExportedResource[] } };
     assert.ok(!JSON.stringify(exported).includes(password), "the password is in the state in the clear");
     const resources = exported.deployment?.resources ?? [];
+    assert.deepEqual(
+        resources.filter((resource) => resource.type === "pulumi:providers:azuread").map((provider) => provider.inputs?.version),
+        [version],
+    );
     const entry = (type: string, name: string): ExportedResource => {
         const found = resources.find((resource) => resource.type === type && resource.urn.endsWith(`::${name}`));
         assert.ok(found?.id, `${type} ${name} is not in the state`);
