@@ -174,8 +174,8 @@ export class PulumiCli {
                 PULUMI_BACKEND_URL: `file://${this.dir}`,
                 PULUMI_CONFIG_PASSPHRASE: this.opts.passphrase ?? "pulumi-engine-harness",
                 PULUMI_SKIP_UPDATE_CHECK: "true",
-                // Packages such as @pulumi/azuread sit in node_modules for the mocked runs; their plugins are never used by
-                // the programs run here and must not be downloaded.
+                // Packages such as @pulumi/azuread sit in node_modules for the mocked runs; their plugins must not be
+                // downloaded: a test that runs one installs a double of it into its own PULUMI_HOME.
                 PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
             },
             maxBuffer: 64 * 1024 * 1024,

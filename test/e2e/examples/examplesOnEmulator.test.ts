@@ -3,10 +3,12 @@
  * emulator: `up` creates the policies with the shape the program declares, referencing the catalog, access package
  * and custom workflow extension the mocks made in the emulator; a second `up` changes nothing; `destroy` deletes
  * them. Needs `npm run build` (the host loads the compiled implementation by package name). Then the same programs
- * through the real `pulumi` CLI, but with-azuread.
+ * through the real `pulumi` CLI, with-azuread on a test double of the azuread plugin.
  */
 import * as assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { startGraphEmulator, type AssignmentPolicyRecord, type RunningGraphEmulator } from "../../../emulator";
 import { describeWithCli, Engine, PulumiCli, UNKNOWN, type OperationResult, type StackConfig } from "../../harness";
@@ -14,6 +16,7 @@ import { deployAndDestroyWithCli } from "../../support/cliStack";
 import { emulatorStackConfig, SHORT_GRAPH_TIMINGS } from "../../support/emulatorStackConfig";
 import { newAccessPackage } from "../../support/providerOnEmulator";
 import { AZUREAD, fakeObjectId } from "../../support/fakes/azureadMocks";
+import { installAzureadPlugin } from "../../support/fakes/azureadPlugin/installAzureadPlugin";
 import type { GraphPolicy, SubjectSet } from "../../../provider/core/types";
 import { EmulatorGraph } from "./emulatorGraph";
 
@@ -282,8 +285,9 @@ describe("examples on the emulator", function () {
 });
 
 /**
- * The real CLI has no mocks and no azuread provider plugin, so each program gets the Graph objects azuread would make
- * (seeded in the emulator) through the config keys with which it leaves azuread out, as its README describes.
+ * The real CLI has no mocks, so each program gets the Graph objects it would find in a tenant (seeded in the
+ * emulator) through the config keys with which it leaves azuread out, as its README describes; with-azuread, made of
+ * azuread objects, runs on the azuread plugin double installed into a PULUMI_HOME of its own.
  */
 describeWithCli("examples through the real pulumi CLI", function () {
     let emulator: RunningGraphEmulator | undefined;
@@ -296,27 +300,92 @@ describeWithCli("examples through the real pulumi CLI", function () {
         await emulator?.close();
     });
 
-    /** Preview, up, a no-op up and destroy of the example on the emulator; `config` keys without a namespace are the project's. */
+    /**
+     * Preview, up, a no-op up and destroy of the example on the emulator; `config` keys without a namespace are the
+     * project's, `env` is added to every command's.
+     */
     async function runExample(
         example: string,
         config: StackConfig,
         policies: string[],
-        afterCreate: (created: Map<string, AssignmentPolicyRecord>) => void,
-    ): Promise<void> {
+        afterCreate: (created: Map<string, AssignmentPolicyRecord>, cli: PulumiCli) => Promise<void> | void,
+        env: NodeJS.ProcessEnv = {},
+    ): Promise<PulumiCli> {
         const cli = await PulumiCli.create({
             projectDir: path.join(EXAMPLES, example),
             config: { ...emulatorStackConfig(emulator!), ...config },
+            env,
         });
         try {
-            await deployAndDestroyWithCli(emulator!, cli, policies, afterCreate);
+            await deployAndDestroyWithCli(emulator!, cli, policies, (created) => afterCreate(created, cli));
+            return cli;
         } finally {
             await cli.dispose();
         }
     }
 
-    it.skip(
-        "with-azuread: not run through the real CLI: every object it uses comes from @pulumi/azuread, whose provider plugin cannot be had here (no plugin download, no build of it from source)",
-    );
+    /** The users, groups and access package azuread made are in the emulator, and the policies name them. */
+    async function assertPoliciesUse(created: Map<string, AssignmentPolicyRecord>, made: AzureadObjects): Promise<void> {
+        const admin = emulator!.admin;
+        assert.equal((await admin.get("users", made.lead))?.properties.userPrincipalName, "sales-lead@contoso.onmicrosoft.com");
+        assert.equal((await admin.get("groups", made.sales))?.properties.displayName, "Sales");
+        assert.deepEqual((await admin.get("groups", made.approvers))?.memberIds, [made.lead]);
+        const accessPackage = await admin.get("accessPackages", made.accessPackage);
+        assert.deepEqual([accessPackage?.catalogId, accessPackage?.properties.displayName], [made.catalog, "Sales tools"]);
+
+        const members = rendered(created.get("sales-members"));
+        assert.equal(created.get("sales-members")?.accessPackageId, made.accessPackage);
+        assert.equal(groupIdOf(members.specificAllowedTargets[0]), made.sales);
+        assert.equal(groupIdOf(members.requestApprovalSettings.stages?.[0].fallbackPrimaryApprovers?.[0]), made.approvers);
+        const assigned = rendered(created.get("lead-assigned"));
+        assert.equal(created.get("lead-assigned")?.accessPackageId, made.accessPackage);
+        const [onBehalf] = assigned.requestorSettings.onBehalfRequestors ?? [];
+        assert.equal(onBehalf && "userId" in onBehalf ? onBehalf.userId : undefined, made.lead);
+        assert.equal(groupIdOf(assigned.requestApprovalSettings.stages?.[0].primaryApprovers?.[0]), made.approvers);
+    }
+
+    /** After destroy, none of the objects azuread made is left in the emulator. */
+    async function assertAzureadObjectsGone(made: AzureadObjects): Promise<void> {
+        const { lead, sales, approvers, crmUsers, catalog, accessPackage } = made;
+        const left = [];
+        for (const [collection, id] of [
+            ["users", lead],
+            ["groups", sales],
+            ["groups", approvers],
+            ["groups", crmUsers],
+            ["catalogs", catalog],
+            ["accessPackages", accessPackage],
+        ] as const) {
+            if ((await emulator!.admin.get(collection, id)) !== undefined) left.push(`${collection}/${id}`);
+        }
+        assert.deepEqual(left, [], "destroy left azuread's objects behind");
+    }
+
+    it("with-azuread: previews, creates both policies on the access package, groups and user the azuread plugin double made in the emulator, keeps the password secret, changes nothing on a second up, and destroys it all", async () => {
+        const pulumiHome = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-home-azuread-"));
+        const password = `Example-only-${randomUUID()}`;
+        try {
+            const version = await installAzureadPlugin(pulumiHome, path.join(EXAMPLES, "with-azuread"));
+            const env = { PULUMI_HOME: pulumiHome, ENTRA_GRAPH_ENDPOINT: emulator!.url, ENTRA_GRAPH_TOKEN: emulator!.token };
+            const config = { domain: "contoso.onmicrosoft.com", salesLeadPassword: { secret: password } };
+            let made: AzureadObjects | undefined;
+            const cli = await runExample(
+                "with-azuread",
+                config,
+                ["sales-members", "lead-assigned"],
+                async (created, stack) => {
+                    made = await azureadObjects(stack, version, password);
+                    await assertPoliciesUse(created, made);
+                },
+                env,
+            );
+            assert.ok(made, "up ran");
+            await assertAzureadObjectsGone(made);
+            assert.ok(!cli.transcript.includes(password), "the CLI printed the password");
+        } finally {
+            fs.rmSync(pulumiHome, { recursive: true, force: true });
+        }
+    });
 
     it("quickstart: previews, creates the All Users policy on the configured access package, changes nothing on a second up, and destroys it", async () => {
         const accessPackageId = await newAccessPackage(emulator!, "quickstart");
@@ -380,4 +449,56 @@ function withoutEmptyDescription(subject: Record<string, unknown>): Record<strin
     return Object.fromEntries(
         Object.entries(subject).filter(([key, value]) => !(key === "description" && (value === null || value === undefined))),
     );
+}
+
+/** The ids of the objects with-azuread's azuread resources made, as the stack's state holds them. */
+interface AzureadObjects {
+    lead: string;
+    sales: string;
+    approvers: string;
+    crmUsers: string;
+    catalog: string;
+    accessPackage: string;
+}
+
+/** A resource of `pulumi stack export`, as far as these checks read it. */
+interface ExportedResource {
+    urn: string;
+    type: string;
+    id?: string;
+    inputs?: Record<string, unknown>;
+    outputs?: Record<string, unknown>;
+}
+
+/**
+ * The azuread objects in the stack's state, made by the azuread provider of `version` (the one installed), with the
+ * user's password there only as a secret (a ciphertext) and nowhere in the clear.
+ */
+async function azureadObjects(cli: PulumiCli, version: string, password: string): Promise<AzureadObjects> {
+    const exported = (await cli.exportState()) as { deployment?: { resources?: ExportedResource[] } };
+    assert.ok(!JSON.stringify(exported).includes(password), "the password is in the state in the clear");
+    const resources = exported.deployment?.resources ?? [];
+    assert.deepEqual(
+        resources.filter((resource) => resource.type === "pulumi:providers:azuread").map((provider) => provider.inputs?.version),
+        [version],
+    );
+    const entry = (type: string, name: string): ExportedResource => {
+        const found = resources.find((resource) => resource.type === type && resource.urn.endsWith(`::${name}`));
+        assert.ok(found?.id, `${type} ${name} is not in the state`);
+        return found;
+    };
+    const objectId = (type: string, name: string): string => {
+        const { id, outputs } = entry(type, name);
+        assert.equal(outputs?.objectId, id, `the objectId of ${name}`);
+        return id as string;
+    };
+    assert.ok(Object.keys(entry(AZUREAD.user, "sales-lead").outputs?.password as object).includes("ciphertext"));
+    return {
+        lead: objectId(AZUREAD.user, "sales-lead"),
+        sales: objectId(AZUREAD.group, "sales"),
+        approvers: objectId(AZUREAD.group, "sales-approvers"),
+        crmUsers: objectId(AZUREAD.group, "crm-users"),
+        catalog: entry(AZUREAD.catalog, "sales").id as string,
+        accessPackage: entry(AZUREAD.accessPackage, "sales-tools").id as string,
+    };
 }

@@ -7,22 +7,15 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { EmulatorGraph } from "../../e2e/examples/emulatorGraph";
+import { AZUREAD } from "./azureadPlugin/azureadTokens";
+
+export { AZUREAD };
 
 /** The fake object id the mocks give the azuread resource `name` of `type` (a GUID derived from both). */
 export function fakeObjectId(type: string, name: string): string {
     const hex = createHash("sha256").update(`${type}::${name}`).digest("hex");
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
-
-/** Type tokens of the azuread resources the examples use. */
-export const AZUREAD = {
-    catalog: "azuread:index/accessPackageCatalog:AccessPackageCatalog",
-    accessPackage: "azuread:index/accessPackage:AccessPackage",
-    group: "azuread:index/group:Group",
-    user: "azuread:index/user:User",
-    catalogAssociation: "azuread:index/accessPackageResourceCatalogAssociation:AccessPackageResourceCatalogAssociation",
-    packageAssociation: "azuread:index/accessPackageResourcePackageAssociation:AccessPackageResourcePackageAssociation",
-} as const;
 
 /** The mocks passed to the harness as `<this file>#mocks`. */
 export const mocks: pulumi.runtime.Mocks = {
