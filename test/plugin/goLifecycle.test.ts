@@ -40,7 +40,9 @@ describePluginLifecycle(
     sdkLanguage("Go", "go", PROJECT, {
         prepare: async (directory) => {
             const sdks = generateSdks(directory("entra-sdks"));
-            program = buildProgram(directory(`${PROJECT}-build`), path.join(sdks, "go"));
+            const module = directory(`${PROJECT}-build`);
+            program = buildProgram(module, path.join(sdks, "go"));
+            return module;
         },
         create: (project, pluginDir) => {
             const dir = temporaryDirectory(project);

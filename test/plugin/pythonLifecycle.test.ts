@@ -22,6 +22,7 @@ describePluginLifecycle(
                 ["install", "--quiet", "--disable-pip-version-check", `pulumi==${PULUMI_VERSION}`, path.join(sdks, "python")],
                 { stdio: "inherit" },
             );
+            return venv;
         },
         create: (project, pluginDir) => {
             const dir = temporaryDirectory(project);
