@@ -48,12 +48,26 @@ export function generateSdks(out: string): string {
 
 /**
  * Makes `dir` a TypeScript project on the modules in `nodeModules` (@pulumi/pulumi, the compiled SDK, @types/node):
- * a link to them and a tsconfig.json for its index.ts, with which @pulumi/pulumi's runner type-checks the program.
+ * a link to them and a tsconfig.json for its index.ts. With `transpileOnly` the tsconfig says `noCheck`, Pulumi's
+ * switch for a project type-checked by a build step of its own: @pulumi/pulumi's runner then only transpiles it.
  */
-export function typescriptProject(dir: string, nodeModules: string): void {
+export function typescriptProject(dir: string, nodeModules: string, { transpileOnly = false } = {}): void {
     fs.symlinkSync(nodeModules, path.join(dir, "node_modules"), "dir");
-    const compilerOptions = { target: "ES2022", module: "commonjs", moduleResolution: "node", strict: true, types: ["node"] };
+    const compilerOptions = {
+        target: "ES2022",
+        module: "commonjs",
+        moduleResolution: "node",
+        strict: true,
+        types: ["node"],
+        ...(transpileOnly ? { noCheck: true } : {}),
+    };
     fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, files: ["index.ts"] }, null, 4));
+}
+
+/** Type-checks the index.ts of `dir` against `nodeModules` with the repository's tsc. */
+export async function typeCheck(dir: string, nodeModules: string): Promise<void> {
+    typescriptProject(dir, nodeModules);
+    await run(TSC, ["-p", dir, "--noEmit"]);
 }
 
 /**
@@ -118,10 +132,7 @@ const GENERATED_CODE: Record<string, GeneratedCode> = {
     nodejs: {
         start: 'import * as pulumi from "@pulumi/pulumi";\n',
         file: "index.ts",
-        check: async (file, nodeModules) => {
-            typescriptProject(path.dirname(file), nodeModules);
-            await run(TSC, ["-p", path.dirname(file), "--noEmit"]);
-        },
+        check: (file, nodeModules) => typeCheck(path.dirname(file), nodeModules),
         declares: ({ label, accessPackageId, selfAdd }) => [
             line('const imported = new entra.AccessPackageAssignmentPolicy("imported", {'),
             line(`accessPackageId: "${accessPackageId}",`),
