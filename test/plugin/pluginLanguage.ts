@@ -5,7 +5,7 @@
 import type { PulumiCli } from "../harness";
 
 export interface PluginLanguage {
-    /** The language as the suite's titles and the program's display name say it: `YAML`, `Python`, `Go`. */
+    /** The language as the suite's titles and the program's display name say it: `YAML`, `TypeScript`, `Python`, `Go`. */
     label: string;
     /** The project's name, which qualifies its config keys. */
     project: string;

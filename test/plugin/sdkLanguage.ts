@@ -102,8 +102,8 @@ interface GeneratedCode {
     /** The name the program is checked under. */
     file: string;
     /**
-     * Throws unless the program in `file` holds against the SDK in `environment`: every name, enum member and Args
-     * type it uses must exist there.
+     * Throws unless the program in `file` holds against the SDK in `environment` (every name, enum member and Args
+     * type it uses must exist there) and, for Go, is gofmt's output.
      */
     check(file: string, environment: SdkEnvironment): Promise<void>;
     /** Lines the program must hold to declare `policy` under the name `imported`. */
