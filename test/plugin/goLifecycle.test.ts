@@ -3,7 +3,7 @@
  * takes through a `replace`. The program is built once per suite, with the user's Go build cache (which holds the
  * Pulumi Go SDK the CLI's build compiled), and every project runs that binary through the `binary` runtime option: the
  * host would otherwise rebuild the same program before every preview and up (test/e2e/languages/go.test.ts covers
- * that path).
+ * that path). The program `pulumi import` prints is vetted beside a copy of that build's go.mod and go.sum.
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -40,7 +40,9 @@ describePluginLifecycle(
     sdkLanguage("Go", "go", PROJECT, {
         prepare: async (directory) => {
             const sdks = generateSdks(directory("entra-sdks"));
-            program = buildProgram(directory(`${PROJECT}-build`), path.join(sdks, "go"));
+            const module = directory(`${PROJECT}-build`);
+            program = buildProgram(module, path.join(sdks, "go"));
+            return module;
         },
         create: (project, pluginDir) => {
             const dir = temporaryDirectory(project);

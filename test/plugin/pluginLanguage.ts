@@ -5,7 +5,7 @@
 import type { PulumiCli } from "../harness";
 
 export interface PluginLanguage {
-    /** The language as the suite's titles and the program's display name say it: `YAML`, `Python`, `Go`. */
+    /** The language as the suite's titles and the program's display name say it: `YAML`, `TypeScript`, `Python`, `Go`. */
     label: string;
     /** The project's name, which qualifies its config keys. */
     project: string;
@@ -31,5 +31,5 @@ export interface PluginLanguage {
      */
     importProject(pluginDir: string, settings: Record<string, string>): { dir: string; config: Record<string, string>; flags: string[] };
     /** After the import: makes the program in `dir` declare the imported policy, from the import's `output` if need be. */
-    adoptImport(dir: string, pluginDir: string, output: string, accessPackageId: string): void;
+    adoptImport(dir: string, pluginDir: string, output: string, accessPackageId: string): void | Promise<void>;
 }

@@ -19,6 +19,7 @@ export const PLUGIN_MAIN = path.resolve(
 /** Where each language host the suites need comes from, for the reason a suite is skipped. */
 const HOST_SOURCES: Record<string, string> = {
     yaml: "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml, a Go module",
+    nodejs: "tools/pulumi-language-nodejs, built by scripts/build-pulumi-cli.sh",
     python: "tools/pulumi-language-python, built by scripts/build-pulumi-cli.sh",
     go: "tools/pulumi-language-go, built by scripts/build-pulumi-cli.sh",
 };

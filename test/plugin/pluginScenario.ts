@@ -161,7 +161,7 @@ export function describePluginLifecycle(language: PluginLanguage): Mocha.Suite {
             assert.deepEqual(await graphCalls(graph), [`GET ${POLICY}`, `GET ${POLICY}`]);
             assert.equal((await policiesInState(importer))[0].id, policy.id);
 
-            language.adoptImport(importDir, pluginDir, output, accessPackageId);
+            await language.adoptImport(importDir, pluginDir, output, accessPackageId);
             await graph.admin.resetLog();
             assert.deepEqual(await plannedSteps(importer), ["imported same"]);
             assert.deepEqual(await graphCalls(graph), []);

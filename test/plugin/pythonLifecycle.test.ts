@@ -1,6 +1,7 @@
 /**
  * The plugin's lifecycle scenario with a Python program on the SDK generated from the schema, in one venv per suite
- * with `pulumi` from PyPI and the SDK pip-installed from its generated directory.
+ * with `pulumi` from PyPI and the SDK pip-installed from its generated directory. The program `pulumi import` prints is
+ * run in that venv under Pulumi's mocks (programs/python/run_mocked.py).
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -22,6 +23,7 @@ describePluginLifecycle(
                 ["install", "--quiet", "--disable-pip-version-check", `pulumi==${PULUMI_VERSION}`, path.join(sdks, "python")],
                 { stdio: "inherit" },
             );
+            return venv;
         },
         create: (project, pluginDir) => {
             const dir = temporaryDirectory(project);

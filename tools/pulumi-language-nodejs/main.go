@@ -7,8 +7,8 @@
 // runner that ships in the user's own node_modules, the same one Pulumi's host launches) with the monitor address,
 // config and runtime options the engine hands over. It also runs Node.js policy packs (`--policy-pack`), because
 // with a language host present the engine starts analyzers only through this host's RunPlugin, and generates
-// TypeScript SDKs (`pulumi package gen-sdk --language nodejs`) with pkg/v3's codegen. `pulumi new` templates are left
-// to the engine's "unimplemented" fallbacks.
+// TypeScript with pkg/v3's codegen: SDKs (`pulumi package gen-sdk --language nodejs`) and the program `pulumi import`
+// prints. `pulumi new` templates are left to the engine's "unimplemented" fallbacks.
 package main
 
 import (
@@ -169,4 +169,12 @@ func (host *nodeLanguageHost) GeneratePackage(
 		return nodejs.GeneratePackage(
 			"pulumi-language-nodejs", pkg, req.GetExtraFiles(), req.GetLocalDependencies(), req.GetLocal(), loader)
 	})
+}
+
+// GenerateProgram writes a TypeScript program from PCL, as Pulumi's Node.js host does for `pulumi import` and
+// `pulumi convert`.
+func (host *nodeLanguageHost) GenerateProgram(
+	_ context.Context, req *pulumirpc.GenerateProgramRequest,
+) (*pulumirpc.GenerateProgramResponse, error) {
+	return languagehost.GenerateProgram(req, nodejs.GenerateProgram)
 }
