@@ -88,11 +88,13 @@ export interface SdkProjects {
     create(project: string, pluginDir: string): string;
 }
 
-/** The program's values when the policy is imported, which the code `pulumi import` prints must declare. */
+/**
+ * The program's values when the policy is imported, which the code `pulumi import` prints must declare. The import
+ * follows the update to `selfAdd: false`, Graph's default, so that code declares the requestor settings empty.
+ */
 interface ImportedPolicy {
     label: string;
     accessPackageId: string;
-    selfAdd: string;
 }
 
 /** How a language's host writes the program that declares the imported policy, and how that program is checked. */
@@ -133,13 +135,13 @@ const GENERATED_CODE: Record<string, GeneratedCode> = {
         start: 'import * as pulumi from "@pulumi/pulumi";\n',
         file: "index.ts",
         check: (file, nodeModules) => typeCheck(path.dirname(file), nodeModules),
-        declares: ({ label, accessPackageId, selfAdd }) => [
+        declares: ({ label, accessPackageId }) => [
             line('const imported = new entra.AccessPackageAssignmentPolicy("imported", {'),
             line(`accessPackageId: "${accessPackageId}",`),
             line(`description: "Created by the ${label} program",`),
             line(`displayName: "${label} policy",`),
             line("allowedTargetScope: entra.AllowedTargetScope.AllMemberUsers,"),
-            line(`enableTargetsToSelfAddAccess: ${selfAdd},`),
+            line("requestorSettings: {},"),
             line("protect: true,"),
         ],
     },
@@ -150,13 +152,13 @@ const GENERATED_CODE: Record<string, GeneratedCode> = {
             const registered = await run(path.join(venv, "bin", "python"), [RUN_MOCKED, file]);
             assert.match(registered, new RegExp(`^${literal(TOKEN)} imported$`, "m"));
         },
-        declares: ({ label, accessPackageId, selfAdd }) => [
+        declares: ({ label, accessPackageId }) => [
             line('imported = entra.AccessPackageAssignmentPolicy("imported",'),
             line(`access_package_id="${accessPackageId}",`),
             line(`description="Created by the ${label} program",`),
             line(`display_name="${label} policy",`),
             line("allowed_target_scope=entra.AllowedTargetScope.ALL_MEMBER_USERS,"),
-            line(`"enable_targets_to_self_add_access": ${selfAdd === "true" ? "True" : "False"},`),
+            line("requestor_settings={},"),
             line("opts = pulumi.ResourceOptions(protect=True))"),
         ],
     },
@@ -168,13 +170,13 @@ const GENERATED_CODE: Record<string, GeneratedCode> = {
             for (const name of ["go.mod", "go.sum"]) fs.copyFileSync(path.join(goModule, name), path.join(path.dirname(file), name));
             await run("go", ["vet", "."], path.dirname(file));
         },
-        declares: ({ label, accessPackageId, selfAdd }) => [
+        declares: ({ label, accessPackageId }) => [
             line('_, err := entra.NewAccessPackageAssignmentPolicy(ctx, "imported", &entra.AccessPackageAssignmentPolicyArgs{'),
             goField("AccessPackageId", `pulumi.String("${accessPackageId}")`),
             goField("Description", `pulumi.String("Created by the ${label} program")`),
             goField("DisplayName", `pulumi.String("${label} policy")`),
             goField("AllowedTargetScope", "entra.AllowedTargetScopeAllMemberUsers"),
-            goField("EnableTargetsToSelfAddAccess", `pulumi.Bool(${selfAdd})`),
+            goField("RequestorSettings", "&entra.RequestorSettingsArgs{}"),
             line("}, pulumi.Protect(true))"),
         ],
     },
@@ -196,6 +198,8 @@ async function assertGeneratedCode(
     assert.notEqual(start, -1, `pulumi import printed no ${policy.label} program:\n${output}`);
     const code = output.slice(start);
     for (const declaration of generated.declares(policy)) assert.match(code, declaration);
+    // Read answers an import with only what check does not fill in, so Graph's defaults are not spelled out.
+    assert.doesNotMatch(code, /questions|customExtensionStageSettings|custom_extension_stage_settings/i);
     const file = path.join(directory, generated.file);
     fs.writeFileSync(file, code);
     await generated.check(file, environment);
@@ -213,7 +217,6 @@ export function sdkLanguage(label: string, host: string, project: string, projec
         temporary.push(dir);
         return dir;
     };
-    let selfAdd = "";
     let environment: SdkEnvironment = "";
     return {
         label,
@@ -230,18 +233,15 @@ export function sdkLanguage(label: string, host: string, project: string, projec
             await stack.setConfig({ [duration]: "P2X" });
             return () => stack.setConfig({ [duration]: "" });
         },
-        importProject: (pluginDir, settings) => {
-            selfAdd = settings.selfAdd;
-            return {
-                dir: projects.create(project, pluginDir),
-                config: Object.fromEntries(
-                    Object.entries({ ...settings, resourceName: "imported" }).map(([key, value]) => [`${project}:${key}`, value]),
-                ),
-                flags: [],
-            };
-        },
-        // The program already declares the policy, from its config; the code the host generated is only checked.
+        importProject: (pluginDir, settings) => ({
+            dir: projects.create(project, pluginDir),
+            config: Object.fromEntries(
+                Object.entries({ ...settings, resourceName: "imported" }).map(([key, value]) => [`${project}:${key}`, value]),
+            ),
+            flags: [],
+        }),
+        // The program already declares the policy, from its config; the code the host generated is checked against the SDK.
         adoptImport: (_dir, _pluginDir, output, accessPackageId) =>
-            assertGeneratedCode(host, output, { label, accessPackageId, selfAdd }, newDirectory(`${project}-generated`), environment),
+            assertGeneratedCode(host, output, { label, accessPackageId }, newDirectory(`${project}-generated`), environment),
     };
 }
