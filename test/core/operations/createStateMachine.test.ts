@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { DisplayNameTakenError, GraphRequestError } from "../../../provider/core/graph";
+import { GraphRequestError } from "../../../provider/core/graph";
+import { DisplayNameTakenError } from "../../../provider/core/operations";
 import type { GraphCall } from "../../../provider/core/graph/transport/graphTransport";
 import { provesNotApplied } from "../../../provider/core/graph/transport/retryPolicy";
 import { runMarkedCreate } from "../../../provider/core/operations/createStateMachine";

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { GraphRequestError, WriteAppliedError } from "../../../provider/core/graph";
+import { GraphRequestError } from "../../../provider/core/graph";
+import { WriteAppliedError } from "../../../provider/core/operations";
 import type { GraphCall } from "../../../provider/core/graph/transport/graphTransport";
 import { sweepDuplicates } from "../../../provider/core/operations/duplicateSweep";
 import type { MarkedCreate } from "../../../provider/core/operations/markedCreate";

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { DisplayNameTakenError, GraphRequestError, WriteAppliedError } from "../../../provider/core/graph";
+import { GraphRequestError } from "../../../provider/core/graph";
+import { DisplayNameTakenError, WriteAppliedError } from "../../../provider/core/operations";
 import { graphError } from "../../support/fakes/tinyGraph";
 import {
     CATALOG,

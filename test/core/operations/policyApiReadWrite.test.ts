@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { GraphRequestError, WriteAppliedError } from "../../../provider/core/graph";
+import { GraphRequestError } from "../../../provider/core/graph";
+import { WriteAppliedError } from "../../../provider/core/operations";
 import { graphError, type Reply } from "../../support/fakes/tinyGraph";
 import { CATALOG, PACKAGE, POLICIES, TOKEN, traffic, useTinyGraphApi } from "./policyApiFixtures";
 

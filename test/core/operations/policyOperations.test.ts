@@ -4,7 +4,8 @@
  * an error that carries what state must keep.
  */
 import assert from "node:assert/strict";
-import { GraphRequestError, WriteAppliedError } from "../../../provider/core/graph";
+import { GraphRequestError } from "../../../provider/core/graph";
+import { WriteAppliedError } from "../../../provider/core/operations";
 import { toGraphBody, type CanonicalPolicy, type PolicyOutputs } from "../../../provider/core/model";
 import { createPolicyOperations, PartialCreateError, type PolicyOperations } from "../../../provider/core/operations";
 import { graphError, startTinyGraph, type Script, type TinyGraph } from "../../support/fakes/tinyGraph";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { WriteAppliedError } from "../../../provider/core/graph";
+import { WriteAppliedError } from "../../../provider/core/operations";
 import { putPolicy } from "../../../provider/core/operations/putPolicy";
 import { answer, graphError, scriptedDeps, START } from "../../support/fakes/scriptedDeps";
 
