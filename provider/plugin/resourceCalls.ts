@@ -11,6 +11,15 @@ import { fromStruct, toStruct } from "./properties";
 
 const Kind = provproto.PropertyDiff.Kind;
 
+/**
+ * A write's `customTimeouts` entry, in milliseconds: the engine sends it in seconds, 0 when the program sets none
+ * (then `entra:operationTimeout` applies).
+ */
+function customTimeoutMs(request: { getTimeout(): number }): number | undefined {
+    const seconds = request.getTimeout();
+    return seconds > 0 ? seconds * 1000 : undefined;
+}
+
 const KINDS: Record<PathDiff["kind"], [provproto.PropertyDiff.Kind, provproto.PropertyDiff.Kind]> = {
     add: [Kind.ADD, Kind.ADD_REPLACE],
     delete: [Kind.DELETE, Kind.DELETE_REPLACE],
@@ -60,7 +69,7 @@ export function diff(request: provproto.DiffRequest): provproto.DiffResponse {
 }
 
 export async function create(ops: PolicyOperations, request: provproto.CreateRequest): Promise<provproto.CreateResponse> {
-    const { id, outputs } = await ops.create(asChecked(fromStruct(request.getProperties())));
+    const { id, outputs } = await ops.create(asChecked(fromStruct(request.getProperties())), customTimeoutMs(request));
     const response = new provproto.CreateResponse();
     response.setId(id);
     response.setProperties(await toStruct("outputs", outputs));
@@ -86,12 +95,12 @@ export async function read(ops: PolicyOperations, request: provproto.ReadRequest
 
 export async function update(ops: PolicyOperations, request: provproto.UpdateRequest): Promise<provproto.UpdateResponse> {
     const olds = fromStruct<PolicyOutputs>(request.getOlds());
-    const outputs = await ops.update(request.getId(), olds, asChecked(fromStruct(request.getNews())));
+    const outputs = await ops.update(request.getId(), olds, asChecked(fromStruct(request.getNews())), customTimeoutMs(request));
     const response = new provproto.UpdateResponse();
     response.setProperties(await toStruct("outputs", outputs));
     return response;
 }
 
 export async function remove(ops: PolicyOperations, request: provproto.DeleteRequest): Promise<void> {
-    await ops.delete(request.getId(), fromStruct<PolicyOutputs>(request.getProperties()));
+    await ops.delete(request.getId(), fromStruct<PolicyOutputs>(request.getProperties()), customTimeoutMs(request));
 }

@@ -177,6 +177,39 @@ describe("plugin: the ResourceProvider protocol, served by the compiled plugin",
         assert.equal(gone.getId(), "");
     });
 
+    it("bounds a write by the resource's customTimeouts, which the engine sends, instead of entra:operationTimeout", async () => {
+        const inputs = (await check({ ...policy(), displayName: "Timed policy" })).getInputs()!;
+        const created = await call((done: Done<provproto.CreateResponse>) =>
+            plugin.client.create(new provproto.CreateRequest().setProperties(inputs), done),
+        );
+        const update = (description: string, timeoutSeconds: number) =>
+            call((done: Done<provproto.UpdateResponse>) =>
+                plugin.client.update(
+                    new provproto.UpdateRequest()
+                        .setId(created.getId())
+                        .setOlds(created.getProperties())
+                        .setNews(struct({ ...inputs.toJavaScript(), description }))
+                        .setTimeout(timeoutSeconds),
+                    done,
+                ),
+            );
+        // Each PUT is answered after 2 s: within entra:requestTimeout (5 s) and entra:operationTimeout (15 s).
+        const slow = await emulator.admin.addFault({ kind: "latency", ms: 2000, method: "PUT", pathRegex: "/assignmentPolicies/[^/]+$" });
+        try {
+            await assert.rejects(update("Cut short", 1), (error: ServiceError) => {
+                assert.match(error.details, /updating access package assignment policy "Timed policy".*timed out after 1 attempt/);
+                return true;
+            });
+            const updated = await update("Given time", 0);
+            assert.equal(updated.getProperties()?.toJavaScript().description, "Given time");
+        } finally {
+            await emulator.admin.removeFault(slow.id);
+        }
+        await call((done: Done<Empty>) =>
+            plugin.client.delete(new provproto.DeleteRequest().setId(created.getId()).setProperties(created.getProperties()), done),
+        );
+    });
+
     it("takes Graph's @odata.type as the schema's odataType: Graph's name in Graph's body, the schema's in and out", async () => {
         const approver = { odataType: "#microsoft.graph.requestorManager", managerLevel: 1 };
         const approval = {

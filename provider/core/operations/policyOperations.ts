@@ -40,7 +40,8 @@ export interface ReadPolicy {
 /**
  * The operations on one policy. Inputs given to `diff`, `create` and `update` are what `check` returned (the engine
  * checks every registration first); outputs given back are what these operations returned, possibly by an earlier
- * version of the provider.
+ * version of the provider. The writes take an optional `timeoutMs`, the engine's custom timeout for this one operation
+ * (a resource's `customTimeouts`, which reach a plugin but not a dynamic provider), in place of `entra:operationTimeout`.
  */
 export interface PolicyOperations {
     /** Validates and canonicalises the declared inputs; reads the settings but sends nothing. */
@@ -51,13 +52,13 @@ export interface PolicyOperations {
      * Creates the policy, or takes over the one `adopt` names with one PUT. Fails with {@link PartialCreateError}
      * when a policy was made (or taken over) but a later step failed.
      */
-    create(inputs: CanonicalPolicy): Promise<{ id: string; outputs: CanonicalOutputs }>;
+    create(inputs: CanonicalPolicy, timeoutMs?: number): Promise<{ id: string; outputs: CanonicalOutputs }>;
     /** The policy as Graph holds it, or `undefined` when it is gone. */
     read(id: string, stored?: PolicyOutputs): Promise<ReadPolicy | undefined>;
     /** Replaces the policy with what the inputs declare, carrying the properties this version does not know. */
-    update(id: string, olds: PolicyOutputs, news: CanonicalPolicy): Promise<CanonicalOutputs>;
+    update(id: string, olds: PolicyOutputs, news: CanonicalPolicy, timeoutMs?: number): Promise<CanonicalOutputs>;
     /** Deletes the policy; one already gone counts as deleted. */
-    delete(id: string, stored: PolicyOutputs): Promise<void>;
+    delete(id: string, stored: PolicyOutputs, timeoutMs?: number): Promise<void>;
 }
 
 /**
@@ -87,12 +88,16 @@ function catalogIdOf(policy: Graph.AccessPackageAssignmentPolicy): string | unde
     return policy.catalog?.id ?? policy.accessPackage?.catalog?.id ?? undefined;
 }
 
-/** The Graph client and the per-call context of one operation, made on first use. */
-type Connect = (policy: { displayName?: string }) => { api: PolicyApi; call: OperationContext };
+/** The Graph client (made on first use) and the context of one operation, which ends after `timeoutMs` if given. */
+type Connect = (policy: { displayName?: string }, timeoutMs?: number) => { api: PolicyApi; call: OperationContext };
 
 /** Create: adoption (one PUT that carries what Graph holds) or a POST. */
-async function createOrAdopt(connect: Connect, inputs: CanonicalPolicy): Promise<{ id: string; outputs: CanonicalOutputs }> {
-    const { api, call } = connect(inputs);
+async function createOrAdopt(
+    connect: Connect,
+    inputs: CanonicalPolicy,
+    timeoutMs: number | undefined,
+): Promise<{ id: string; outputs: CanonicalOutputs }> {
+    const { api, call } = connect(inputs, timeoutMs);
     const adopted = await adoptionTarget(api, inputs, call);
     const known: KnownState = {
         adopt: inputs.adopt,
@@ -125,10 +130,10 @@ export function createPolicyOperations(config: ConfigSource | undefined, env: No
     // Reading settings is pure (no credential is created, nothing is sent), so check does it too: a misconfigured
     // stack fails at preview, naming the key, instead of at the first create.
     const graphSettings = (): GraphSettings => (settings ??= resolveGraphSettings(config, env));
-    const connect: Connect = (policy) => {
+    const connect: Connect = (policy, timeoutMs) => {
         const current = graphSettings();
         api ??= createPolicyApi(current);
-        return { api, call: { deadline: Date.now() + current.operationTimeoutMs, displayName: policy.displayName } };
+        return { api, call: { deadline: Date.now() + (timeoutMs ?? current.operationTimeoutMs), displayName: policy.displayName } };
     };
 
     return {
@@ -140,9 +145,9 @@ export function createPolicyOperations(config: ConfigSource | undefined, env: No
 
         diff: diffPolicy,
 
-        async create(inputs) {
+        async create(inputs, timeoutMs) {
             try {
-                return await createOrAdopt(connect, inputs);
+                return await createOrAdopt(connect, inputs, timeoutMs);
             } catch (error) {
                 if (error instanceof DisplayNameTakenError) {
                     throw nameTakenError(error);
@@ -163,8 +168,8 @@ export function createPolicyOperations(config: ConfigSource | undefined, env: No
             return { outputs, inputs: stored ? inputs : declaredInputs(inputs) };
         },
 
-        async update(id, olds, news) {
-            const { api, call } = connect(news);
+        async update(id, olds, news, timeoutMs) {
+            const { api, call } = connect(news, timeoutMs);
             const known: KnownState = { adopt: news.adopt, accessPackageId: news.accessPackageId, catalogId: olds.catalogId };
             const carried = olds.carriedGraphProperties;
             const policy = await replaceCarrying(api, id, toGraphBody(news, carried), carried, {
@@ -176,8 +181,8 @@ export function createPolicyOperations(config: ConfigSource | undefined, env: No
             return stateOf(policy, known);
         },
 
-        async delete(id, stored) {
-            const { api, call } = connect(stored);
+        async delete(id, stored, timeoutMs) {
+            const { api, call } = connect(stored, timeoutMs);
             await api.remove(id, {
                 ...call,
                 id,
