@@ -1,47 +1,8 @@
 import assert from "node:assert/strict";
-import { randomBytes, randomUUID } from "node:crypto";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../../emulator";
-import { describeWithCli, EngineError, PulumiCli, type Engine, type StackConfig } from "../../harness";
+import { describeWithCli, EngineError, PulumiCli, type Engine } from "../../harness";
+import { credentialsAround, filesUnder, sentinelSecrets } from "../../support/sentinelSecrets";
 import { ACCESS_PACKAGE, graphCalls, lifecycleCli, lifecycleEngine, policyInState, policyUrn, POLICIES, POLICY } from "./lifecycleStack";
-
-/** A secret value that is easy to find anywhere it leaks to. */
-function secret(label: string): string {
-    return `${label}-${randomBytes(12).toString("hex")}-must-not-leak`;
-}
-
-/** One sentinel per place a credential can come from: the emulator's token, stack config and the environment. */
-function sentinelSecrets() {
-    return {
-        token: secret("entra-token"),
-        azureadClientSecret: secret("azuread-client-secret"),
-        armClientSecret: secret("arm-client-secret"),
-        azureClientSecret: secret("azure-client-secret"),
-        envToken: secret("env-graph-token"),
-        oidcToken: secret("arm-oidc-token"),
-    };
-}
-
-/**
- * The sentinels as a user would have them around a stack: azuread credentials in stack config, Graph and Azure ones
- * in the environment. entra:token (a secret, from emulatorStackConfig) outranks them all, so requests succeed.
- */
-function credentialsAround(secrets: ReturnType<typeof sentinelSecrets>): { config: StackConfig; env: NodeJS.ProcessEnv } {
-    return {
-        config: {
-            "azuread:tenantId": randomUUID(),
-            "azuread:clientId": randomUUID(),
-            "azuread:clientSecret": { secret: secrets.azureadClientSecret },
-        },
-        env: {
-            ENTRA_GRAPH_TOKEN: secrets.envToken,
-            ARM_CLIENT_SECRET: secrets.armClientSecret,
-            ARM_OIDC_TOKEN: secrets.oidcToken,
-            AZURE_CLIENT_SECRET: secrets.azureClientSecret,
-        },
-    };
-}
 
 describe("lifecycle: credentials in stack config and environment never reach state or logs", function () {
     const secrets = sentinelSecrets();
@@ -126,14 +87,6 @@ describe("lifecycle: credentials in stack config and environment never reach sta
         }
     });
 });
-
-/** The text of every file under `dir`: state, its history and backups, config. */
-function filesUnder(dir: string): string[] {
-    return fs
-        .readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile())
-        .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name), "utf8"));
-}
 
 describeWithCli("lifecycle: credentials never reach state, logs or output through the real pulumi CLI", function () {
     const secrets = sentinelSecrets();
