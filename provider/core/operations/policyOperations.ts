@@ -102,8 +102,9 @@ async function createOrAdopt(connect: Connect, inputs: CanonicalPolicy): Promise
     if (adopted?.id) {
         const { id } = adopted;
         const lastKnown = { modifiedDateTime: adopted.modifiedDateTime ?? undefined };
-        const carried = outputsFromGraph(adopted).carriedGraphProperties;
-        const written = await replaceCarrying(api, id, toGraphBody(inputs, carried), carried, {
+        const held = outputsFromGraph(adopted);
+        const carried = held.carriedGraphProperties;
+        const written = await replaceCarrying(api, id, toGraphBody(inputs, carried, held), carried, {
             ...call,
             id,
             reflects: reflecting(inputs, known),
@@ -167,7 +168,7 @@ export function createPolicyOperations(config: ConfigSource | undefined, env: No
             const { api, call } = connect(news);
             const known: KnownState = { adopt: news.adopt, accessPackageId: news.accessPackageId, catalogId: olds.catalogId };
             const carried = olds.carriedGraphProperties;
-            const policy = await replaceCarrying(api, id, toGraphBody(news, carried), carried, {
+            const policy = await replaceCarrying(api, id, toGraphBody(news, carried, olds), carried, {
                 ...call,
                 id,
                 reflects: reflecting(news, known),
