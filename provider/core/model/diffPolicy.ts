@@ -2,26 +2,12 @@ import { isDeepStrictEqual } from "node:util";
 import { readCanonical, type CanonicalPolicy } from "./canonicalPolicy";
 import { CheckContext } from "./checkContext";
 import { tooDeepAt } from "./depth";
-import { INPUT_NAMES } from "./policyShape";
+import { INPUT_NAMES, UNORDERED_LISTS } from "./policyShape";
 import { REVIEWS_OFF, reviewsAreOff } from "./reviewSettings";
 import { isPlainObject, isUnknown } from "./unknown";
 
 /** Inputs that never cause a diff: `adopt` only matters at create; `id` is accepted only for copy-paste. */
 const NOT_COMPARED = new Set(["adopt", "id"]);
-
-/** Lists whose order means nothing: subject sets, custom extension stages (one per stage), days of the week. */
-const UNORDERED = new Set([
-    "specificAllowedTargets",
-    "onBehalfRequestors",
-    "primaryApprovers",
-    "fallbackPrimaryApprovers",
-    "escalationApprovers",
-    "fallbackEscalationApprovers",
-    "primaryReviewers",
-    "fallbackReviewers",
-    "customExtensionStageSettings",
-    "daysOfWeek",
-]);
 
 /**
  * Properties the service fills in, compared only when declared: an omitted question or stage-setting id means "let
@@ -38,13 +24,22 @@ export interface PolicyDiff {
     diffs: string[];
 }
 
+/**
+ * How the elements of a list whose order means nothing pair off: for each element of canonical `desired`, the index
+ * of the first element of canonical `actual` not yet taken that already is what it declares, or -1 when none is.
+ */
+export function declaredPairing(desired: readonly unknown[], actual: readonly unknown[]): number[] {
+    const taken = new Set<number>();
+    return desired.map((element) => {
+        const i = actual.findIndex((candidate, k) => !taken.has(k) && matchesDeclared(element, candidate));
+        taken.add(i);
+        return i;
+    });
+}
+
 /** Whether every element of `desired` pairs off with its own element of `actual`. */
 function matchesDeclaredSet(desired: unknown[], actual: unknown[]): boolean {
-    const unmatched = [...actual];
-    return desired.every((element) => {
-        const i = unmatched.findIndex((candidate) => matchesDeclared(element, candidate));
-        return i >= 0 && unmatched.splice(i, 1).length === 1;
-    });
+    return declaredPairing(desired, actual).every((i) => i >= 0);
 }
 
 /** Whether canonical `actual` already is what canonical `desired` declares; the unknown sentinel never is. */
@@ -56,7 +51,7 @@ function matchesDeclared(desired: unknown, actual: unknown, key = ""): boolean {
         if (desired.length !== actual.length) {
             return false;
         }
-        return UNORDERED.has(key)
+        return UNORDERED_LISTS.has(key)
             ? matchesDeclaredSet(desired, actual)
             : desired.every((element, i) => matchesDeclared(element, actual[i]));
     }

@@ -4,6 +4,7 @@ import { readCanonical, type CanonicalOutputs, type CanonicalPolicy } from "./ca
 import { carriedFrom } from "./carriedProperties";
 import { CheckContext } from "./checkContext";
 import { parseDateTime } from "./dateTimes";
+import { canonicalQuestionPositions } from "./questions";
 import { isPlainObject } from "./unknown";
 
 /** Drops nulls (Graph's "absent") and OData annotations other than `@odata.type`, at every depth. */
@@ -48,7 +49,7 @@ export function outputsFromGraph(policy: Graph.AccessPackageAssignmentPolicy): C
         createdDateTime: timestamp(createdDateTime),
         modifiedDateTime: timestamp(modifiedDateTime),
         catalogId,
-        carriedGraphProperties: carriedFrom(findings.unknownProperties),
+        carriedGraphProperties: carriedFrom(findings.unknownProperties, { questions: canonicalQuestionPositions(properties.questions) }),
     };
     const present = Object.entries(readOnly).filter(([, value]) => value !== undefined);
     // Graph's answer always carries the id, the one read-only property that outputs require.

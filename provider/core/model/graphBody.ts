@@ -1,7 +1,7 @@
 import type * as Graph from "@microsoft/microsoft-graph-types";
 import type { ApprovalSettings, GraphPolicy, RequestorSettings } from "../types";
 import { approvalSettings } from "./approvalSettings";
-import type { CanonicalPolicy } from "./canonicalPolicy";
+import { readCanonical, type CanonicalPolicy } from "./canonicalPolicy";
 import { withCarried, type CarriedProperties } from "./carriedProperties";
 import { CheckContext } from "./checkContext";
 import { requestorSettings } from "./requestorSettings";
@@ -15,9 +15,11 @@ const NO_APPROVAL = approvalSettings(false)({}, "requestApprovalSettings", new C
  * The full Graph body for POST/PUT: `accessPackage: { id }`, every default explicit (Graph's PUT resets what it is
  * not sent, and its update page marks requestor and approval settings Required even for an auto-assignment policy),
  * `null` for absent optional objects, never `unknownFutureValue`, no `adopt`. `carried` (the
- * `carriedGraphProperties` of the policy as Graph last returned it) go back where Graph held them.
+ * `carriedGraphProperties` of the policy as Graph last returned it) go back where Graph held them: `held`, the
+ * outputs they came with (as state stores them), tells which element of a list held each one, so that it goes to
+ * the same element of `policy` (see `withCarried`).
  */
-export function toGraphBody(policy: CanonicalPolicy, carried?: CarriedProperties): GraphPolicy {
+export function toGraphBody(policy: CanonicalPolicy, carried?: CarriedProperties, held?: object): GraphPolicy {
     const body: GraphPolicy = {
         accessPackage: { id: policy.accessPackageId },
         displayName: policy.displayName,
@@ -33,7 +35,8 @@ export function toGraphBody(policy: CanonicalPolicy, carried?: CarriedProperties
         requestorSettings: policy.requestorSettings ?? NOBODY_REQUESTS,
         requestApprovalSettings: policy.requestApprovalSettings ?? NO_APPROVAL,
     };
-    return withCarried(body, carried);
+    // Outputs an earlier version stored may be in an earlier canonical form; diff reads them the same way.
+    return withCarried(body, carried, carried && held && readCanonical(held, new CheckContext()));
 }
 
 /**

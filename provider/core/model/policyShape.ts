@@ -105,6 +105,24 @@ const POLICY_FIELDS: FieldsOf<PolicyInputs> & { id: Reader } = {
 /** The names a user may write at the top level. */
 export const INPUT_NAMES: readonly string[] = Object.keys(POLICY_FIELDS);
 
+/**
+ * The lists, by property name, whose order means nothing: subject sets, custom extension stages (one per stage),
+ * days of the week. Diff compares them as sets, and a property carried from Graph follows its element, wherever the
+ * inputs list it. Every other list is ordered: an element's position is its identity (approval stages, questions).
+ */
+export const UNORDERED_LISTS: ReadonlySet<string> = new Set([
+    "specificAllowedTargets",
+    "onBehalfRequestors",
+    "primaryApprovers",
+    "fallbackPrimaryApprovers",
+    "escalationApprovers",
+    "fallbackEscalationApprovers",
+    "primaryReviewers",
+    "fallbackReviewers",
+    "customExtensionStageSettings",
+    "daysOfWeek",
+]);
+
 const REQUEST_SETTINGS = ["requestorSettings", "requestApprovalSettings"] as const;
 const DEFAULT_MEANING = { requestorSettings: "nobody may request", requestApprovalSettings: "requests need no approval" };
 

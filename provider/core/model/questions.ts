@@ -1,6 +1,6 @@
 /** `questions`: text and multiple-choice questions, their localizations and choices. */
 import type { AnswerChoice, LocalizedText, MultipleChoiceQuestion, Question, QuestionBase, TextInputQuestion } from "../types";
-import { childPath, describe, oneOf } from "./checkContext";
+import { CheckContext, childPath, describe, oneOf } from "./checkContext";
 import { dotNetRegexProblem } from "./dotNetRegex";
 import {
     booleanValue,
@@ -130,22 +130,46 @@ function compareText(a: string, b: string): number {
  * Questions default their `sequence` to their position and are kept in `sequence` order, the order requestors see.
  * Graph documents `sequence` only as a relative position, not as unique, so questions sharing one are ordered by
  * their content and then their id: the same order whichever order Graph returns them in. The service-generated id
- * comes last, so inputs without ids order like the outputs that have them.
+ * comes last, so inputs without ids order like the outputs that have them. Each question comes with its index in
+ * `list`; `undefined` when `list` is not a list of questions with numeric sequences.
  */
-function ordered(list: unknown): unknown {
+function inOrder(list: unknown): { question: Record<string, unknown>; index: number }[] | undefined {
     if (!Array.isArray(list) || !list.every((q) => isPlainObject(q) && (q.sequence === undefined || typeof q.sequence === "number"))) {
-        return list;
+        return undefined;
     }
-    const numbered: Record<string, unknown>[] = list.map((q: Record<string, unknown>, i) => ({ ...q, sequence: q.sequence ?? i + 1 }));
-    const keyed = numbered.map((q) => {
-        const { id, ...content } = q;
-        return { q, content: JSON.stringify(content), id: JSON.stringify(id ?? "") };
+    const keyed = list.map((q: Record<string, unknown>, index) => {
+        const question: Record<string, unknown> = { ...q, sequence: q.sequence ?? index + 1 };
+        const { id, ...content } = question;
+        return { question, index, content: JSON.stringify(content), id: JSON.stringify(id ?? "") };
     });
     keyed.sort(
-        (a, b) => (a.q.sequence as number) - (b.q.sequence as number) || compareText(a.content, b.content) || compareText(a.id, b.id),
+        (a, b) =>
+            (a.question.sequence as number) - (b.question.sequence as number) ||
+            compareText(a.content, b.content) ||
+            compareText(a.id, b.id),
     );
-    return keyed.map(({ q }) => q);
+    return keyed.map(({ question, index }) => ({ question, index }));
+}
+
+function ordered(list: unknown): unknown {
+    return inOrder(list)?.map(({ question }) => question) ?? list;
 }
 
 /** The `questions` list. */
 export const questions: Reader = (value, path, check) => ordered(listOf(question)(value, path, check));
+
+/**
+ * Where each question of a raw `questions` list (Graph's answer, in Graph's order) stands once read into canonical
+ * order, by its index in `raw`; `undefined` when the list cannot be ordered (then reading keeps its order).
+ */
+export function canonicalQuestionPositions(raw: unknown): number[] | undefined {
+    const sorted = inOrder(listOf(question)(raw, "questions", new CheckContext()));
+    if (sorted === undefined) {
+        return undefined;
+    }
+    const positions: number[] = [];
+    sorted.forEach(({ index }, position) => {
+        positions[index] = position;
+    });
+    return positions;
+}

@@ -107,8 +107,9 @@ async function createOrAdopt(
     if (adopted?.id) {
         const { id } = adopted;
         const lastKnown = { modifiedDateTime: adopted.modifiedDateTime ?? undefined };
-        const carried = outputsFromGraph(adopted).carriedGraphProperties;
-        const written = await replaceCarrying(api, id, toGraphBody(inputs, carried), carried, {
+        const held = outputsFromGraph(adopted);
+        const carried = held.carriedGraphProperties;
+        const written = await replaceCarrying(api, id, toGraphBody(inputs, carried, held), carried, {
             ...call,
             id,
             reflects: reflecting(inputs, known),
@@ -172,7 +173,7 @@ export function createPolicyOperations(config: ConfigSource | undefined, env: No
             const { api, call } = connect(news, timeoutMs);
             const known: KnownState = { adopt: news.adopt, accessPackageId: news.accessPackageId, catalogId: olds.catalogId };
             const carried = olds.carriedGraphProperties;
-            const policy = await replaceCarrying(api, id, toGraphBody(news, carried), carried, {
+            const policy = await replaceCarrying(api, id, toGraphBody(news, carried, olds), carried, {
                 ...call,
                 id,
                 reflects: reflecting(news, known),

@@ -72,8 +72,9 @@ export type PolicyOutputs = PolicyInputs & {
     /**
      * Properties Graph returned that this version of the provider does not know (a newer Graph's), by path, e.g.
      * `{ "requestApprovalSettings.stages[0].newSetting": "on" }`. Every update sends them back unchanged where
-     * Graph held them (a PUT resets what it is not sent; inside a list, into the element at the same position), so
-     * setting them in the portal is never undone. Absent when there are none.
+     * Graph held them (a PUT resets what it is not sent; inside a list, into the same element: a stage by position,
+     * a question by id or position, an approver or other subject set by what it holds, wherever the inputs list it),
+     * so setting them in the portal is never undone. Absent when there are none.
      */
     carriedGraphProperties?: Record<string, unknown>;
 };

@@ -2,7 +2,7 @@
  * The provider against the emulator for what Graph v1.0 gained in 2026 and for what a newer Graph holds: a policy
  * using every new member round-trips with no loss and no diff; an auto-assignment policy's update states the
  * settings Graph's update page marks Required; a property Graph returns but refuses to take back fails the update
- * with an error that names it.
+ * with an error that names it, and goes back on the element that held it, however the program orders a set.
  */
 import * as assert from "node:assert/strict";
 import { startGraphEmulator, type RunningGraphEmulator } from "../../../emulator";
@@ -18,6 +18,13 @@ import {
 
 const USER_ID = "e6bf4d7d-6824-4dd0-809d-5bf42d4817c2";
 const AGENT_SPONSORS = { "@odata.type": "#microsoft.graph.targetAgentIdentitySponsorsOrOwners" };
+const USER = { "@odata.type": "#microsoft.graph.singleUser", userId: USER_ID };
+const GROUP = { "@odata.type": "#microsoft.graph.groupMembers", groupId: "1623f912-5e86-41c2-af47-39dd67582b66" };
+
+/** Approval by one stage whose primary approvers are `approvers`. */
+function approvedBy(...approvers: object[]): Record<string, unknown> {
+    return { isApprovalRequiredForAdd: true, stages: [{ durationBeforeAutomaticDenial: "P2D", primaryApprovers: approvers }] };
+}
 
 describe("integration: Graph v1.0 as it is today, against the emulator", () => {
     let emulator: RunningGraphEmulator;
@@ -115,5 +122,30 @@ describe("integration: Graph v1.0 as it is today, against the emulator", () => {
             },
         );
         await operations.delete(created.id, read.props as PolicyOutputs);
+    });
+
+    it("a property on approver B of [A, B] goes back on B when the program lists [B, A]", async () => {
+        const declared = (approvers: object[], description: string) => ({
+            ...minimalInputs(accessPackageId, "approver order"),
+            description,
+            requestApprovalSettings: approvedBy(...approvers),
+        });
+        const created = await operations.create(await checked(operations, declared([USER, GROUP], "made")));
+        const stored = await emulator.admin.get("assignmentPolicies", created.id);
+        const approval = structuredClone(stored?.properties.requestApprovalSettings) as { stages: { primaryApprovers: object[] }[] };
+        // Behind the API, on the group: the emulator's Graph knows no such approver property, so it names where a PUT put it.
+        Object.assign(approval.stages[0].primaryApprovers[1], { newerSetting: "on" });
+        await emulator.admin.modify("assignmentPolicies", created.id, { requestApprovalSettings: approval });
+        const read = await operations.read(created.id, created.outs as PolicyOutputs);
+        const olds = read.props as PolicyOutputs;
+        assert.deepEqual(olds.carriedGraphProperties, { "requestApprovalSettings.stages[0].primaryApprovers[1].newerSetting": "on" });
+        await assertNoChange(operations, created.id, olds, await checked(operations, declared([GROUP, USER], "made")), "reordered");
+
+        const onTheGroup = /'newerSetting' does not exist on type 'microsoft\.graph\.groupMembers'/;
+        const news = await checked(operations, declared([GROUP, USER], "changed"));
+        await assert.rejects(operations.update(created.id, olds, news), onTheGroup);
+        const adopting = await checked(operations, { ...declared([GROUP, USER], "adopted"), adopt: true });
+        await assert.rejects(operations.create(adopting), onTheGroup, "adoption's PUT too");
+        await operations.delete(created.id, olds);
     });
 });
