@@ -10,6 +10,8 @@
 #   pulumi-language-<language>     tools/pulumi-language-<language> for each of $own_hosts, on tools/languagehost:
 #                                  Pulumi's own language host modules are not served by the module proxy here, so
 #                                  this project carries small ones of its own
+#   pulumi-language-dotnet         tools/pulumi-language-dotnet, a module of its own on pkg v3.163.0, the last pkg/v3
+#                                  release with codegen/dotnet: it generates C# SDKs and programs, and runs nothing
 #   pulumi-language-yaml           github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml at the version pinned in
 #                                  tools/pulumi-language-yaml/go.mod (Pulumi's own, served by the module proxy)
 #   pulumi-resource-pulumi-nodejs  the dynamic-provider plugin shim, copied from the installed @pulumi/pulumi package,
@@ -22,6 +24,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cli_module="$root/tools/pulumi-cli"
 own_hosts="nodejs python go"
 shared_module="$root/tools/languagehost"
+dotnet_module="$root/tools/pulumi-language-dotnet"
 yaml_module="$root/tools/pulumi-language-yaml"
 shim="$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
 
@@ -46,6 +49,7 @@ key="$(
     module_sources "$cli_module"
     module_sources "$yaml_module"
     module_sources "$shared_module"
+    module_sources "$dotnet_module"
     for language in $own_hosts; do module_sources "$root/tools/pulumi-language-$language"; done
     cat "$shim"
   } | sha256sum | cut -c1-12
@@ -76,6 +80,8 @@ if [ ! -x "$bin/pulumi" ]; then
     timed "pulumi-language-$language" go -C "$root/tools/pulumi-language-$language" build \
       -o "$staging/pulumi-language-$language" -ldflags "-X main.version=$version" .
   done
+  timed pulumi-language-dotnet go -C "$dotnet_module" build -o "$staging/pulumi-language-dotnet" \
+    -ldflags "-X main.version=$version" .
   timed pulumi-language-yaml go -C "$yaml_module" build -o "$staging/pulumi-language-yaml" \
     -ldflags "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=v$yaml_version" \
     github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml

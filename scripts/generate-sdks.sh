@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Generates the entra SDKs for Node.js, Python and Go from provider/plugin/schema.json into <outdir>/{nodejs,python,go}
-# with the real `pulumi package gen-sdk` (the CLI and language hosts that scripts/build-pulumi-cli.sh puts on PATH).
+# Generates the entra SDKs for Node.js, Python, Go and .NET from provider/plugin/schema.json into
+# <outdir>/{nodejs,python,go,dotnet} with the real `pulumi package gen-sdk` (the CLI and language hosts that
+# scripts/build-pulumi-cli.sh puts on PATH).
 # Nothing generated is committed: the schema is, and it is generated and checked itself (test/plugin/schema.test.ts).
-# The Go SDK gets a go.mod, since gen-sdk
-# writes only the package: its module is the schema's Go import base less the package directory, and it requires the
-# Pulumi Go SDK at the version of the tested @pulumi/pulumi. Prints <outdir>; gen-sdk's messages go to stderr.
+# The Go SDK gets a go.mod, since gen-sdk writes only the package: its module is the schema's Go import base less the
+# package directory, and it requires the Pulumi Go SDK at the version of the tested @pulumi/pulumi. The .NET SDK needs
+# nothing added: the version.txt and logo.png its project file embeds and packs come from gen-sdk itself.
+# Prints <outdir>; gen-sdk's messages go to stderr.
 set -euo pipefail
 
 if [ $# -ne 1 ]; then
@@ -17,7 +19,7 @@ schema="$root/provider/plugin/schema.json"
 mkdir -p "$out"
 
 export PULUMI_SKIP_UPDATE_CHECK=true PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
-for language in nodejs python go; do
+for language in nodejs python go dotnet; do
     rm -rf "${out:?}/$language"
     pulumi package gen-sdk "$schema" --language "$language" --out "$out" >&2
 done

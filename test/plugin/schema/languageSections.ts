@@ -1,6 +1,6 @@
 /**
  * The schema's package-level `language` sections: what `pulumi package gen-sdk` needs from each language to name,
- * place and pin the generated SDK (Pulumi's codegen reads these keys: pkg/v3/codegen/{nodejs,python,go}/importer.go).
+ * place and pin the generated SDK (Pulumi's codegen reads these keys: pkg/v3/codegen/{nodejs,python,go,dotnet}/importer.go).
  */
 
 /** The `language` sections this package sets. */
@@ -14,6 +14,7 @@ export interface LanguageSections {
         respectSchemaVersion: boolean;
     };
     go: { importBasePath: string; generateResourceContainerTypes: boolean; respectSchemaVersion: boolean };
+    csharp: { rootNamespace: string; packageReferences: Record<string, string>; respectSchemaVersion: boolean };
 }
 
 /**
@@ -46,6 +47,15 @@ export function languageSections(repository: string, description: string, pulumi
             // The Go SDK's module lives in the repository's sdk/go, as Pulumi's own providers lay theirs out.
             importBasePath: `${repository.replace(/^https:\/\//, "")}/sdk/go/entra`,
             generateResourceContainerTypes: true,
+            respectSchemaVersion,
+        },
+        csharp: {
+            // The NuGet package and namespace are PulumiEntra.Entra, in the Node.js scope's name: the default root
+            // namespace, Pulumi, is the prefix NuGet reserves for Pulumi's own packages.
+            rootNamespace: "PulumiEntra",
+            // Pulumi's .NET SDK is versioned apart from the CLI: this is the range pkg v3.163.0's codegen/dotnet (which
+            // tools/pulumi-language-dotnet runs) writes when a schema names none, stated where the SDK's pins live.
+            packageReferences: { Pulumi: "[3.76.1,4)" },
             respectSchemaVersion,
         },
     };
