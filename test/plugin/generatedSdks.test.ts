@@ -2,17 +2,50 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { Language, Parser, type Node } from "web-tree-sitter";
 import { describeWithCli } from "../harness";
+import { SCHEMA_FILE } from "./schema/packageSchema";
 import { generateSdks, PULUMI_VERSION, temporaryDirectory } from "./sdkLanguage";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PLUGIN_VERSION = (require("../../package.json") as { version: string }).version;
 
+/**
+ * The official C# grammar's WebAssembly build, which web-tree-sitter runs: no C# compiler exists here, so the .NET
+ * SDK is checked for syntax only, not that it compiles.
+ */
+const CSHARP_GRAMMAR = require.resolve("tree-sitter-c-sharp/tree-sitter-c_sharp.wasm");
+
 function read(file: string): string {
     return fs.readFileSync(file, "utf8");
 }
 
-describeWithCli("plugin: scripts/generate-sdks.sh, the Node.js, Python and Go SDKs from the schema", function () {
+/** A tree-sitter parser for C#. */
+async function csharpParser(): Promise<Parser> {
+    await Parser.init();
+    const parser = new Parser();
+    parser.setLanguage(await Language.load(CSHARP_GRAMMAR));
+    return parser;
+}
+
+/** Each ERROR or MISSING node tree-sitter's parse of the C# file `file` holds, as `file:line:column: kind type`. */
+function syntaxErrors(parser: Parser, file: string): string[] {
+    const tree = parser.parse(read(file));
+    if (!tree) throw new Error(`tree-sitter did not parse ${file}`);
+    const found: string[] = [];
+    const visit = (node: Node): void => {
+        if (node.isError || node.isMissing) {
+            const { row, column } = node.startPosition;
+            found.push(`${file}:${row + 1}:${column + 1}: ${node.isMissing ? "MISSING" : "ERROR"} ${node.type}`);
+        }
+        node.children.forEach(visit);
+    };
+    visit(tree.rootNode);
+    tree.delete();
+    return found;
+}
+
+describeWithCli("plugin: scripts/generate-sdks.sh, the Node.js, Python, Go and .NET SDKs from the schema", function () {
     let out = "";
 
     before(function () {
@@ -50,5 +83,46 @@ describeWithCli("plugin: scripts/generate-sdks.sh, the Node.js, Python and Go SD
         assert.match(read(path.join(sdk, "go.mod")), /^module github\.com\/pulumi-entra\/pulumi-entra-assignment-policy\/sdk\/go$/m);
         assert.match(read(path.join(sdk, "entra", "pulumiTypes.go")), /\tOdataType string `pulumi:"odataType"`/);
         execFileSync("go", ["build", "./..."], { cwd: sdk, stdio: "pipe" });
+    });
+
+    it("dotnet: the project the schema's csharp section names, at the plugin's version, with OdataType, and every .cs file parses", async () => {
+        const sdk = path.join(out, "dotnet");
+        const { csharp } = (
+            JSON.parse(read(SCHEMA_FILE)) as { language: { csharp: { rootNamespace: string; packageReferences: Record<string, string> } } }
+        ).language;
+        const project = read(path.join(sdk, `${csharp.rootNamespace}.Entra.csproj`));
+        assert.ok(project.includes(`<Version>${PLUGIN_VERSION}</Version>`), project);
+        assert.ok(project.includes(`<PackageReference Include="Pulumi" Version="${csharp.packageReferences.Pulumi}" />`), project);
+        assert.equal(read(path.join(sdk, "version.txt")), PLUGIN_VERSION);
+        const resource = read(path.join(sdk, "AccessPackageAssignmentPolicy.cs"));
+        assert.match(resource, new RegExp(`^namespace ${csharp.rootNamespace}\\.Entra$`, "m"));
+        assert.match(resource, /^ {4}public partial class AccessPackageAssignmentPolicy : global::Pulumi\.CustomResource$/m);
+        assert.match(
+            read(path.join(sdk, "Inputs", "SingleUserArgs.cs")),
+            /\[Input\("odataType", required: true\)\]\n {8}public Input<string> OdataType \{ get; set; \} = null!;/,
+        );
+        const parser = await csharpParser();
+        const sources = fs.readdirSync(sdk, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".cs"));
+        assert.ok(sources.includes(path.join("Inputs", "SingleUserArgs.cs")) && sources.includes("Provider.cs"), sources.join(" "));
+        assert.deepEqual(
+            sources.flatMap((file) => syntaxErrors(parser, path.join(sdk, file))),
+            [],
+        );
+    });
+
+    it("dotnet: the syntax check finds a dropped semicolon (MISSING), an unclosed class and a mangled one (ERROR)", async () => {
+        const parser = await csharpParser();
+        const resource = read(path.join(out, "dotnet", "AccessPackageAssignmentPolicy.cs"));
+        const errorsIn = (name: string, text: string): string => {
+            const file = path.join(out, `${name}.cs`);
+            fs.writeFileSync(file, text);
+            return syntaxErrors(parser, file).join("\n");
+        };
+        assert.match(errorsIn("semicolon", resource.replace("= null!;", "= null!")), /^\S+semicolon\.cs:\d+:\d+: MISSING ;$/);
+        assert.match(errorsIn("unclosed", resource.slice(0, resource.lastIndexOf("}"))), /^\S+unclosed\.cs:\d+:\d+: ERROR ERROR$/);
+        assert.match(
+            errorsIn("mangled", resource.replace("partial class", "partial class class")),
+            /^\S+mangled\.cs:\d+:\d+: ERROR ERROR$/,
+        );
     });
 });
