@@ -11,10 +11,10 @@ const ROOT = path.resolve(__dirname, "../..");
 const PLUGIN_VERSION = (require("../../package.json") as { version: string }).version;
 
 /**
- * The official C# grammar's WebAssembly build, which web-tree-sitter runs: no C# compiler exists here, so the .NET
- * SDK is checked for syntax only, not that it compiles.
+ * The C# grammar as VS Code ships it, built to WebAssembly, which web-tree-sitter runs: no C# compiler exists here,
+ * so the .NET SDK is checked for syntax only, not that it compiles.
  */
-const CSHARP_GRAMMAR = require.resolve("tree-sitter-c-sharp/tree-sitter-c_sharp.wasm");
+const CSHARP_GRAMMAR = require.resolve("@vscode/tree-sitter-wasm/wasm/tree-sitter-c-sharp.wasm");
 
 function read(file: string): string {
     return fs.readFileSync(file, "utf8");
