@@ -7,9 +7,10 @@
 // codegen, and so cannot share tools/languagehost's code: Go would resolve both onto one pkg version.
 //
 // What it cannot do: run programs (Run answers "unimplemented"; there is no dotnet SDK here), name required plugins
-// or packages, or install dependencies. The v3.248.0 engine talks to it over the LanguageRuntime protocol of sdk
-// v3.163.0: fields added since are unknown to it and ignored by protobuf, Handshake is answered so that the engine
-// hands over its address as it does to the other hosts, and schema references resolve through the engine's loader.
+// or packages, install dependencies, or generate the `local` SDK layout the engine may ask for (a field newer than
+// sdk v3.163.0). The v3.248.0 engine talks to it over the LanguageRuntime protocol of sdk v3.163.0: fields added
+// since are unknown to it and ignored by protobuf, an unimplemented Handshake is one the engine expects from older
+// hosts, and schema references resolve through the engine's loader (the GetSchema RPC both versions share).
 package main
 
 import (
@@ -72,12 +73,6 @@ func fail(err error) {
 
 type dotnetLanguageHost struct {
 	pulumirpc.UnimplementedLanguageRuntimeServer
-}
-
-func (host *dotnetLanguageHost) Handshake(
-	context.Context, *pulumirpc.LanguageHandshakeRequest,
-) (*pulumirpc.LanguageHandshakeResponse, error) {
-	return &pulumirpc.LanguageHandshakeResponse{}, nil
 }
 
 func (host *dotnetLanguageHost) GetPluginInfo(context.Context, *pbempty.Empty) (*pulumirpc.PluginInfo, error) {
