@@ -2,47 +2,16 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Language, Parser, type Node } from "web-tree-sitter";
 import { describeWithCli } from "../harness";
+import { csharpParser, syntaxErrors } from "./csharpSyntax";
 import { SCHEMA_FILE } from "./schema/packageSchema";
 import { generateSdks, PULUMI_VERSION, temporaryDirectory } from "./sdkLanguage";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PLUGIN_VERSION = (require("../../package.json") as { version: string }).version;
 
-/**
- * The C# grammar as VS Code ships it, built to WebAssembly, which web-tree-sitter runs: no C# compiler exists here,
- * so the .NET SDK is checked for syntax only, not that it compiles.
- */
-const CSHARP_GRAMMAR = require.resolve("@vscode/tree-sitter-wasm/wasm/tree-sitter-c-sharp.wasm");
-
 function read(file: string): string {
     return fs.readFileSync(file, "utf8");
-}
-
-/** A tree-sitter parser for C#. */
-async function csharpParser(): Promise<Parser> {
-    await Parser.init();
-    const parser = new Parser();
-    parser.setLanguage(await Language.load(CSHARP_GRAMMAR));
-    return parser;
-}
-
-/** Each ERROR or MISSING node tree-sitter's parse of the C# file `file` holds, as `file:line:column: kind type`. */
-function syntaxErrors(parser: Parser, file: string): string[] {
-    const tree = parser.parse(read(file));
-    if (!tree) throw new Error(`tree-sitter did not parse ${file}`);
-    const found: string[] = [];
-    const visit = (node: Node): void => {
-        if (node.isError || node.isMissing) {
-            const { row, column } = node.startPosition;
-            found.push(`${file}:${row + 1}:${column + 1}: ${node.isMissing ? "MISSING" : "ERROR"} ${node.type}`);
-        }
-        node.children.forEach(visit);
-    };
-    visit(tree.rootNode);
-    tree.delete();
-    return found;
 }
 
 describeWithCli("plugin: scripts/generate-sdks.sh, the Node.js, Python, Go and .NET SDKs from the schema", function () {

@@ -22,6 +22,7 @@ const HOST_SOURCES: Record<string, string> = {
     nodejs: "tools/pulumi-language-nodejs, built by scripts/build-pulumi-cli.sh",
     python: "tools/pulumi-language-python, built by scripts/build-pulumi-cli.sh",
     go: "tools/pulumi-language-go, built by scripts/build-pulumi-cli.sh",
+    dotnet: "tools/pulumi-language-dotnet (C# codegen only), built by scripts/build-pulumi-cli.sh",
 };
 
 /** Why a suite for programs in `language` is skipped when its language host is missing. */
