@@ -40,7 +40,7 @@ export function temporaryDirectory(prefix: string): string {
     return fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
 }
 
-/** scripts/generate-sdks.sh into `out`, which then holds nodejs/, python/ and go/. */
+/** scripts/generate-sdks.sh into `out`, which then holds nodejs/, python/, go/ and dotnet/. */
 export function generateSdks(out: string): string {
     execFileSync(GENERATE_SDKS, [out], { stdio: "pipe" });
     return out;
