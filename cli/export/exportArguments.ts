@@ -19,7 +19,7 @@ export interface ExportArguments extends GraphFlags {
 }
 
 /** The languages `export` writes programs in. */
-export const EXPORT_LANGUAGES = ["typescript", "yaml", "python", "go"] as const;
+export const EXPORT_LANGUAGES = ["typescript", "yaml", "python", "go", "csharp"] as const;
 
 /** One of {@link EXPORT_LANGUAGES}. */
 export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
@@ -44,6 +44,8 @@ Options:
                            yaml        a Pulumi YAML program in Pulumi.yaml on the provider plugin
                            python      __main__.py on the plugin's generated SDK, pulumi_entra (requirements.txt)
                            go          main.go on the plugin's generated SDK (go.mod)
+                           csharp      Program.cs on the plugin's generated .NET SDK (a .csproj referencing it
+                                       in sdks/dotnet, where the printed next steps generate it)
                          Programs on the plugin also get a package.json that installs it and a Pulumi.yaml that
                          points at it (plugins.providers: ./node_modules/.bin).
   --out <dir>            directory to write to (default: ${DEFAULT_OUT}); existing program files are not overwritten

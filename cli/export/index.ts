@@ -1,6 +1,6 @@
 /**
  * `export`: brownfield adoption. Reads existing access package assignment policies from Microsoft Graph and writes a
- * ready-to-run Pulumi program (TypeScript, YAML, Python or Go) that adopts each one by id with all of its settings.
+ * ready-to-run Pulumi program (TypeScript, YAML, Python, Go or C#) that adopts each one by id with all of its settings.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -21,6 +21,7 @@ export {
     type ExportLanguage,
     type ExportScope,
 } from "./exportArguments";
+export { csharpProgramFiles, renderCsharpProgram } from "./csharpProgram";
 export { exportedPolicy, PolicyExportError, type ExportedPolicy } from "./exportedPolicy";
 export { goProgramFiles, renderGoProgram } from "./goProgram";
 export { LANGUAGE_PROGRAMS, type LanguageProgram } from "./languagePrograms";

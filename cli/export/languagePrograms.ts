@@ -1,4 +1,5 @@
 /** Per language: the files of the exported program, and what to run next in the directory they are written to. */
+import { csharpProgramFiles, CSHARP_NEXT_STEPS } from "./csharpProgram";
 import type { ExportLanguage } from "./exportArguments";
 import type { ExportedPolicy } from "./exportedPolicy";
 import { goProgramFiles } from "./goProgram";
@@ -26,4 +27,6 @@ export const LANGUAGE_PROGRAMS: Readonly<Record<ExportLanguage, LanguageProgram>
         files: goProgramFiles,
         nextSteps: "npm install && (generate the Go SDK, replace its module in go.mod) && go mod tidy && pulumi stack init && pulumi up",
     },
+    // The project file references the SDK's project where this command generates it.
+    csharp: { files: csharpProgramFiles, nextSteps: CSHARP_NEXT_STEPS },
 };

@@ -7,7 +7,7 @@ import schemaDocument from "../../provider/plugin/schema.json";
 /** A schema type, resolved: references followed, unions kept with their discriminator. */
 export type SchemaType =
     | { kind: "string" | "boolean" | "integer" | "number" | "any" }
-    | { kind: "enum"; name: string }
+    | { kind: "enum"; name: string; names: ReadonlyMap<string, string> }
     | { kind: "array"; items: SchemaType }
     | { kind: "object"; name: string; properties: ReadonlyMap<string, SchemaProperty> }
     | { kind: "union"; members: SchemaType[]; discriminator?: { propertyName: string; mapping: ReadonlyMap<string, SchemaType> } };
@@ -17,6 +17,7 @@ export interface SchemaProperty {
     type: SchemaType;
     python: string;
     go: string;
+    csharp: string;
 }
 
 /** The untyped type: values are written as they come (the TypeScript program, whose SDK is the package itself). */
@@ -25,6 +26,7 @@ export const ANY: SchemaType = { kind: "any" };
 interface RawLanguage {
     python?: { name?: string };
     go?: { name?: string };
+    csharp?: { name?: string };
 }
 
 interface RawType {
@@ -33,14 +35,14 @@ interface RawType {
     items?: RawType;
     oneOf?: RawType[];
     discriminator?: { propertyName: string; mapping: Record<string, string> };
-    enum?: unknown[];
+    enum?: { value: unknown; name?: string }[];
     properties?: Record<string, RawType & { language?: RawLanguage }>;
     inputProperties?: Record<string, RawType & { language?: RawLanguage }>;
 }
 
 interface RawSchema {
     name: string;
-    language: { go: { importBasePath: string } };
+    language: { go: { importBasePath: string }; csharp: { rootNamespace: string; packageReferences: Record<string, string> } };
     resources: Record<string, RawType>;
     types: Record<string, RawType>;
 }
@@ -52,6 +54,12 @@ export const PACKAGE = SCHEMA.name;
 
 /** The Go SDK's package import path, as the schema tells Pulumi's Go generator. */
 export const GO_IMPORT_BASE = SCHEMA.language.go.importBasePath;
+
+/** The .NET SDK's namespace (`PulumiEntra.Entra`): the schema's root namespace, then the package name titled. */
+export const CSHARP_NAMESPACE = `${SCHEMA.language.csharp.rootNamespace}.${csharpName(PACKAGE)}`;
+
+/** The version range of the `Pulumi` NuGet package the .NET SDK references. */
+export const CSHARP_PULUMI_RANGE = SCHEMA.language.csharp.packageReferences.Pulumi;
 
 /** The resource token exported programs declare. */
 export const POLICY_TOKEN = `${PACKAGE}:index:AccessPackageAssignmentPolicy`;
@@ -68,6 +76,11 @@ export function pythonName(name: string): string {
         .replace(/[^A-Za-z0-9_]/g, "_")
         .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
         .toLowerCase();
+}
+
+/** C#'s name for a schema property (and the package's in the namespace): Pulumi's .NET `Title`, the first letter upper-cased. */
+export function csharpName(name: string): string {
+    return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 /**
@@ -104,7 +117,9 @@ function resolve(raw: RawType, token?: string): SchemaType {
         return { kind: "union", members, discriminator: { propertyName: raw.discriminator.propertyName, mapping } };
     }
     if (raw.enum !== undefined && token !== undefined) {
-        return { kind: "enum", name: localName(token) };
+        // The SDKs name a member by the schema's `name` for it, else by its value.
+        const names = new Map(raw.enum.map(({ value, name }) => [String(value), name ?? String(value)]));
+        return { kind: "enum", name: localName(token), names };
     }
     const properties = raw.inputProperties ?? raw.properties;
     if ((raw.type === "object" || raw.inputProperties !== undefined) && properties !== undefined && token !== undefined) {
@@ -127,6 +142,7 @@ function objectType(token: string, raw: Record<string, RawType & { language?: Ra
             type: resolve(property),
             python: property.language?.python?.name ?? pythonName(name),
             go: property.language?.go?.name ?? goName(name),
+            csharp: property.language?.csharp?.name ?? csharpName(name),
         });
     }
     return type;
