@@ -1,6 +1,7 @@
 /**
  * `export --language`: each language's program for the policy shapes the TypeScript export is proved on. YAML is
- * read back and must declare exactly what the TypeScript program declares; Python must compile; Go must be gofmt's.
+ * read back and must declare exactly what the TypeScript program declares; Python must compile; Go must be gofmt's;
+ * C# must parse (exportCsharpSdk.test.ts reads it back through the generated .NET SDK).
  */
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -11,7 +12,9 @@ import type * as Graph from "@microsoft/microsoft-graph-types";
 import {
     exportedPolicy,
     parseExportArguments,
+    renderCsharpProgram,
     renderGoProgram,
+    renderIndex,
     renderPythonProgram,
     renderYamlProgram,
     USAGE,
@@ -20,7 +23,9 @@ import {
 import { checkPolicy, toGraphBody, type CanonicalPolicy } from "../../../provider/core/model";
 import { withGraphNames } from "../../../provider/plugin/wireNames";
 import { graphEcho } from "../../support/fakes/graphEcho";
-import { EXTENSION_ID, PACKAGE_ID } from "../../support/policies";
+import { EXTENSION_ID, PACKAGE_ID, USER_ID } from "../../support/policies";
+import { csharpParser, syntaxErrors } from "../../plugin/csharpSyntax";
+import { exportedShapes } from "./exportedShapes";
 import { policyShapes } from "./policyShapes";
 
 const jsYaml = require("js-yaml") as { load(text: string): unknown };
@@ -76,7 +81,7 @@ function toolAvailable(command: string): boolean {
     return spawnSync(command, ["--help"], { stdio: "ignore" }).error === undefined;
 }
 
-describe("export --language: programs in YAML, Python and Go (in process)", () => {
+describe("export --language: programs in YAML, Python, Go and C# (in process)", () => {
     const exported = policyShapes(TENANT).map((shape, i) => exportedPolicy(storedInGraph(shape.body, i)));
     const dirs: string[] = [];
     after(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
@@ -125,12 +130,58 @@ describe("export --language: programs in YAML, Python and Go (in process)", () =
         assert.match(source, /OdataType: +pulumi\.String\("#microsoft\.graph\.singleUser"\)/);
     });
 
+    it("C#: Program.cs parses with no ERROR or MISSING node, for each shape and for all of them together", async () => {
+        const parser = await csharpParser();
+        const shapes = exportedShapes();
+        for (const [title, policies] of [
+            ["all shapes", shapes.map(({ policy }) => policy)],
+            ...shapes.map(({ shape, policy }) => [shape, [policy]] as const),
+        ] as const) {
+            const dir = tempFile("Program.cs", renderCsharpProgram(policies));
+            dirs.push(dir);
+            assert.deepEqual(syntaxErrors(parser, path.join(dir, "Program.cs")), [], title);
+        }
+    });
+
+    it("C#: declares the TypeScript program's values in the SDK's spelling", () => {
+        const [csharp, typescript] = [renderCsharpProgram(exported), renderIndex(exported, "pulumi-entra-assignment-policy")];
+        // The same id constant, holding the same id, for the same property.
+        const constant = /^const string (AccessPackagePackage\d) = "([0-9a-f-]{36})";$/m.exec(csharp);
+        const tsConstant = new RegExp(`^const (accessPackagePackage\\d) = "${constant?.[2]}";`, "m").exec(typescript);
+        assert.ok(constant && tsConstant && constant[1] === tsConstant[1].replace(/^a/, "A"), "the access package constant");
+        assert.match(csharp, new RegExp(`^ {8}AccessPackageId = ${constant[1]},$`, "m"));
+        for (const [ts, cs] of [
+            [/allowedTargetScope: "allMemberUsers"/, /^ {8}AllowedTargetScope = Entra\.AllowedTargetScope\.AllMemberUsers,$/m],
+            [/enableTargetsToSelfAddAccess: true/, /^ {12}EnableTargetsToSelfAddAccess = true,$/m],
+            [/stage: "assignmentRequestCreated"/, /^ {16}Stage = Entra\.AccessPackageCustomExtensionStage\.AssignmentRequestCreated,$/m],
+            // A list of subject sets, and a question with its localizations.
+            [
+                /primaryApprovers: \[\s*\{\s*"@odata\.type": "#microsoft\.graph\.singleUser"/,
+                /PrimaryApprovers = new object\[\]\s*\{\s*new Entra\.Inputs\.SingleUserArgs\s*\{\s*OdataType = "#microsoft\.graph\.singleUser",/,
+            ],
+            [
+                /localizations: \[\s*\{\s*languageCode: "fr-CA",\s*text: "Que fais-tu comme travail\?"/,
+                /Localizations =\s*\{\s*new Entra\.Inputs\.LocalizedTextArgs\s*\{\s*LanguageCode = "fr-CA",\s*Text = "Que fais-tu comme travail\?",/,
+            ],
+        ] as const) {
+            assert.match(typescript, ts);
+            assert.match(csharp, cs);
+        }
+        assert.ok(csharp.includes(`"${USER_ID}"`) && typescript.includes(`"${USER_ID}"`));
+        // Graph's text cannot end a literal or a line: C# reads U+0085, U+2028 and U+2029 as line ends.
+        assert.doesNotMatch(csharp, /[\u0085\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+        assert.match(
+            csharp,
+            /^ {8}DisplayName = "Ünïcödé \\"quoted\\" \\\\ back`tick` \$\{x\} \*\/ \/\/ \\n new line \\u2028 sep \\u202e bidi 😀",$/m,
+        );
+    });
+
     it("--language picks the language, refuses others, and --help documents it", () => {
         assert.equal((parseExportArguments(["--all", "--language", "go"]) as { language?: string }).language, "go");
         assert.equal((parseExportArguments(["--all", "--language=yaml"]) as { language?: string }).language, "yaml");
         assert.throws(() => parseExportArguments(["--all", "--language", "rust"]), UsageError);
         assert.match(USAGE, /--language <language>/);
-        for (const language of ["typescript", "yaml", "python", "go"]) {
+        for (const language of ["typescript", "yaml", "python", "go", "csharp"]) {
             assert.match(USAGE, new RegExp(`^ +${language} `, "m"));
         }
     });
