@@ -10,15 +10,17 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Parser } from "web-tree-sitter";
-import { csharpProgramFiles, type ExportedPolicy } from "../../../cli/export";
+import { csharpProgramFiles, runExport, type ExportedPolicy } from "../../../cli/export";
 import { CSHARP_SDK_COMMAND, CSHARP_SDK_DIRECTORY, CSHARP_SDK_PROJECT, renderCsharpProgram } from "../../../cli/export/csharpProgram";
 import { csharpEnumMember } from "../../../cli/export/csharpNames";
 import { POLICY_TYPE, type SchemaType } from "../../../cli/export/pluginSchema";
+import { startGraphEmulator } from "../../../emulator";
 import { withGraphNames } from "../../../provider/plugin/wireNames";
 import { csharpParser } from "../../plugin/csharpSyntax";
 import { readCsharpProgram } from "./csharpReadback";
 import { readDotnetSdk, type DotnetSdk } from "./dotnetSdk";
 import { exportedShapes } from "./exportedShapes";
+import { ExportWorkspace, seedBrownfieldTenant, tenantPolicies } from "./exportWorkspace";
 
 const GENERATE_SDKS = path.resolve(__dirname, "../../../scripts/generate-sdks.sh");
 const VERSIONS = { name: "pulumi-entra-assignment-policy", providerRange: "^1.0.0", pulumiRange: "^3" };
@@ -100,6 +102,38 @@ describe(`export --language csharp: read back through a generated .NET SDK${miss
         const source = renderCsharpProgram([emptied]);
         assert.match(source, /^ {8}CustomExtensionStageSettings = new Entra\.Inputs\.CustomExtensionStageSettingArgs\[\] \{ \},$/m);
         assert.deepEqual(readBack(source).get(policy.id), emptied.declared);
+    });
+
+    it("exports a tenant to a project whose printed next steps generate the SDK where its project file references it", async () => {
+        const emulator = await startGraphEmulator();
+        const workspace = new ExportWorkspace();
+        try {
+            await seedBrownfieldTenant(emulator);
+            const directory = workspace.programDir("csharp-tenant");
+            const printed = { stdout: "", stderr: "" };
+            const status = await runExport(["--all", "--language", "csharp", "--out", directory], {
+                env: { ENTRA_GRAPH_ENDPOINT: emulator.url, ENTRA_GRAPH_TOKEN: emulator.token },
+                cwd: process.cwd(),
+                stdout: (text) => (printed.stdout += text),
+                stderr: (text) => (printed.stderr += text),
+            });
+            assert.equal(status, 0, printed.stderr);
+            assert.deepEqual(fs.readdirSync(directory).sort(), ["Program.cs", "Pulumi.yaml", "csharp-tenant.csproj", "package.json"]);
+            const generate = /&& npm install && (pulumi package gen-sdk [^&]+) && pulumi stack init && pulumi up\n/.exec(printed.stdout);
+            assert.ok(generate, printed.stdout);
+            // What `npm install` would put there: this package, whose schema the command reads.
+            workspace.linkNodeModules(directory);
+            const [command, ...args] = generate[1].split(" ");
+            const result = spawnSync(command, args, { cwd: directory, encoding: "utf8" });
+            assert.equal(result.status, 0, result.stderr);
+            assert.ok(fs.existsSync(path.join(directory, CSHARP_SDK_PROJECT)));
+            const source = fs.readFileSync(path.join(directory, "Program.cs"), "utf8");
+            const adopted = readCsharpProgram(parser, source, readDotnetSdk(path.join(directory, CSHARP_SDK_DIRECTORY, "dotnet")));
+            assert.deepEqual(new Set(adopted.map(({ properties }) => properties.adopt)), new Set((await tenantPolicies(emulator)).keys()));
+        } finally {
+            workspace.dispose();
+            await emulator.close();
+        }
     });
 
     it("names every property and enum member of the schema as the SDK does", () => {
