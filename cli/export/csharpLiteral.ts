@@ -5,7 +5,7 @@
  */
 import { csharpConstant, csharpEnumMember } from "./csharpNames";
 import type { LiteralEntry, LiteralNode } from "./literalTree";
-import type { SchemaType } from "./pluginSchema";
+import { ANY, type SchemaType } from "./pluginSchema";
 import { LONG_U_ESCAPE, quotedString } from "./quotedString";
 import { numberLiteral } from "./typescriptLiteral";
 
@@ -75,7 +75,7 @@ function block(lines: readonly string[], depth: number): string {
  * pulumi/pulumi-dotnet#626), and so is an empty list, which must be declared empty, not left unset.
  */
 function list(node: Extract<LiteralNode, { kind: "list" }>, depth: number): string {
-    const items = node.type.kind === "array" ? node.type.items : ({ kind: "any" } as const);
+    const items = node.type.kind === "array" ? node.type.items : ANY;
     const elements = node.elements.map((element) => csharpLiteral(element, depth + 1));
     const elementType = csharpType(items);
     if (elements.length === 0) {

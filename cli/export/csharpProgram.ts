@@ -5,7 +5,7 @@ import type { ExportedPolicy } from "./exportedPolicy";
 import { literalTree, type LiteralValue } from "./literalTree";
 import { pluginPackageJson, pluginProjectHeader } from "./pluginProject";
 import { CSHARP_NAMESPACE, CSHARP_PULUMI_RANGE, POLICY_TYPE } from "./pluginSchema";
-import type { PackageVersions } from "./programFiles";
+import { PACKAGE_NAME, type PackageVersions } from "./programFiles";
 import { programPlan } from "./programPlan";
 
 /** File name to content: `Pulumi.yaml`, `package.json`, `Program.cs` and `<project>.csproj`. */
@@ -19,7 +19,7 @@ export const CSHARP_SDK_DIRECTORY = "sdks";
 export const CSHARP_SDK_PROJECT = `${CSHARP_SDK_DIRECTORY}/dotnet/${CSHARP_NAMESPACE}.csproj`;
 
 /** The command, after `npm install`, that generates the SDK where the project file references it. */
-export const CSHARP_SDK_COMMAND = `pulumi package gen-sdk node_modules/pulumi-entra-assignment-policy/dist/provider/plugin/schema.json --language dotnet --out ${CSHARP_SDK_DIRECTORY}`;
+export const CSHARP_SDK_COMMAND = `pulumi package gen-sdk node_modules/${PACKAGE_NAME}/dist/provider/plugin/schema.json --language dotnet --out ${CSHARP_SDK_DIRECTORY}`;
 
 /** `Program.cs`: the ids as constants, then one `new Entra.AccessPackageAssignmentPolicy` per policy. */
 export function renderCsharpProgram(policies: readonly ExportedPolicy[]): string {

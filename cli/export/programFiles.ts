@@ -17,7 +17,8 @@ export interface PackageVersions {
     pulumiRange: string;
 }
 
-const PACKAGE_NAME = "pulumi-entra-assignment-policy";
+/** This package's name, which exported programs install. */
+export const PACKAGE_NAME = "pulumi-entra-assignment-policy";
 
 /** The ranges for the installed version of this package and the `@pulumi/pulumi` versions it supports. */
 export function installedPackageVersions(): PackageVersions {
