@@ -72,7 +72,9 @@ function block(lines: readonly string[], depth: number): string {
  * A list. Its elements go in a collection initializer, which adds them to the `InputList` the property already holds,
  * except where that cannot compile or declare: a list of unions is an array of its element type (`Union<A, B>`
  * converts from each member; with `object` elements, `InputList<object>`'s two `Add` overloads are ambiguous,
- * pulumi/pulumi-dotnet#626), and so is an empty list, which must be declared empty, not left unset.
+ * pulumi/pulumi-dotnet#626), and so is an empty list: it must be declared empty, not left unset, and an empty
+ * collection initializer calls no `Add`; whether it even reads the property (whose getter creates the list) is not
+ * something to rest a declaration on.
  */
 function list(node: Extract<LiteralNode, { kind: "list" }>, depth: number): string {
     const items = node.type.kind === "array" ? node.type.items : ANY;
