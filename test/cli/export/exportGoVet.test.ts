@@ -7,28 +7,11 @@ import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type * as Graph from "@microsoft/microsoft-graph-types";
-import { exportedPolicy, goProgramFiles } from "../../../cli/export";
+import { goProgramFiles } from "../../../cli/export";
 import { GO_SDK_MODULE } from "../../../cli/export/goProgram";
-import { checkPolicy, toGraphBody, type CanonicalPolicy } from "../../../provider/core/model";
-import { graphEcho } from "../../support/fakes/graphEcho";
-import { EXTENSION_ID, PACKAGE_ID } from "../../support/policies";
-import { policyShapes } from "./policyShapes";
+import { exportedShapes } from "./exportedShapes";
 
 const GENERATE_SDKS = path.resolve(__dirname, "../../../scripts/generate-sdks.sh");
-const TENANT = {
-    accessPackageId: PACKAGE_ID,
-    secondAccessPackageId: "5e0a5d04-6b8a-4b55-9d42-1d7d0a3c9f10",
-    requestExtensionId: EXTENSION_ID,
-    assignmentExtensionId: "d1c0a7e2-2f4b-4c59-8a61-7b0e5f3a9c22",
-};
-
-function storedInGraph(body: Record<string, unknown>, index: number): Graph.AccessPackageAssignmentPolicy {
-    const { accessPackage, ...rest } = body;
-    const { inputs } = checkPolicy({}, { ...rest, accessPackageId: (accessPackage as { id: string }).id });
-    return { ...graphEcho(toGraphBody(inputs as CanonicalPolicy)), id: `0000000${index}-aaaa-4bbb-8ccc-dddddddddddd` };
-}
-
 function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
     const result = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, GOFLAGS: "-mod=mod" } });
     assert.equal(result.status, 0, `${command} ${args.join(" ")}:\n${result.stdout}${result.stderr}`);
@@ -54,7 +37,7 @@ describe(`export --language go: go vet on a generated SDK${missing.length ? ` (s
 
         const program = path.join(root, "program");
         fs.mkdirSync(program);
-        const policies = policyShapes(TENANT).map((shape, i) => exportedPolicy(storedInGraph(shape.body, i)));
+        const policies = exportedShapes().map(({ policy }) => policy);
         const files = goProgramFiles(policies, "exported", {
             name: "pulumi-entra-assignment-policy",
             providerRange: "^1.0.0",
