@@ -1,7 +1,7 @@
 /** From Graph's view of a policy to the provider's outputs, and from outputs to the inputs a refresh stores. */
 import type * as Graph from "@microsoft/microsoft-graph-types";
 import { readCanonical, type CanonicalOutputs, type CanonicalPolicy } from "./canonicalPolicy";
-import { carriedFrom } from "./carriedProperties";
+import { carriedFrom, type CanonicalPositions } from "./carriedProperties";
 import { CheckContext } from "./checkContext";
 import { parseDateTime } from "./dateTimes";
 import { canonicalQuestionPositions } from "./questions";
@@ -31,6 +31,12 @@ function timestamp(value: unknown): string | undefined {
     return parsed.ok ? parsed.value : value;
 }
 
+/** Where Graph's questions stand once sorted, needed only when one of them holds a property to carry. */
+function carriedPositions(findings: CheckContext, questions: unknown): CanonicalPositions {
+    const inQuestions = findings.unknownProperties.some(({ path }) => path.startsWith("questions["));
+    return inQuestions ? { questions: canonicalQuestionPositions(questions) } : {};
+}
+
 /**
  * Canonical outputs from a Graph GET response (expanded with accessPackage, catalog, questions and
  * customExtensionStageSettings($expand=customExtension)): annotations, nulls and read-only noise dropped, expanded
@@ -49,7 +55,7 @@ export function outputsFromGraph(policy: Graph.AccessPackageAssignmentPolicy): C
         createdDateTime: timestamp(createdDateTime),
         modifiedDateTime: timestamp(modifiedDateTime),
         catalogId,
-        carriedGraphProperties: carriedFrom(findings.unknownProperties, { questions: canonicalQuestionPositions(properties.questions) }),
+        carriedGraphProperties: carriedFrom(findings.unknownProperties, carriedPositions(findings, properties.questions)),
     };
     const present = Object.entries(readOnly).filter(([, value]) => value !== undefined);
     // Graph's answer always carries the id, the one read-only property that outputs require.
