@@ -71,6 +71,26 @@ const PYTHON: LinkedLanguage = {
     instructions: "import pulumi_entra as entra",
 };
 
+const NODEJS: LinkedLanguage = {
+    host: "nodejs",
+    label: "TypeScript",
+    runtime: " nodejs",
+    setUp: (dir) => {
+        fs.copyFileSync(path.join(PROGRAMS, "typescript", "index.ts"), path.join(dir, "index.ts"));
+        const manifest = { name: "nodejsadd", main: "index.ts", dependencies: { "@pulumi/pulumi": PULUMI_VERSION } };
+        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(manifest, null, 4));
+    },
+    checkLinked: (dir) => {
+        const { dependencies } = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { dependencies: object };
+        assert.deepEqual(dependencies, { "@pulumi-entra/entra": "file:./sdks/entra", "@pulumi/pulumi": PULUMI_VERSION });
+        assert.ok(
+            fs.existsSync(path.join(dir, "node_modules", "@pulumi-entra", "entra", "bin", "index.js")),
+            "InstallDependencies installs the SDK with npm, whose postinstall compiles it",
+        );
+    },
+    instructions: 'import * as entra from "@pulumi-entra/entra";',
+};
+
 /** `pulumi package add <plugin>` in `dir`: the CLI's output. */
 async function packageAdd(dir: string, plugin: string): Promise<string> {
     const env = { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true", PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true" };
@@ -133,5 +153,6 @@ function describePackageAdd(language: LinkedLanguage): Mocha.Suite {
     });
 }
 
+describePackageAdd(NODEJS);
 describePackageAdd(GO);
 describePackageAdd(PYTHON);
