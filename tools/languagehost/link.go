@@ -1,6 +1,7 @@
 package languagehost
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -20,7 +21,7 @@ type LinkedPackage struct {
 func LinkedPackages(req *pulumirpc.LinkRequest) ([]LinkedPackage, error) {
 	root := req.GetInfo().GetRootDirectory()
 	if root == "" {
-		return nil, fmt.Errorf("the engine sent a Link request without the project's root directory")
+		return nil, errors.New("the engine sent a Link request without the project's root directory")
 	}
 	packages := make([]LinkedPackage, len(req.GetPackages()))
 	for i, dependency := range req.GetPackages() {
