@@ -3,8 +3,9 @@
 // Pulumi's own Go host (github.com/pulumi/pulumi/sdk/go/pulumi-language-go/v3) is not served by the Go module proxy
 // this project builds from. This one builds the program with `go build` (or runs the prebuilt `binary` runtime
 // option), runs it with the settings github.com/pulumi/pulumi/sdk/v3/go/pulumi reads from the environment, and
-// generates Go SDKs and programs (the code `pulumi import` prints) with pkg/v3's codegen. Plugins written in Go and
-// `pulumi new` templates are not supported.
+// generates Go SDKs and programs (the code `pulumi import` prints) with pkg/v3's codegen. For `pulumi package add` it
+// links a generated SDK into go.mod and tidies the module. Plugins written in Go and `pulumi new` templates are not
+// supported.
 package main
 
 import (

@@ -8,7 +8,8 @@
 // config and runtime options the engine hands over. It also runs Node.js policy packs (`--policy-pack`), because
 // with a language host present the engine starts analyzers only through this host's RunPlugin, and generates
 // TypeScript with pkg/v3's codegen: SDKs (`pulumi package gen-sdk --language nodejs`) and the program `pulumi import`
-// prints. `pulumi new` templates are left to the engine's "unimplemented" fallbacks.
+// prints. For `pulumi package add` it links a generated SDK into package.json and installs with npm. `pulumi new`
+// templates are left to the engine's "unimplemented" fallbacks.
 package main
 
 import (

@@ -43,6 +43,7 @@ func resourcePackages(programDirectory string) ([]*pulumirpc.PackageDependency, 
 }
 
 type packageJSON struct {
+	Name         string            `json:"name"`
 	Version      string            `json:"version"`
 	Dependencies map[string]string `json:"dependencies"`
 	Pulumi       struct {

@@ -24,12 +24,9 @@ func pythonInterpreter(info *pulumirpc.ProgramInfo) (interpreter, error) {
 	if toolchain, ok := options["toolchain"].(string); ok && toolchain != "" && toolchain != "pip" {
 		return interpreter{}, fmt.Errorf("this Python language host supports only the pip toolchain, not %q", toolchain)
 	}
-	virtualenv, _ := options["virtualenv"].(string)
+	virtualenv := virtualenvPath(info)
 	if virtualenv == "" {
 		return interpreter{executable: "python3"}, nil
-	}
-	if !filepath.IsAbs(virtualenv) {
-		virtualenv = filepath.Join(info.GetRootDirectory(), virtualenv)
 	}
 	bin := filepath.Join(virtualenv, "bin")
 	executable := filepath.Join(bin, "python")
@@ -42,6 +39,15 @@ func pythonInterpreter(info *pulumirpc.ProgramInfo) (interpreter, error) {
 		executable:  executable,
 		environment: []string{"VIRTUAL_ENV=" + virtualenv, "PATH=" + path},
 	}, nil
+}
+
+// virtualenvPath is the `virtualenv` runtime option, relative to the project's root directory, or "" without one.
+func virtualenvPath(info *pulumirpc.ProgramInfo) string {
+	virtualenv, _ := info.GetOptions().AsMap()["virtualenv"].(string)
+	if virtualenv == "" || filepath.IsAbs(virtualenv) {
+		return virtualenv
+	}
+	return filepath.Join(info.GetRootDirectory(), virtualenv)
 }
 
 // programPath is what the launcher runs: the program directory (its __main__.py), or the `main` entry point in it.

@@ -4,8 +4,9 @@
 // Go module proxy this project builds from. This one runs a program with the project's Python (its `virtualenv`
 // runtime option, else python3 on $PATH) through launcher.py, which configures the `pulumi` package from PyPI the
 // way that package's own exec script does, and generates Python SDKs and programs (the code `pulumi import` prints)
-// with pkg/v3's codegen. Dependency installation, the uv and poetry toolchains, plugins written in Python and
-// `pulumi new` templates are not supported.
+// with pkg/v3's codegen. For `pulumi package add` it links a generated SDK into requirements.txt and installs
+// requirements.txt with pip. The uv and poetry toolchains, plugins written in Python and `pulumi new` templates are
+// not supported.
 package main
 
 import (
