@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 )
@@ -36,4 +37,23 @@ func LinkedPackages(req *pulumirpc.LinkRequest) ([]LinkedPackage, error) {
 		}
 	}
 	return packages, nil
+}
+
+// Link answers a LinkRequest: `link` makes one SDK a dependency of the program and gives the line that imports it
+// in `language`, and the answer's instructions list those lines, as Pulumi's hosts print them.
+func Link(req *pulumirpc.LinkRequest, language string, link func(LinkedPackage) (string, error)) (*pulumirpc.LinkResponse, error) {
+	packages, err := LinkedPackages(req)
+	if err != nil {
+		return nil, err
+	}
+	var instructions strings.Builder
+	fmt.Fprintf(&instructions, "You can then import the SDK in your %s code with:\n", language)
+	for _, linked := range packages {
+		line, err := link(linked)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(&instructions, "\n  %s\n", line)
+	}
+	return &pulumirpc.LinkResponse{ImportInstructions: instructions.String()}, nil
 }

@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"golang.org/x/mod/modfile"
@@ -22,26 +21,19 @@ const linkedVersion = "v0.0.0"
 // host does: a `require` of the SDK's module and a `replace` of it by the SDK's path. InstallDependencies then
 // tidies go.mod and go.sum.
 func (host *goLanguageHost) Link(ctx context.Context, req *pulumirpc.LinkRequest) (*pulumirpc.LinkResponse, error) {
-	packages, err := languagehost.LinkedPackages(req)
-	if err != nil {
-		return nil, err
-	}
-	var instructions strings.Builder
-	instructions.WriteString("You can then import the SDK in your Go code with:\n")
-	for _, linked := range packages {
+	return languagehost.Link(req, "Go", func(linked languagehost.LinkedPackage) (string, error) {
 		module, err := modulePath(filepath.Join(linked.Absolute, "go.mod"))
 		if err != nil {
-			return nil, err
+			return "", err
 		}
 		cmd := exec.CommandContext(ctx, "go", "mod", "edit",
 			"-require="+module+"@"+linkedVersion, "-replace="+module+"="+linked.Relative)
 		cmd.Dir = req.GetInfo().GetProgramDirectory()
 		if out, err := cmd.CombinedOutput(); err != nil {
-			return nil, fmt.Errorf("could not link %s into go.mod: %w: %s", module, err, out)
+			return "", fmt.Errorf("could not link %s into go.mod: %w: %s", module, err, out)
 		}
-		fmt.Fprintf(&instructions, "\n  import %q\n", module+"/"+linked.Package.GetName())
-	}
-	return &pulumirpc.LinkResponse{ImportInstructions: instructions.String()}, nil
+		return fmt.Sprintf("import %q", module+"/"+linked.Package.GetName()), nil
+	})
 }
 
 // InstallDependencies tidies the program's module, which fetches what a linked SDK needs and records it in go.sum.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os/exec"
 	"path/filepath"
-	"strings"
 
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 
@@ -16,28 +15,21 @@ import (
 // `file:` entry in package.json under the SDK's own package name. `npm pkg set` edits package.json the way npm
 // would, keeping the rest of it as the user wrote it. InstallDependencies then installs it.
 func (host *nodeLanguageHost) Link(ctx context.Context, req *pulumirpc.LinkRequest) (*pulumirpc.LinkResponse, error) {
-	packages, err := languagehost.LinkedPackages(req)
-	if err != nil {
-		return nil, err
-	}
-	var instructions strings.Builder
-	instructions.WriteString("You can then import the SDK in your TypeScript code with:\n")
-	for _, linked := range packages {
+	return languagehost.Link(req, "TypeScript", func(linked languagehost.LinkedPackage) (string, error) {
 		manifest, err := readPackageJSON(filepath.Join(linked.Absolute, "package.json"))
 		if err != nil {
-			return nil, fmt.Errorf("the SDK to link has no package.json: %w", err)
+			return "", fmt.Errorf("the SDK to link has no package.json: %w", err)
 		}
 		if manifest.Name == "" {
-			return nil, fmt.Errorf("the SDK in %s has no package name", linked.Absolute)
+			return "", fmt.Errorf("the SDK in %s has no package name", linked.Absolute)
 		}
 		cmd := exec.CommandContext(ctx, "npm", "pkg", "set", "dependencies."+manifest.Name+"=file:"+linked.Relative)
 		cmd.Dir = req.GetInfo().GetProgramDirectory()
 		if out, err := cmd.CombinedOutput(); err != nil {
-			return nil, fmt.Errorf("could not add %s to package.json: %w: %s", manifest.Name, err, out)
+			return "", fmt.Errorf("could not add %s to package.json: %w: %s", manifest.Name, err, out)
 		}
-		fmt.Fprintf(&instructions, "\n  import * as %s from %q;\n", linked.Package.GetName(), manifest.Name)
-	}
-	return &pulumirpc.LinkResponse{ImportInstructions: instructions.String()}, nil
+		return fmt.Sprintf("import * as %s from %q;", linked.Package.GetName(), manifest.Name), nil
+	})
 }
 
 // InstallDependencies installs the program's package.json with npm, which builds a linked SDK in its postinstall.

@@ -17,24 +17,17 @@ import (
 // Link adds each SDK `pulumi package add` generated to the project's requirements.txt, by its path, as Pulumi's
 // Python host does for the pip toolchain. InstallDependencies then installs it into the project's virtualenv.
 func (host *pythonLanguageHost) Link(_ context.Context, req *pulumirpc.LinkRequest) (*pulumirpc.LinkResponse, error) {
-	packages, err := languagehost.LinkedPackages(req)
-	if err != nil {
-		return nil, err
-	}
 	requirements := filepath.Join(req.GetInfo().GetRootDirectory(), "requirements.txt")
-	var instructions strings.Builder
-	instructions.WriteString("You can then import the SDK in your Python code with:\n")
-	for _, linked := range packages {
+	return languagehost.Link(req, "Python", func(linked languagehost.LinkedPackage) (string, error) {
 		module, err := importName(linked.Absolute)
 		if err != nil {
-			return nil, err
+			return "", err
 		}
 		if err := addRequirement(requirements, linked.Relative); err != nil {
-			return nil, err
+			return "", err
 		}
-		fmt.Fprintf(&instructions, "\n  import %s as %s\n", module, linked.Package.GetName())
-	}
-	return &pulumirpc.LinkResponse{ImportInstructions: instructions.String()}, nil
+		return fmt.Sprintf("import %s as %s", module, linked.Package.GetName()), nil
+	})
 }
 
 // importName is the Python package a generated SDK holds: its one top-level directory with an __init__.py.
